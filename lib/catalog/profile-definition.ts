@@ -1,0 +1,42 @@
+import { RequirementSet } from '../model/requirement-set';
+
+/** The kinds of option a profile takes; the CLI turns each into a flag. */
+export enum OptionType {
+  STRING = 'string',
+  /** Several values: repeat the flag or separate with commas. */
+  STRING_LIST = 'string-list',
+  BOOLEAN = 'boolean',
+  /** One of `choices`. */
+  CHOICE = 'choice',
+  /** Several of `choices`; the CLI also accepts `all`. */
+  CHOICE_LIST = 'choice-list',
+}
+
+/** One option of a profile, described for the CLI and docs. */
+export interface OptionSpec {
+  /** Property name in the profile's options object, e.g. `apiServerPublicIp`. */
+  readonly name: string;
+  /** CLI flag without dashes, e.g. `api-server-public-ip`. */
+  readonly flag: string;
+  readonly type: OptionType;
+  readonly description: string;
+  /** Valid values, for CHOICE and CHOICE_LIST. */
+  readonly choices?: readonly string[];
+  /** Whether the profile fails without it. */
+  readonly required?: boolean;
+  /** Default, as shown in help. */
+  readonly defaultText?: string;
+}
+
+/** A profile as the CLI sees it: a name, its options, and a function from options to a resolved set. */
+export interface ProfileDefinition {
+  /** CLI name, e.g. `aks`. */
+  readonly name: string;
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  /**
+   * Builds the resolved requirement set. `options` holds parsed values keyed by `OptionSpec.name`
+   * (string, string[] or boolean); the profile validates them and throws `FirewallRequirementsError`.
+   */
+  build(options: Record<string, unknown>): RequirementSet;
+}

@@ -1,0 +1,139 @@
+/**
+ * Every error the library raises is a `FirewallRequirementsError`: it names the offending value, where it
+ * came from (a catalog row, a profile option, a CLI flag, a construct prop) and how to fix it. Errors are
+ * raised before anything is written, so bad input never produces a half-written stack.
+ */
+export class FirewallRequirementsError extends Error {
+  /** A stable, machine-readable code such as `invalid-cidr` or `limit-exceeded`. */
+  public readonly code: string;
+  /** The offending value, as the user or the catalog gave it. */
+  public readonly value: string;
+  /** Where the value came from, e.g. `option subnetCidrs[1]` or `catalog aks/global-network`. */
+  public readonly origin: string;
+  /** How to fix it. */
+  public readonly hint: string;
+
+  constructor(code: string, problem: string, value: string, origin: string, hint: string) {
+    const where = origin ? ` (from ${origin})` : '';
+    const fix = hint ? ` ${hint}` : '';
+    super(`${problem}${where}.${fix}`);
+    this.name = 'FirewallRequirementsError';
+    this.code = code;
+    this.value = value;
+    this.origin = origin;
+    this.hint = hint;
+  }
+}
+
+function quote(value: string): string {
+  return JSON.stringify(value);
+}
+
+export function invalidCidr(value: string, origin: string, reason: string, suggestion?: string): FirewallRequirementsError {
+  const hint = suggestion ? `Did you mean ${suggestion}?` : 'Use an IPv4 or IPv6 address or CIDR such as 10.0.0.0/16.';
+  return new FirewallRequirementsError('invalid-cidr', `Invalid CIDR ${quote(value)}: ${reason}`, value, origin, hint);
+}
+
+export function invalidPort(value: string, origin: string, reason: string): FirewallRequirementsError {
+  return new FirewallRequirementsError(
+    'invalid-port',
+    `Invalid port ${quote(value)}: ${reason}`,
+    value,
+    origin,
+    'Ports are whole numbers from 1 to 65535; a range is written low-high, e.g. 30000-32767.',
+  );
+}
+
+export function invalidFqdn(value: string, origin: string, reason: string, hint?: string): FirewallRequirementsError {
+  return new FirewallRequirementsError(
+    'invalid-fqdn',
+    `Invalid domain name ${quote(value)}: ${reason}`,
+    value,
+    origin,
+    hint ?? 'A wildcard is allowed only as the whole left-most label, e.g. *.example.com.',
+  );
+}
+
+export function invalidValue(
+  what: string,
+  value: string,
+  origin: string,
+  hint: string,
+  code = 'invalid-value',
+): FirewallRequirementsError {
+  return new FirewallRequirementsError(code, `Invalid ${what} ${quote(value)}`, value, origin, hint);
+}
+
+export function unknownOption(what: string, value: string, origin: string, valid: readonly string[]): FirewallRequirementsError {
+  const suggestion = closest(value, valid);
+  const did = suggestion ? `Did you mean ${quote(suggestion)}? ` : '';
+  return new FirewallRequirementsError(
+    'unknown-option',
+    `Unknown ${what} ${quote(value)}`,
+    value,
+    origin,
+    `${did}Valid values: ${valid.join(', ')}.`,
+  );
+}
+
+export function missingOption(option: string, origin: string, why: string, example: string): FirewallRequirementsError {
+  return new FirewallRequirementsError('missing-option', `Missing required option ${option}: ${why}`, '', origin, `For example: ${example}.`);
+}
+
+export function unresolvedPlaceholder(name: string, origin: string, howToFill: string): FirewallRequirementsError {
+  return new FirewallRequirementsError(
+    'unresolved-placeholder',
+    `Placeholder <${name}> is not resolved`,
+    `<${name}>`,
+    origin,
+    howToFill,
+  );
+}
+
+export function limitExceeded(what: string, count: number, limit: number, origin: string, wayOut: string): FirewallRequirementsError {
+  return new FirewallRequirementsError(
+    'limit-exceeded',
+    `${what}: ${count} exceeds the limit of ${limit}`,
+    String(count),
+    origin,
+    wayOut,
+  );
+}
+
+export function unsupportedPeer(target: string, value: string, origin: string, why: string, alternative: string): FirewallRequirementsError {
+  return new FirewallRequirementsError(
+    'unsupported-peer',
+    `${target} cannot express ${quote(value)}: ${why}`,
+    value,
+    origin,
+    alternative,
+  );
+}
+
+/** The valid value closest to `value` by edit distance, when it is close enough to be a likely typo. */
+export function closest(value: string, valid: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of valid) {
+    const d = editDistance(value.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(value.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}

@@ -1,0 +1,43 @@
+import { NecessityKind } from './necessity';
+import { Requirement } from './requirement';
+import { sourceKey } from './provenance';
+
+/** The plain-data form of a requirement (the CLI's JSON format). */
+export interface RequirementRecord {
+  readonly id: string;
+  /** `catalog/section` of the primary source. */
+  readonly source: string;
+  readonly direction: string;
+  readonly protocol: string;
+  /** e.g. `["443"]`, `["30000-32767"]`; empty for icmp and any. */
+  readonly ports: string[];
+  readonly peer: { readonly kind: string; readonly value: string };
+  readonly purpose: string;
+  readonly necessity: string;
+  /** The condition, when `necessity` is `conditional`. */
+  readonly condition?: string;
+  /** The primary source document. */
+  readonly provenance: { readonly title: string; readonly section: string; readonly url: string; readonly date: string };
+  /** Every source (`catalog/section`), when the flow has more than one. */
+  readonly alsoIn?: string[];
+  readonly metadata?: Record<string, string>;
+}
+
+/** The plain-data form of a requirement. */
+export function toRecord(r: Requirement): RequirementRecord {
+  const p = r.primarySource;
+  return {
+    id: r.id,
+    source: sourceKey(p),
+    direction: r.direction,
+    protocol: r.protocol,
+    ports: r.ports.map((x) => x.toString()),
+    peer: { kind: r.peer.kind, value: r.peer.toString() },
+    purpose: r.purposes.join(' / '),
+    necessity: r.necessity.kind,
+    ...(r.necessity.kind === NecessityKind.CONDITIONAL ? { condition: r.necessity.conditionText } : {}),
+    provenance: { title: p.title, section: p.sectionTitle, url: p.url, date: p.date },
+    ...(r.sources.length > 1 ? { alsoIn: r.sources.slice(1).map(sourceKey) } : {}),
+    ...(Object.keys(r.metadata).length > 0 ? { metadata: { ...r.metadata } } : {}),
+  };
+}

@@ -1,0 +1,137 @@
+import { createHash } from 'crypto';
+import { invalidPort, invalidValue } from './errors';
+import { Necessity } from './necessity';
+import { Peer, PeerKind } from './peer';
+import { PortRange } from './port-range';
+import { Direction, hasPorts, isApplicationProtocol, Protocol } from './protocol';
+import { Provenance, sourceKey } from './provenance';
+
+/** Properties of one allowed flow. */
+export interface RequirementProps {
+  /** Egress (the cluster connects out) or ingress (the peer connects in). */
+  readonly direction: Direction;
+  /** Transport or application protocol. */
+  readonly protocol: Protocol;
+  /**
+   * Ports and port ranges. Must be empty for `icmp` and `any`, non-empty otherwise.
+   * @default - none (only valid for icmp and any)
+   */
+  readonly ports?: PortRange[];
+  /** The other end of the flow. */
+  readonly peer: Peer;
+  /** What the flow is for, in plain words. */
+  readonly purpose: string;
+  /** Required, recommended, or conditional. */
+  readonly necessity: Necessity;
+  /** The document row it comes from. */
+  readonly source: Provenance;
+  /**
+   * Extra facts about the flow (e.g. a JA3 fingerprint, the namespace of the agent).
+   * @default {}
+   */
+  readonly metadata?: Record<string, string>;
+}
+
+/**
+ * One allowed flow: direction, protocol, ports and peer, with its purpose, necessity and provenance.
+ * Its `id` is derived from the flow itself (not its wording), so the same flow from two sources is one
+ * requirement and the id is stable across catalog edits that do not change the flow.
+ */
+export class Requirement {
+  /** Validates `props` and builds a requirement. */
+  public static create(props: RequirementProps): Requirement {
+    const origin = `${sourceKey(props.source)} ${props.peer.toString()}`;
+    const ports = PortRange.merge(props.ports ?? []);
+    if (hasPorts(props.protocol) && ports.length === 0) {
+      throw invalidPort('', origin, `protocol ${props.protocol} needs at least one port`);
+    }
+    if (!hasPorts(props.protocol) && ports.length > 0) {
+      throw invalidPort(ports.join(','), origin, `protocol ${props.protocol} takes no ports`);
+    }
+    if (props.peer.kind === PeerKind.FQDN_TAG && !isApplicationProtocol(props.protocol)) {
+      throw invalidValue('protocol for an FQDN tag', props.protocol, origin, 'FQDN tags are matched by application rules: use http or https.');
+    }
+    if (!props.purpose.trim()) {
+      throw invalidValue('purpose', props.purpose, origin, 'Every requirement says what it is for.');
+    }
+    return new Requirement(
+      props.direction,
+      props.protocol,
+      ports,
+      props.peer,
+      [props.purpose.trim()],
+      props.necessity,
+      [props.source],
+      { ...(props.metadata ?? {}) },
+    );
+  }
+
+  /** Content-derived id: 12 hex digits of SHA-256 over direction, protocol, ports and peer. */
+  public readonly id: string;
+
+  private constructor(
+    public readonly direction: Direction,
+    public readonly protocol: Protocol,
+    /** Merged, sorted port ranges (empty for icmp and any). */
+    public readonly ports: readonly PortRange[],
+    public readonly peer: Peer,
+    /** Every purpose stated for this flow, first-seen first. */
+    public readonly purposes: readonly string[],
+    public readonly necessity: Necessity,
+    /** Every source of this flow, sorted by catalog and section. */
+    public readonly sources: readonly Provenance[],
+    public readonly metadata: Readonly<Record<string, string>>,
+  ) {
+    this.id = createHash('sha256').update(this.flowKey).digest('hex').slice(0, 12);
+  }
+
+  /** `direction protocol ports peer`, the readable content key the id hashes. */
+  public get flowKey(): string {
+    return `${this.direction} ${this.protocol} ${this.portsText || '-'} ${this.peer.key}`;
+  }
+
+  /** Ports as `"443,30000-32767"`; empty for icmp and any. */
+  public get portsText(): string {
+    return this.ports.map((p) => p.toString()).join(',');
+  }
+
+  /** The first purpose. */
+  public get purpose(): string {
+    return this.purposes[0];
+  }
+
+  /** The first source (catalog and section order), which decides the rule group a flow lands in. */
+  public get primarySource(): Provenance {
+    return this.sources[0];
+  }
+
+  /** Combines two requirements for the same flow: purposes, sources and metadata are kept, necessity is the stronger. */
+  public mergeWith(other: Requirement): Requirement {
+    if (other.id !== this.id) {
+      throw new Error(`internal: cannot merge ${this.flowKey} with ${other.flowKey}`);
+    }
+    const purposes = [...new Set([...this.purposes, ...other.purposes])];
+    const sources = new Map<string, Provenance>();
+    for (const s of [...this.sources, ...other.sources]) sources.set(`${sourceKey(s)}|${s.url}`, s);
+    return new Requirement(
+      this.direction,
+      this.protocol,
+      this.ports,
+      this.peer,
+      purposes,
+      this.necessity.combine(other.necessity),
+      [...sources.values()].sort((a, b) => sourceKey(a).localeCompare(sourceKey(b))),
+      { ...other.metadata, ...this.metadata },
+    );
+  }
+
+  /** The same flow with a different peer (used when placeholders resolve). */
+  public withPeer(peer: Peer): Requirement {
+    return new Requirement(this.direction, this.protocol, this.ports, peer, this.purposes, this.necessity, this.sources, this.metadata);
+  }
+
+  /** The same flow with another necessity (used by profiles, e.g. to record that a condition holds). */
+  public withNecessity(necessity: Necessity): Requirement {
+    return new Requirement(this.direction, this.protocol, this.ports, this.peer, this.purposes, necessity, this.sources, this.metadata);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './flow-group';
+export * from './limits';
+export * from './naming';

@@ -1,0 +1,2 @@
+// Registers the cdktf jest matchers (toHaveResourceWithProperties, ...).
+require('cdktf').Testing.setupJest();
