@@ -1,0 +1,115 @@
+/**
+ * Child-process measurement helpers: every figure is taken in a fresh Node process so that one run's heap
+ * and module cache never inflate the next. Wall time and peak RSS come from GNU time when it exists,
+ * otherwise from the parent's clock and the child's own `process.resourceUsage().maxRSS` report.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const GNU_TIME = '/usr/bin/time';
+
+/** One child-process run. */
+export interface ProcessSample {
+  /** Wall-clock seconds of the whole process, start-up included. */
+  readonly wallSeconds: number;
+  /** Peak resident set size in MiB. */
+  readonly peakRssMiB: number;
+  /** The last stdout line parsed as JSON, when the child printed one. */
+  readonly report?: Record<string, unknown>;
+  /** How peak RSS was measured. */
+  readonly rssSource: 'gnu-time' | 'child-report' | 'none';
+}
+
+/** Whether GNU time (`-f` with `%e %M`) is available. */
+export function hasGnuTime(): boolean {
+  if (!fs.existsSync(GNU_TIME)) return false;
+  const probe = spawnSync(GNU_TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+(\.\d+)? \d+\s*$/m.test(probe.stderr);
+}
+
+const USE_GNU_TIME = hasGnuTime();
+
+/**
+ * Runs `command args` to completion and measures it. Throws with the child's stderr when it fails, so a
+ * broken scenario is reported, not timed.
+ */
+export function runMeasured(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessSample {
+  const marker = path.join(os.tmpdir(), `bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
+  const argv = USE_GNU_TIME ? ['-o', marker, '-f', '%e %M', command, ...args] : [...args];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(USE_GNU_TIME ? GNU_TIME : command, argv, {
+    cwd: options.cwd,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', ...options.env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${(result.stderr || '').slice(-4000)}\n${(result.stdout || '').slice(-2000)}`);
+  }
+  const report = lastJsonLine(result.stdout);
+  let wallSeconds = elapsed;
+  let peakRssMiB = NaN;
+  let rssSource: ProcessSample['rssSource'] = 'none';
+  if (USE_GNU_TIME && fs.existsSync(marker)) {
+    const [wall, rssKb] = fs.readFileSync(marker, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    fs.rmSync(marker, { force: true });
+    wallSeconds = wall > 0 ? Math.max(wall, 0) : elapsed;
+    // GNU time's %e has 10 ms resolution; the parent's clock is finer and includes only spawn overhead.
+    if (elapsed > 0) wallSeconds = elapsed;
+    peakRssMiB = rssKb / 1024;
+    rssSource = 'gnu-time';
+  } else if (report && typeof report.maxRssKiB === 'number') {
+    peakRssMiB = report.maxRssKiB / 1024;
+    rssSource = 'child-report';
+  }
+  return { wallSeconds, peakRssMiB, report, rssSource };
+}
+
+/** Runs a compiled bench script (dist/bench/<script>.js) in a fresh Node process. */
+export function runNodeScript(script: string, args: readonly string[], env?: NodeJS.ProcessEnv): ProcessSample {
+  return runMeasured(process.execPath, [path.join(__dirname, script), ...args], { env });
+}
+
+function lastJsonLine(stdout: string): Record<string, unknown> | undefined {
+  const lines = (stdout || '').trim().split('\n').reverse();
+  for (const line of lines) {
+    const t = line.trim();
+    if (t.startsWith('{') && t.endsWith('}')) {
+      try {
+        return JSON.parse(t) as Record<string, unknown>;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Median of a non-empty list. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Prints one JSON line for the parent and exits; children call this last. */
+export function reportToParent(fields: Record<string, unknown>): void {
+  const maxRssKiB = process.resourceUsage().maxRSS;
+  process.stdout.write(`${JSON.stringify({ ...fields, maxRssKiB })}\n`);
+}
+
+/** A seeded PRNG (mulberry32): the same seed gives the same inputs on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

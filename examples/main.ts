@@ -1,0 +1,40 @@
+/**
+ * The main job: synthesizes every bundled example (examples/<name>/stack.ts, one stack each, named after its
+ * folder) into one cdktf app, by default into ./cdktf.out (cdktf-cli sets CDKTF_OUTDIR).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+
+/** What every example module exports. */
+export interface ExampleModule {
+  createStack(scope: Construct, id: string): TerraformStack;
+}
+
+/** Example folder names, sorted. */
+export function exampleNames(dir: string = __dirname): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && ['stack.js', 'stack.ts'].some((f) => fs.existsSync(path.join(dir, d.name, f))))
+    .map((d) => d.name)
+    .sort();
+}
+
+/** Adds every example stack to `app`. */
+export function addExamples(app: App, dir: string = __dirname): string[] {
+  const names = exampleNames(dir);
+  for (const name of names) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(path.join(dir, name, 'stack')) as ExampleModule;
+    mod.createStack(app, name);
+  }
+  return names;
+}
+
+if (require.main === module) {
+  const app = new App();
+  const names = addExamples(app);
+  app.synth();
+  process.stdout.write(`Synthesized ${names.length} example stack(s) into ${app.outdir}: ${names.join(', ')}\n`);
+}

@@ -1,0 +1,13 @@
+import { AKS_PROFILE } from './aks';
+import { CHAINGUARD_ENFORCE_PROFILE } from './chainguard-enforce';
+import { IBM_VPC_PROFILE } from './ibm-vpc';
+import { ProfileDefinition } from './profile-definition';
+
+export * from './aks';
+export * from './catalog-section';
+export * from './chainguard-enforce';
+export * from './ibm-vpc';
+export * from './profile-definition';
+
+/** Every profile the CLI offers, by name. */
+export const PROFILES: readonly ProfileDefinition[] = [AKS_PROFILE, CHAINGUARD_ENFORCE_PROFILE, IBM_VPC_PROFILE];
