@@ -18,6 +18,8 @@ export interface ProcessSample {
   readonly peakRssMiB: number;
   /** The last stdout line parsed as JSON, when the child printed one. */
   readonly report?: Record<string, unknown>;
+  /** The child's whole standard output. */
+  readonly stdout: string;
   /** How peak RSS was measured. */
   readonly rssSource: 'gnu-time' | 'child-report' | 'none';
 }
@@ -48,25 +50,24 @@ export function runMeasured(command: string, args: readonly string[], options: {
   const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.error) throw result.error;
   if (result.status !== 0) {
+    fs.rmSync(marker, { force: true });
     throw new Error(`${command} ${args.join(' ')} exited with ${result.status}:\n${(result.stderr || '').slice(-4000)}\n${(result.stdout || '').slice(-2000)}`);
   }
   const report = lastJsonLine(result.stdout);
-  let wallSeconds = elapsed;
+  // Wall time from the parent's monotonic clock (finer than GNU time's 10 ms; spawn overhead is negligible).
+  const wallSeconds = elapsed;
   let peakRssMiB = NaN;
   let rssSource: ProcessSample['rssSource'] = 'none';
   if (USE_GNU_TIME && fs.existsSync(marker)) {
-    const [wall, rssKb] = fs.readFileSync(marker, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
+    const rssKb = Number(fs.readFileSync(marker, 'utf8').trim().split(/\s+/).pop());
     fs.rmSync(marker, { force: true });
-    wallSeconds = wall > 0 ? Math.max(wall, 0) : elapsed;
-    // GNU time's %e has 10 ms resolution; the parent's clock is finer and includes only spawn overhead.
-    if (elapsed > 0) wallSeconds = elapsed;
     peakRssMiB = rssKb / 1024;
     rssSource = 'gnu-time';
   } else if (report && typeof report.maxRssKiB === 'number') {
     peakRssMiB = report.maxRssKiB / 1024;
     rssSource = 'child-report';
   }
-  return { wallSeconds, peakRssMiB, report, rssSource };
+  return { wallSeconds, peakRssMiB, report, rssSource, stdout: result.stdout };
 }
 
 /** Runs a compiled bench script (dist/bench/<script>.js) in a fresh Node process. */

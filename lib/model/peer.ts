@@ -49,7 +49,8 @@ export class Peer {
   /** A cloud service tag such as `AzureCloud.<location>` or `AzureMonitor`. */
   public static serviceTag(tag: string, origin = ''): Peer {
     const value = String(tag).trim();
-    if (!TAG.test(value)) {
+    // Angle brackets are only valid as whole `<token>`s; anything else would reach a firewall rule verbatim.
+    if (!TAG.test(value) || /[<>]/.test(value.replace(TOKEN, ''))) {
       throw invalidValue('service tag', value, origin, 'A service tag looks like AzureCloud or AzureCloud.westeurope.');
     }
     return new Peer(PeerKind.SERVICE_TAG, value, undefined, tokensOf(value), '');

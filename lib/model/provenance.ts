@@ -4,7 +4,11 @@
 export interface Provenance {
   /** Catalog the requirement belongs to, e.g. `aks`, `chainguard-enforce`, `ibm-vpc`, or `user`. */
   readonly catalog: string;
-  /** Stable key of the section within the catalog, e.g. `global-network-rules`, `addon-azure-monitor`. */
+  /**
+   * Stable key of the section within the catalog, e.g. `azure-public-fqdn-rules`. Sections of optional features
+   * (add-ons) are keyed `addon-<name>`: a flow listed by a core section and an add-on keeps the core section as
+   * its primary source.
+   */
   readonly section: string;
   /** Heading of the section as the document words it. */
   readonly sectionTitle: string;

@@ -63,6 +63,7 @@ export class Requirement {
       props.necessity,
       [props.source],
       { ...(props.metadata ?? {}) },
+      { [sourceKey(props.source)]: [props.purpose.trim()] },
     );
   }
 
@@ -81,6 +82,12 @@ export class Requirement {
     /** Every source of this flow, sorted by catalog and section. */
     public readonly sources: readonly Provenance[],
     public readonly metadata: Readonly<Record<string, string>>,
+    /**
+     * What each source says the flow is for: purposes keyed by `sourceKey` (`catalog/section`), first-seen first.
+     * Targets that render one rule group per section use it so that a section's rules do not change when
+     * another section lists the same flow.
+     */
+    public readonly purposesBySource: Readonly<Record<string, readonly string[]>> = {},
   ) {
     this.id = createHash('sha256').update(this.flowKey).digest('hex').slice(0, 12);
   }
@@ -100,9 +107,20 @@ export class Requirement {
     return this.purposes[0];
   }
 
-  /** The first source (catalog and section order), which decides the rule group a flow lands in. */
+  /**
+   * The first source, which decides the rule group a flow lands in. Sections keyed `addon-*` (optional
+   * features) sort after the others, so enabling an add-on never moves a core flow out of its core group.
+   */
   public get primarySource(): Provenance {
     return this.sources[0];
+  }
+
+  /**
+   * The purposes `source` states for this flow; all purposes when `source` did not state one (e.g. a
+   * requirement built before per-source purposes were recorded).
+   */
+  public purposesFrom(source: Provenance): readonly string[] {
+    return this.purposesBySource[sourceKey(source)] ?? this.purposes;
   }
 
   /** Combines two requirements for the same flow: purposes, sources and metadata are kept, necessity is the stronger. */
@@ -120,18 +138,57 @@ export class Requirement {
       this.peer,
       purposes,
       this.necessity.combine(other.necessity),
-      [...sources.values()].sort((a, b) => sourceKey(a).localeCompare(sourceKey(b))),
+      // The URL breaks ties so that the primary source does not depend on merge order.
+      [...sources.values()].sort(compareSources),
       { ...other.metadata, ...this.metadata },
+      mergePurposesBySource(this.purposesBySource, other.purposesBySource),
     );
   }
 
   /** The same flow with a different peer (used when placeholders resolve). */
   public withPeer(peer: Peer): Requirement {
-    return new Requirement(this.direction, this.protocol, this.ports, peer, this.purposes, this.necessity, this.sources, this.metadata);
+    return new Requirement(
+      this.direction,
+      this.protocol,
+      this.ports,
+      peer,
+      this.purposes,
+      this.necessity,
+      this.sources,
+      this.metadata,
+      this.purposesBySource,
+    );
   }
 
   /** The same flow with another necessity (used by profiles, e.g. to record that a condition holds). */
   public withNecessity(necessity: Necessity): Requirement {
-    return new Requirement(this.direction, this.protocol, this.ports, this.peer, this.purposes, necessity, this.sources, this.metadata);
+    return new Requirement(
+      this.direction,
+      this.protocol,
+      this.ports,
+      this.peer,
+      this.purposes,
+      necessity,
+      this.sources,
+      this.metadata,
+      this.purposesBySource,
+    );
   }
+}
+
+function mergePurposesBySource(
+  a: Readonly<Record<string, readonly string[]>>,
+  b: Readonly<Record<string, readonly string[]>>,
+): Record<string, readonly string[]> {
+  const out: Record<string, readonly string[]> = {};
+  for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+    out[key] = [...new Set([...(a[key] ?? []), ...(b[key] ?? [])])];
+  }
+  return out;
+}
+
+/** Core sections before optional-feature sections (`addon-*`), then by `catalog/section` and URL. */
+function compareSources(a: Provenance, b: Provenance): number {
+  const addon = (p: Provenance) => (p.section.startsWith('addon-') ? 1 : 0);
+  return addon(a) - addon(b) || sourceKey(a).localeCompare(sourceKey(b)) || a.url.localeCompare(b.url);
 }

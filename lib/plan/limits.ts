@@ -13,6 +13,8 @@ export const LIMITS = {
   gkeAuthorizedNetworksPrivate: 100,
   /** AKS API server authorized IP ranges (2,000 with API Server VNet Integration). */
   aksAuthorizedIpRanges: 200,
+  /** AKS API server authorized IP ranges with API Server VNet Integration. */
+  aksAuthorizedIpRangesVnetIntegration: 2000,
   /** AWS VPC inbound or outbound rules per security group, default quota (adjustable). */
   awsRulesPerSecurityGroup: 60,
   /** Azure Firewall rule collection groups per policy (policies created after July 2022; 50 before). */
@@ -21,6 +23,12 @@ export const LIMITS = {
   azureRuleCollectionGroupBytes: 2 * 1024 * 1024,
   /** Azure Firewall unique source/destination pairs over all network rules. */
   azureNetworkRuleSourceDestinationPairs: 20000,
+  /** Azure Firewall: individual IP addresses or prefixes per IP Group. */
+  azureIpGroupCidrs: 5000,
+  /** Azure Firewall: FQDNs across all network rules per firewall, "for good performance" (guidance, not enforced). */
+  azureNetworkRuleFqdnsRecommended: 1000,
+  /** Azure Firewall policy application rule protocol port range upper bound (azurerm schema `IntBetween(0, 64000)`). */
+  azureApplicationRulePortMax: 64000,
   /** Azure Firewall rule collection group and rule collection priority range. */
   azurePriorityMin: 100,
   azurePriorityMax: 65000,
@@ -30,6 +38,8 @@ export const LIMITS = {
   gcpFirewallPriorityMax: 65535,
   /** IBM Cloud VPC rules per security group. */
   ibmRulesPerSecurityGroup: 250,
+  /** IBM Cloud VPC security groups per target, e.g. a network interface (service limit, not adjustable). */
+  ibmSecurityGroupsPerTarget: 5,
   /** AWS Network Firewall stateful rule group capacity. */
   awsNetworkFirewallMaxCapacity: 30000,
 } as const;

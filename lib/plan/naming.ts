@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { invalidValue } from '../model/errors';
 
 /** 8 hex digits of SHA-256 over the parts: short, stable names derived from content. */
 export function contentHash(...parts: string[]): string {
@@ -41,6 +42,10 @@ export function sanitizeText(text: string, allowed: string, maxLength: number): 
 
 /** Splits `items` into consecutive chunks of at most `size`. */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
+  // A size below 1 would never advance, and a fraction would repeat items.
+  if (!Number.isInteger(size) || size < 1) {
+    throw invalidValue('chunk size', String(size), '', 'A chunk size is a whole number of at least 1.');
+  }
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;

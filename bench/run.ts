@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: runs every benchmark in one invocation, prints a table and writes bench/results.json.
+ * Each figure is a ratio of two things measured side by side in the same run, interleaved, so that the
+ * load of a shared machine weighs on both; absolute times are context only.
+ *
+ * Options (flags or environment variables):
+ *   --n=10,100,1000     BENCH_N         fleet sizes (clusters)
+ *   --repeats=3         BENCH_REPEATS   runs of each process-level measurement (median kept)
+ *   --cidrs=100000      BENCH_CIDRS     CIDRs in the aggregation benchmark
+ *   --only=cidr,typecheck,fleet,validate  BENCH_ONLY  run a subset
+ *   --out=bench/results.json  BENCH_OUT  where to write the results
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { hasGnuTime, runNodeScript } from './measure';
+import { benchTypecheck } from './typecheck';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+/** One line of the table. */
+export interface Row {
+  readonly id: string;
+  readonly measurement: string;
+  /** The ratio the target is about, or undefined when the measurement could not run. */
+  readonly ratio?: number;
+  /** Human-readable target, e.g. `<= 1.3x`. */
+  readonly target: string;
+  readonly status: 'pass' | 'miss' | 'skipped' | 'error' | 'info';
+  /** Absolute figures, for context. */
+  readonly context: string;
+}
+
+interface Options {
+  readonly fleetSizes: number[];
+  readonly repeats: number;
+  readonly cidrs: number;
+  readonly only: Set<string>;
+  readonly out: string;
+}
+
+function option(name: string, env: string, fallback: string): string {
+  const flag = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
+  return flag ? flag.slice(name.length + 3) : (process.env[env] ?? fallback);
+}
+
+function parseOptions(): Options {
+  const list = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean);
+  return {
+    fleetSizes: list(option('n', 'BENCH_N', '10,100,1000')).map(Number),
+    repeats: Number(option('repeats', 'BENCH_REPEATS', '3')),
+    cidrs: Number(option('cidrs', 'BENCH_CIDRS', '100000')),
+    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate'))),
+    out: path.resolve(ROOT, option('out', 'BENCH_OUT', 'bench/results.json')),
+  };
+}
+
+const fmt = (n: number | undefined, digits = 2) => (n === undefined || Number.isNaN(n) ? '-' : n.toFixed(digits));
+const ms = (n: number) => `${fmt(n, 0)} ms`;
+const sec = (n: number) => `${fmt(n, 2)} s`;
+const mib = (n: number) => `${fmt(n, 0)} MiB`;
+
+/** pass when `ratio` is within `limit` in the given direction. */
+function judge(ratio: number, limit: number, direction: 'max' | 'min'): Row['status'] {
+  return (direction === 'max' ? ratio <= limit : ratio >= limit) ? 'pass' : 'miss';
+}
+
+type Section = (options: Options, rows: Row[], details: Record<string, unknown>) => void;
+
+const cidrSection: Section = (options, rows, details) => {
+  const sample = runNodeScript('cidr-aggregate.js', [String(options.cidrs), String(Math.max(5, options.repeats * 2 + 1))]);
+  const r = sample.report as Record<string, number | boolean>;
+  details.cidr = r;
+  const ratio = r.speedRatio as number;
+  rows.push({
+    id: 'cidr-aggregate',
+    measurement: `CIDR aggregation, ${options.cidrs} v4+v6, speed vs cidr-tools (identical: ${r.identical ? 'yes' : 'NO'})`,
+    ratio,
+    target: '>= 1.00x',
+    status: r.identical ? judge(ratio, 1, 'min') : 'error',
+    context:
+      `library ${ms(r.libraryMs as number)} (parse ${ms(r.libraryParseMs as number)}, aggregate ${ms(r.libraryAggregateMs as number)}, ` +
+      `format ${ms(r.libraryFormatMs as number)}); cidr-tools ${ms(r.cidrToolsMs as number)}; ${r.outputNetworks} networks out`,
+  });
+};
+
+const typecheckSection: Section = (options, rows, details) => {
+  const r = benchTypecheck(Math.max(3, options.repeats));
+  details.typecheck = r;
+  rows.push({
+    id: 'typecheck-cost',
+    measurement: 'tsc --noEmit, Azure user stack with / without the library',
+    ratio: r.timeRatio,
+    target: '<= 1.30x',
+    status: judge(r.timeRatio, 1.3, 'max'),
+    context:
+      `${sec(r.withLibrarySeconds)} / ${sec(r.withoutLibrarySeconds)}; ${mib(r.withLibraryRssMiB)} / ${mib(r.withoutLibraryRssMiB)}; ` +
+      `${r.withLibraryFiles} / ${r.withoutLibraryFiles} files`,
+  });
+  rows.push({
+    id: 'typecheck-no-provider-root',
+    measurement: 'provider root modules / other clouds\' binding files pulled by the Azure stack',
+    ratio: r.providerRootModules.length + r.otherCloudBindingFiles,
+    target: '= 0',
+    status: r.providerRootModules.length === 0 && r.otherCloudBindingFiles === 0 ? 'pass' : 'miss',
+    context: `${r.providerRootModules.length} root modules, ${r.otherCloudBindingFiles} other-cloud files${r.providerRootModules.length ? `: ${r.providerRootModules.join(', ')}` : ''}`,
+  });
+};
+
+const SECTIONS: Array<[string, Section]> = [
+  ['cidr', cidrSection],
+  ['typecheck', typecheckSection],
+];
+
+function printTable(rows: readonly Row[]): void {
+  const header = ['measurement', 'ratio', 'target', 'result', 'context'];
+  const cells = rows.map((r) => [r.measurement, r.ratio === undefined ? '-' : `${fmt(r.ratio)}x`, r.target, r.status.toUpperCase(), r.context]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (i === 4 ? 0 : c[i].length))));
+  const line = (c: string[]) => c.map((v, i) => (i === 4 ? v : v.padEnd(widths[i]))).join(' | ');
+  process.stdout.write(`\n${line(header)}\n${widths.map((w, i) => '-'.repeat(i === 4 ? 7 : w)).join('-|-')}\n`);
+  for (const c of cells) process.stdout.write(`${line(c)}\n`);
+}
+
+function machine(): Record<string, unknown> {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
+    peakRssSource: hasGnuTime() ? 'GNU time %M' : 'child process.resourceUsage().maxRSS',
+  };
+}
+
+function main(): void {
+  const options = parseOptions();
+  const started = Date.now();
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  const info = machine();
+  process.stdout.write(`bench on ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, load ${(info.loadAverageAtStart as number[]).join(' ')}\n`);
+  for (const [name, section] of SECTIONS) {
+    if (!options.only.has(name)) continue;
+    const t = Date.now();
+    process.stdout.write(`- ${name} ...`);
+    try {
+      section(options, rows, details);
+      process.stdout.write(` ${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      process.stdout.write(` failed\n${message}\n`);
+      rows.push({ id: name, measurement: name, target: '-', status: 'error', context: message.split('\n')[0].slice(0, 200) });
+    }
+  }
+  printTable(rows);
+  const result = {
+    date: new Date().toISOString(),
+    machine: info,
+    options: { fleetSizes: options.fleetSizes, repeats: options.repeats, cidrs: options.cidrs, only: [...options.only] },
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+    rows,
+    details,
+  };
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${path.relative(process.cwd(), options.out)} (${result.durationSeconds} s)\n`);
+  if (rows.some((r) => r.status === 'error')) process.exitCode = 1;
+}
+
+main();

@@ -1,0 +1,440 @@
+import { Cidr } from '../../model/cidr';
+import { invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { NecessityKind } from '../../model/necessity';
+import { Peer } from '../../model/peer';
+import { Requirement } from '../../model/requirement';
+import { RequirementSet } from '../../model/requirement-set';
+import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
+import { AKS_ADDONS, AksAddon } from './addon';
+import { DEFENDER_CHINA_RETIREMENT_DATE } from './addons';
+import { aksAddonTables, aksTables } from './catalog';
+import { AksCatalogTable } from './catalog-table';
+import { AKS_CLOUD_NAMES, AKS_CLOUDS, AksCloud } from './cloud';
+import { AKS_PLACEHOLDER_HINTS, AksCondition, AksPlaceholder } from './conditions';
+import { AZURE_CLOUD_REGION_TAG } from './core';
+import { AKS_REGIONS, aksCloudOfRegion, normalizeAksRegion } from './regions';
+
+/** Options of the AKS profile: which cloud, region, node pools and add-ons the cluster has. */
+export interface AksProfileOptions {
+  /**
+   * The Azure cloud the cluster runs in.
+   * @default AksCloud.AZURE_PUBLIC
+   */
+  readonly cloud?: AksCloud;
+  /** The cluster's Azure region, e.g. `westeurope` (`West Europe` is accepted too). */
+  readonly location: string;
+  /**
+   * Features, add-ons and integrations in use; each adds its own rows.
+   * @default []
+   */
+  readonly addons?: AksAddon[];
+  /**
+   * Whether the cluster has GPU-enabled node pools.
+   * @default false
+   */
+  readonly gpu?: boolean;
+  /**
+   * Whether the cluster has Windows Server node pools.
+   * @default false
+   */
+  readonly windows?: boolean;
+  /**
+   * Whether the cluster is a private cluster (nodes reach the API server over private networking).
+   * @default false
+   */
+  readonly privateCluster?: boolean;
+  /**
+   * Whether the konnectivity-agent is enabled. When it is not (and the cluster is public), the UDP 1194 and
+   * TCP 9000 tunnel rows (and TCP 22 for 21Vianet) are added.
+   * @default true
+   */
+  readonly konnectivity?: boolean;
+  /**
+   * Addresses of the custom DNS servers the nodes use; each gets a UDP 53 row.
+   * @default [] (Azure-provided DNS: no rows)
+   */
+  readonly customDnsServers?: string[];
+  /**
+   * The API server's public IP. When given, the tunnel rows go to this single address instead of the
+   * `AzureCloud.<location>` service tag (least privilege); it is also the target of podsAccessApiServer.
+   * @default - none
+   */
+  readonly apiServerPublicIp?: string;
+  /**
+   * Whether pods or deployments (e.g. an ingress controller) talk to the API server by IP: adds TCP 443 to
+   * apiServerPublicIp, which must then be set. Not used for private clusters.
+   * @default false
+   */
+  readonly podsAccessApiServer?: boolean;
+  /**
+   * Whether some nodes were provisioned before March 2021 (they need NTP to ntp.ubuntu.com; Azure Global).
+   * @default false
+   */
+  readonly nodesProvisionedBeforeMarch2021?: boolean;
+  /**
+   * Whether to include the optional recommended OS-update rules.
+   * @default false
+   */
+  readonly includeRecommended?: boolean;
+}
+
+const ORIGIN = 'profile aks';
+
+/** Options after validation, with defaults applied. */
+interface ResolvedOptions {
+  readonly cloud: AksCloud;
+  readonly location: string;
+  readonly addons: readonly AksAddon[];
+  readonly gpu: boolean;
+  readonly windows: boolean;
+  readonly privateCluster: boolean;
+  readonly konnectivity: boolean;
+  readonly customDnsServers: readonly string[];
+  readonly apiServerPublicIp: string | undefined;
+  readonly podsAccessApiServer: boolean;
+  readonly nodesProvisionedBeforeMarch2021: boolean;
+  readonly includeRecommended: boolean;
+}
+
+/**
+ * The requirements of an AKS cluster with the given options: the core rules of its cloud, the node pool and
+ * optional rules asked for, and the rows of every add-on, with every condition evaluated and `<location>` and
+ * placeholders resolved. Validates all options first and throws `FirewallRequirementsError` naming the option.
+ *
+ * @example aksProfile({ location: 'westeurope', addons: [AksAddon.AZURE_MONITOR] })
+ */
+export function aksProfile(options: AksProfileOptions): RequirementSet {
+  const o = validate(options ?? ({} as AksProfileOptions));
+  const tables: AksCatalogTable[] = [
+    ...aksTables(o.cloud, `${o.cloud}-network-rules`),
+    ...aksTables(o.cloud, `${o.cloud}-fqdn-rules`),
+    ...(o.includeRecommended ? aksTables(o.cloud, 'optional-recommended') : []),
+    ...(o.gpu ? aksTables(o.cloud, 'gpu') : []),
+    ...(o.windows ? aksTables(o.cloud, 'windows') : []),
+    ...o.addons.flatMap((addon) => aksAddonTables(o.cloud, addon)),
+  ];
+  const apiServer = o.apiServerPublicIp ? Peer.cidr(o.apiServerPublicIp, 'option apiServerPublicIp') : undefined;
+  const kept = tables
+    .flatMap((t) => t.requirements)
+    .filter((r) => applies(r, o))
+    // The document lists the API server public IP as an alternative destination of the tunnel ports; when the
+    // user knows it, one address is narrower than the region's whole AzureCloud range.
+    .map((r) => (apiServer && isTunnelRow(r) ? r.withPeer(apiServer) : r));
+
+  const values: Record<string, string[]> = { location: [o.location] };
+  if (o.customDnsServers.length > 0) values[AksPlaceholder.CUSTOM_DNS_SERVERS] = [...o.customDnsServers];
+  if (o.apiServerPublicIp) values[AksPlaceholder.API_SERVER_PUBLIC_IP] = [o.apiServerPublicIp];
+  return RequirementSet.of(kept).resolve(values, ORIGIN).assertResolved(AKS_PLACEHOLDER_HINTS);
+}
+
+/** The add-ons the document has rows for in `cloud` (Defender is left out in 21Vianet, where it is retired). */
+export function aksAddonsFor(cloud: AksCloud): AksAddon[] {
+  return AKS_ADDONS.filter((addon) => unsupportedReason(cloud, addon) === undefined);
+}
+
+function isTunnelRow(r: Requirement): boolean {
+  return r.peer.value === AZURE_CLOUD_REGION_TAG && r.necessity.conditions.some((c) => c.key === AksCondition.PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY);
+}
+
+/** Whether a row applies: unconditional rows always do; conditional ones when any of their conditions holds. */
+function applies(r: Requirement, o: ResolvedOptions): boolean {
+  if (r.necessity.kind !== NecessityKind.CONDITIONAL) return true;
+  return r.necessity.conditions.some((c) => holds(c.key, o));
+}
+
+function holds(key: string, o: ResolvedOptions): boolean {
+  switch (key) {
+    case AksCondition.PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY:
+      return !o.privateCluster && !o.konnectivity;
+    case AksCondition.PUBLIC_CLUSTER:
+      return !o.privateCluster;
+    case AksCondition.NODES_PROVISIONED_BEFORE_MARCH_2021:
+      return o.nodesProvisionedBeforeMarch2021;
+    case AksCondition.CUSTOM_DNS_SERVERS:
+      return o.customDnsServers.length > 0;
+    case AksCondition.PODS_ACCESS_PUBLIC_API_SERVER:
+      // A private cluster's API server has no public IP; its pods reach it over private networking.
+      return o.podsAccessApiServer && !o.privateCluster;
+    // Selecting Istio or application routing states that the Key Vault feature is used: without it these
+    // add-ons have no rows at all.
+    case AksCondition.ISTIO_USES_KEY_VAULT:
+      return o.addons.includes(AksAddon.ISTIO);
+    case AksCondition.APPLICATION_ROUTING_USES_KEY_VAULT:
+      return o.addons.includes(AksAddon.APPLICATION_ROUTING);
+    default:
+      throw new Error(`internal: the AKS profile does not know condition ${JSON.stringify(key)}`);
+  }
+}
+
+function unsupportedReason(cloud: AksCloud, addon: AksAddon): string | undefined {
+  if (cloud === AksCloud.AZURE_CHINA && addon === AksAddon.DEFENDER) {
+    return (
+      `Microsoft Defender for Containers is retired in ${AKS_CLOUD_NAMES[cloud]} (${DEFENDER_CHINA_RETIREMENT_DATE}); ` +
+      'the document keeps its rows only for reference.'
+    );
+  }
+  if (aksAddonTables(cloud, addon).length === 0) {
+    return `The document lists no rules for ${addon} in ${AKS_CLOUD_NAMES[cloud]}.`;
+  }
+  return undefined;
+}
+
+function validate(options: AksProfileOptions): ResolvedOptions {
+  const cloud = options.cloud ?? AksCloud.AZURE_PUBLIC;
+  if (!AKS_CLOUDS.includes(cloud)) {
+    throw unknownOption('AKS cloud', String(cloud), 'option cloud', AKS_CLOUDS);
+  }
+  const location = validateLocation(options.location, cloud);
+  const addons = validateAddons(options.addons, cloud);
+  const customDnsServers = list(options.customDnsServers, 'customDnsServers').map((v, i) =>
+    Cidr.parse(v, `option customDnsServers[${i}]`).toString(),
+  );
+  const apiServerPublicIp = validateApiServerIp(options.apiServerPublicIp);
+  return {
+    cloud,
+    location,
+    addons,
+    gpu: flag(options.gpu, 'gpu', false),
+    windows: flag(options.windows, 'windows', false),
+    privateCluster: flag(options.privateCluster, 'privateCluster', false),
+    konnectivity: flag(options.konnectivity, 'konnectivity', true),
+    customDnsServers,
+    apiServerPublicIp,
+    podsAccessApiServer: flag(options.podsAccessApiServer, 'podsAccessApiServer', false),
+    nodesProvisionedBeforeMarch2021: flag(options.nodesProvisionedBeforeMarch2021, 'nodesProvisionedBeforeMarch2021', false),
+    includeRecommended: flag(options.includeRecommended, 'includeRecommended', false),
+  };
+}
+
+function validateLocation(location: unknown, cloud: AksCloud): string {
+  if (location === undefined || location === null || (typeof location === 'string' && location.trim() === '')) {
+    throw missingOption(
+      'location',
+      ORIGIN,
+      "the AKS FQDNs and service tags name the cluster's Azure region",
+      "location: 'westeurope' (CLI --location westeurope)",
+    );
+  }
+  if (typeof location !== 'string') {
+    throw invalidValue('location', String(location), 'option location', 'Give the Azure region name as a string, e.g. westeurope.');
+  }
+  const region = normalizeAksRegion(location);
+  const valid = AKS_REGIONS[cloud];
+  if (valid.includes(region)) return region;
+  const other = aksCloudOfRegion(region);
+  if (other !== undefined) {
+    throw invalidValue(
+      `location for cloud ${cloud}`,
+      location,
+      'option location',
+      `${region} is a region of ${AKS_CLOUD_NAMES[other]}: set cloud to ${other}, or use one of: ${valid.join(', ')}.`,
+      'unknown-option',
+    );
+  }
+  throw unknownOption(`Azure region for cloud ${cloud}`, location, 'option location', valid);
+}
+
+function validateAddons(addons: unknown, cloud: AksCloud): AksAddon[] {
+  const values = list(addons, 'addons');
+  const out = new Set<AksAddon>();
+  values.forEach((value, i) => {
+    const addon = value.trim().toLowerCase() as AksAddon;
+    if (!AKS_ADDONS.includes(addon)) {
+      throw unknownOption('AKS add-on', value, `option addons[${i}]`, AKS_ADDONS);
+    }
+    const reason = unsupportedReason(cloud, addon);
+    if (reason) {
+      throw invalidValue(
+        `add-on for cloud ${cloud}`,
+        value,
+        `option addons[${i}]`,
+        `${reason} Remove it from addons. Add-ons available for ${cloud}: ${aksAddonsFor(cloud).join(', ')}.`,
+        'unsupported-addon',
+      );
+    }
+    out.add(addon);
+  });
+  // Document order, so equal option sets give equal profiles whatever order the user wrote them in.
+  return AKS_ADDONS.filter((a) => out.has(a));
+}
+
+function validateApiServerIp(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') {
+    throw invalidValue('apiServerPublicIp', String(value), 'option apiServerPublicIp', 'Give the address as a string, e.g. 20.61.10.5.');
+  }
+  const cidr = Cidr.parse(value, 'option apiServerPublicIp');
+  if (!cidr.isSingleAddress) {
+    throw invalidValue(
+      'API server public IP',
+      value,
+      'option apiServerPublicIp',
+      'It is a single address, not a network: give the address itself, e.g. 20.61.10.5 (or 20.61.10.5/32).',
+      'invalid-cidr',
+    );
+  }
+  return cidr.toString();
+}
+
+function list(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw invalidValue(name, String(value), `option ${name}`, `Give ${name} as a list of strings.`);
+  }
+  return value as string[];
+}
+
+function flag(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') {
+    throw invalidValue(name, String(value), `option ${name}`, `${name} is true or false.`);
+  }
+  return value;
+}
+
+// --- The profile as the CLI sees it --------------------------------------------------------------------------
+
+/** The options of the AKS profile, one per `AksProfileOptions` property. */
+export const AKS_OPTION_SPECS: readonly OptionSpec[] = [
+  {
+    name: 'cloud',
+    flag: 'cloud',
+    type: OptionType.CHOICE,
+    choices: AKS_CLOUDS,
+    description: 'Azure cloud: azure-public, azure-china (operated by 21Vianet) or azure-us-government.',
+    defaultText: AksCloud.AZURE_PUBLIC,
+  },
+  {
+    name: 'location',
+    flag: 'location',
+    type: OptionType.STRING,
+    required: true,
+    description: "The cluster's Azure region, e.g. westeurope.",
+  },
+  {
+    name: 'addons',
+    flag: 'addons',
+    type: OptionType.CHOICE_LIST,
+    choices: AKS_ADDONS,
+    description: 'Features, add-ons and integrations in use (all = every add-on the cloud has rules for).',
+    defaultText: 'none',
+  },
+  { name: 'gpu', flag: 'gpu', type: OptionType.BOOLEAN, description: 'The cluster has GPU-enabled node pools.', defaultText: 'false' },
+  { name: 'windows', flag: 'windows', type: OptionType.BOOLEAN, description: 'The cluster has Windows Server node pools.', defaultText: 'false' },
+  {
+    name: 'privateCluster',
+    flag: 'private-cluster',
+    type: OptionType.BOOLEAN,
+    description: 'Private cluster: drops the API server FQDN rule, the tunnel ports and TCP 443 to the API server IP.',
+    defaultText: 'false',
+  },
+  {
+    name: 'konnectivity',
+    flag: 'konnectivity',
+    type: OptionType.BOOLEAN,
+    description: 'The konnectivity-agent is enabled; set it to false to add the UDP 1194 / TCP 9000 tunnel ports.',
+    defaultText: 'true',
+  },
+  {
+    name: 'customDnsServers',
+    flag: 'custom-dns-servers',
+    type: OptionType.STRING_LIST,
+    description: 'Addresses of custom DNS servers the nodes use (adds UDP 53 to each).',
+    defaultText: 'none',
+  },
+  {
+    name: 'apiServerPublicIp',
+    flag: 'api-server-public-ip',
+    type: OptionType.STRING,
+    description: "The API server's public IP: the tunnel ports go to it instead of the AzureCloud.<location> service tag.",
+    defaultText: 'none',
+  },
+  {
+    name: 'podsAccessApiServer',
+    flag: 'pods-access-api-server',
+    type: OptionType.BOOLEAN,
+    description: 'Pods (e.g. an ingress controller) talk to the API server IP: adds TCP 443 to it (needs --api-server-public-ip).',
+    defaultText: 'false',
+  },
+  {
+    name: 'nodesProvisionedBeforeMarch2021',
+    flag: 'nodes-provisioned-before-march-2021',
+    type: OptionType.BOOLEAN,
+    description: 'Some nodes were provisioned before March 2021: adds NTP (UDP 123) to ntp.ubuntu.com in Azure Global.',
+    defaultText: 'false',
+  },
+  {
+    name: 'includeRecommended',
+    flag: 'include-recommended',
+    type: OptionType.BOOLEAN,
+    description: 'Include the optional recommended OS-update rules.',
+    defaultText: 'false',
+  },
+];
+
+/** The AKS profile for the CLI (`aks`). */
+export const AKS_PROFILE: ProfileDefinition = {
+  name: 'aks',
+  description: 'Azure Kubernetes Service egress: core rules per cloud, GPU and Windows node pools, optional OS updates, and add-ons.',
+  options: AKS_OPTION_SPECS,
+  build: (raw) => aksProfile(fromParsed(raw ?? {})),
+};
+
+/** Converts parsed CLI values (string, string[] or boolean, keyed by option name) into profile options. */
+function fromParsed(raw: Record<string, unknown>): AksProfileOptions {
+  const names = AKS_OPTION_SPECS.map((s) => s.name);
+  for (const key of Object.keys(raw)) {
+    if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('AKS profile option', key, ORIGIN, names);
+  }
+  const cloud = parsedString(raw, 'cloud');
+  const addons = parsedList(raw, 'addons');
+  const all = addons?.some((a) => a.trim().toLowerCase() === 'all');
+  const addonCloud = (cloud ?? AksCloud.AZURE_PUBLIC) as AksCloud;
+  return {
+    cloud: cloud as AksCloud | undefined,
+    location: parsedString(raw, 'location') as string,
+    // `all` means every add-on the chosen cloud has rules for (an unknown cloud is reported by aksProfile).
+    addons: all ? (AKS_CLOUDS.includes(addonCloud) ? aksAddonsFor(addonCloud) : []) : (addons as AksAddon[] | undefined),
+    gpu: parsedBoolean(raw, 'gpu'),
+    windows: parsedBoolean(raw, 'windows'),
+    privateCluster: parsedBoolean(raw, 'privateCluster'),
+    konnectivity: parsedBoolean(raw, 'konnectivity'),
+    customDnsServers: parsedList(raw, 'customDnsServers'),
+    apiServerPublicIp: parsedString(raw, 'apiServerPublicIp'),
+    podsAccessApiServer: parsedBoolean(raw, 'podsAccessApiServer'),
+    nodesProvisionedBeforeMarch2021: parsedBoolean(raw, 'nodesProvisionedBeforeMarch2021'),
+    includeRecommended: parsedBoolean(raw, 'includeRecommended'),
+  };
+}
+
+function flagOf(name: string): string {
+  return `--${AKS_OPTION_SPECS.find((s) => s.name === name)?.flag ?? name}`;
+}
+
+function parsedString(raw: Record<string, unknown>, name: string): string | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} takes one value.`);
+  return v;
+}
+
+function parsedList(raw: Record<string, unknown>, name: string): string[] | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  const items = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
+    throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} takes values separated by commas.`);
+  }
+  return (items as string[])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
+}
+
+function parsedBoolean(raw: Record<string, unknown>, name: string): boolean | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} is true or false.`);
+}

@@ -1,0 +1,3 @@
+export * from './edition';
+export * from './sections';
+export * from './profile';

@@ -1,0 +1,100 @@
+import { invalidValue, unknownOption } from '../../model/errors';
+import { RequirementSet } from '../../model/requirement-set';
+import { OptionType, ProfileDefinition } from '../profile-definition';
+import { DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, EnforceEdition } from './edition';
+import { chainguardEnforceCatalog } from './sections';
+
+/** How Enforce connects to a cluster. */
+export enum EnforceMode {
+  /** The Enforce agent runs in the cluster (namespace `gulfstream`) and connects out to the Chainguard hosts. */
+  AGENT = 'agent',
+  /**
+   * No agent: the Enforce SaaS reaches the cluster API endpoint and your registry from the Chainguard CIDR ranges.
+   * There is no agent egress.
+   */
+  AGENTLESS = 'agentless',
+}
+
+/** Every mode. */
+export const ENFORCE_MODES: readonly EnforceMode[] = [EnforceMode.AGENT, EnforceMode.AGENTLESS];
+
+/** Options of the Chainguard Enforce profile. */
+export interface ChainguardEnforceProfileOptions {
+  /**
+   * Agent or agentless.
+   * - agent: egress HTTPS 443 to the Chainguard and third-party hosts, and ingress TCP 443 from the CIDR ranges
+   *   (cluster and workload discovery; the page does not limit them to one mode).
+   * - agentless: only the ingress rows from the CIDR ranges, for the cluster API endpoint and your registry.
+   * @default EnforceMode.AGENT
+   */
+  readonly mode?: EnforceMode;
+  /**
+   * Which edition of the "Network Requirements" page to transcribe.
+   * @default EnforceEdition.EDITION_2023_03_18 (the seed's date)
+   */
+  readonly edition?: EnforceEdition;
+}
+
+const PROFILE = 'chainguard-enforce';
+
+/**
+ * The Chainguard Enforce requirements for one cluster: a resolved set (the page has no placeholders).
+ * Host rows are egress HTTPS 443 FQDNs; the CIDR rows are ingress TCP 443 CIDRs.
+ */
+export function chainguardEnforceProfile(options: ChainguardEnforceProfileOptions = {}): RequirementSet {
+  const mode = checkChoice('Enforce mode', options.mode ?? EnforceMode.AGENT, ENFORCE_MODES, 'mode');
+  const edition = checkChoice('Enforce edition', options.edition ?? DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, 'edition');
+  const catalog = chainguardEnforceCatalog(edition);
+  const sections =
+    mode === EnforceMode.AGENT
+      ? [catalog.chainguardHosts, catalog.thirdPartyHosts, catalog.cidrRanges]
+      : [catalog.cidrRanges, catalog.saasAccess];
+  return RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
+}
+
+/** The Chainguard Enforce profile as the CLI sees it: `--mode agent|agentless`, `--edition 2023-03-18|2023-11-29`. */
+export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = {
+  name: PROFILE,
+  description:
+    'Chainguard Enforce for Kubernetes: agent egress to the Chainguard and third-party hosts (HTTPS 443) and ingress from the Chainguard CIDR ranges to the cluster API endpoint (TCP 443).',
+  options: [
+    {
+      name: 'mode',
+      flag: 'mode',
+      type: OptionType.CHOICE,
+      description: 'agent: the in-cluster agent connects out; agentless: the SaaS reaches the cluster and registry from the CIDR ranges.',
+      choices: ENFORCE_MODES,
+      defaultText: EnforceMode.AGENT,
+    },
+    {
+      name: 'edition',
+      flag: 'edition',
+      type: OptionType.CHOICE,
+      description:
+        'Edition of the Network Requirements page: 2023-03-18 (19 hosts, 3 CIDRs) or 2023-11-29, the last one with an Enforce section (19 hosts, 5 CIDRs).',
+      choices: ENFORCE_EDITIONS,
+      defaultText: DEFAULT_ENFORCE_EDITION,
+    },
+  ],
+  build(options: Record<string, unknown>): RequirementSet {
+    return chainguardEnforceProfile({
+      mode: optionalString(options.mode, 'mode') as EnforceMode | undefined,
+      edition: optionalString(options.edition, 'edition') as EnforceEdition | undefined,
+    });
+  },
+};
+
+function checkChoice<T extends string>(what: string, value: T, valid: readonly T[], option: string): T {
+  if (!valid.includes(value)) {
+    throw unknownOption(what, String(value), `profile ${PROFILE} option ${option}`, valid);
+  }
+  return value;
+}
+
+function optionalString(value: unknown, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') {
+    throw invalidValue(`value for ${option}`, String(value), `profile ${PROFILE} option ${option}`, `${option} takes one string value.`);
+  }
+  return value;
+}

@@ -1,0 +1,367 @@
+import { invalidPort, invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { PortRange } from '../../model/port-range';
+import { Direction, Protocol } from '../../model/protocol';
+import { RequirementSet } from '../../model/requirement-set';
+import { CatalogSection } from '../catalog-section';
+import { OptionType, ProfileDefinition } from '../profile-definition';
+import { IBM_REGISTRY_FIREWALL, IBM_REGISTRY_OVERVIEW, IBM_VPC_FIREWALL_2020, IBM_VPC_FIREWALL_2025 } from './documents';
+import { IBM_MASTER_PORT_RANGES, IbmMasterEndpoint, IbmMasterPortRange, parseMasterEndpoint } from './master';
+import {
+  IBM_GLOBAL_REGISTRY,
+  IBM_REGISTRY_DOMAINS_2020,
+  IBM_REGISTRY_REGION_CODES,
+  IBM_VPC_REGIONS,
+  IbmRegistryRegion,
+  ibmRegistryRegion,
+  registryRegionFor,
+} from './registry';
+import { parseIpv4Cidr } from './worker-allowlist';
+
+/** Which firewall a requirement of the `ibm-vpc` profile belongs in (metadata key `firewall`). */
+export enum IbmFirewall {
+  /** The firewall in front of the administrators' network: flows from there to IBM Cloud (egress from that network). */
+  CORPORATE = 'corporate',
+  /** A non-default VPC security group of the cluster's workers. */
+  VPC_SECURITY_GROUP = 'vpc-security-group',
+}
+
+/** Worker node ports, TCP, which VPC load balancers on the cluster's subnets reach. */
+export const IBM_NODE_PORTS: { readonly from: number; readonly to: number } = { from: 30000, to: 32767 };
+
+/** Options of the IBM Cloud VPC profile. */
+export interface IbmVpcProfileOptions {
+  /**
+   * The cluster's VPC region, e.g. `us-south`. Valid regions are the registry region codes of the Container
+   * Registry region table plus `us-east` (see `IBM_VPC_REGIONS`).
+   */
+  readonly region: string;
+  /**
+   * The cluster's VPC subnet CIDRs, one per zone (the IPv4 CIDR Block column of `ibmcloud is subnets`). IPv4,
+   * without host bits. Each gets its own inbound node-port rule; required even with `nodePortsFromAnywhere`, so
+   * that widening stays a deliberate second step.
+   */
+  readonly subnetCidrs: string[];
+  /**
+   * Include the corporate-firewall rows for administrators: `ibmcloud`/`ibmcloud ks` hosts, the registry hosts,
+   * and (when given) the master endpoints and the etcd port. Turn off to get only the VPC security group rows.
+   * @default true
+   */
+  readonly adminAccess?: boolean;
+  /**
+   * Container Registry regions to allow (codes from the registry region table, e.g. `us-south`, `eu-de`; see
+   * `IBM_REGISTRY_REGION_CODES`). Each adds its domain and delivery domain on HTTPS 443. An empty list adds none.
+   * @default - the registry region of `region` (`us-south` for `us-east`)
+   */
+  readonly registryRegions?: string[];
+  /**
+   * Allow the global registry `icr.io` (IBM-provided public images) and its delivery domains.
+   * @default true
+   */
+  readonly globalRegistry?: boolean;
+  /**
+   * Also allow the private domain (`private.<domain>`) of each selected registry, for access over the IBM
+   * private network.
+   * @default false
+   */
+  readonly privateRegistryDomains?: boolean;
+  /**
+   * The documentation the cluster was created under. `current`: master ports 30000-32767 and registry port 443.
+   * `legacy-2020` (the 2020-03-16 page): master ports 20000-32767, and the registry hosts that page listed
+   * (`icr.io`, `jp.icr.io`, `au.icr.io`, `de.icr.io`, `uk.icr.io`, `us.icr.io`) also get TCP 4443, which only
+   * that page names.
+   * @default IbmMasterPortRange.CURRENT
+   */
+  readonly masterPortRange?: IbmMasterPortRange;
+  /**
+   * The master service endpoints from `ibmcloud ks cluster get` (Public and Private Service Endpoint URL): host
+   * names such as `c3.us-south.containers.cloud.ibm.com` and `c3-private.us-south.containers.cloud.ibm.com`, or the
+   * URLs themselves. A host gets TCP to the whole master port range; a URL with a port gets only that port (the
+   * page's "allow access for a specific existing cluster"). Without endpoints the profile has no master rows:
+   * the hosts are per cluster and cannot be guessed.
+   * @default [] (no master rows)
+   */
+  readonly masterEndpoints?: string[];
+  /**
+   * The etcd port for `calicoctl` (`kubectl get cm -n kube-system cluster-info -o yaml | grep etcd_host`). Adds
+   * TCP to this port on each master endpoint host; needs `masterEndpoints`.
+   * @default - no calicoctl rows
+   */
+  readonly etcdPort?: number;
+  /**
+   * Open the node ports 30000-32767 to any source (0.0.0.0/0) instead of the cluster's subnets. The per-subnet
+   * rows are then left out: the any-source rule covers them and each would cost one of the 250 rules of a
+   * security group.
+   * @default false (only from `subnetCidrs`)
+   */
+  readonly nodePortsFromAnywhere?: boolean;
+}
+
+const PROFILE = 'ibm-vpc';
+const origin = (option: string) => `profile ${PROFILE} option ${option}`;
+
+const CORPORATE = { firewall: IbmFirewall.CORPORATE };
+const SECURITY_GROUP = { firewall: IbmFirewall.VPC_SECURITY_GROUP };
+
+/**
+ * The IBM Cloud VPC cluster requirements: a resolved set. Corporate-firewall rows (metadata `firewall: corporate`)
+ * are egress from the administrators' network; the node-port rows (`firewall: vpc-security-group`) are ingress to
+ * the workers. Every option is validated before anything is built.
+ */
+export function ibmVpcProfile(options: IbmVpcProfileOptions): RequirementSet {
+  const o = validate(options);
+  const sections: CatalogSection[] = [];
+
+  if (o.adminAccess) {
+    sections.push(
+      new CatalogSection(IBM_VPC_FIREWALL_2020, 'cli-access', 'Running `ibmcloud`, `ibmcloud ks`, and `ibmcloud cr` commands from behind a firewall', 'vpc-firewall_bx')
+        .fqdns(['cloud.ibm.com'], Protocol.HTTPS, [443], 'ibmcloud CLI: IBM Cloud API endpoint (ibmcloud login -a https://cloud.ibm.com/)', { metadata: CORPORATE })
+        .fqdns(['containers.cloud.ibm.com'], Protocol.HTTPS, [443], 'ibmcloud ks: IBM Cloud Kubernetes Service API', { metadata: CORPORATE }),
+    );
+    sections.push(...registrySections(o));
+    if (o.masterEndpoints.length > 0) {
+      sections.push(masterSection(o));
+    }
+    if (o.etcdPort !== undefined) {
+      const calico = new CatalogSection(IBM_VPC_FIREWALL_2020, 'calicoctl-access', 'Running `calicoctl` commands from behind a firewall', 'vpc-firewall_calicoctl');
+      calico.fqdns(hostsOf(o.masterEndpoints), Protocol.TCP, [o.etcdPort], 'calicoctl: Calico policies through the master etcd port', { metadata: CORPORATE });
+      sections.push(calico);
+    }
+  }
+
+  const nodePorts = new CatalogSection(IBM_VPC_FIREWALL_2020, 'node-ports', 'Opening required ports in VPC security groups', 'security_groups');
+  const nodePortRange = [PortRange.range(IBM_NODE_PORTS.from, IBM_NODE_PORTS.to)];
+  if (o.nodePortsFromAnywhere) {
+    nodePorts.cidrs(['0.0.0.0/0'], Protocol.TCP, nodePortRange, 'Node ports on the workers from any source (nodePortsFromAnywhere)', {
+      direction: Direction.INGRESS,
+      metadata: SECURITY_GROUP,
+    });
+  } else {
+    nodePorts.cidrs(o.subnetCidrs, Protocol.TCP, nodePortRange, "Node ports on the workers from the VPC load balancers on the cluster's subnet", {
+      direction: Direction.INGRESS,
+      metadata: SECURITY_GROUP,
+    });
+  }
+  sections.push(nodePorts);
+
+  return RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
+}
+
+/** Options after validation, with defaults applied. */
+interface ValidOptions {
+  readonly region: string;
+  readonly subnetCidrs: string[];
+  readonly adminAccess: boolean;
+  readonly registryRegions: IbmRegistryRegion[];
+  readonly globalRegistry: boolean;
+  readonly privateRegistryDomains: boolean;
+  readonly masterPortRange: IbmMasterPortRange;
+  readonly masterEndpoints: IbmMasterEndpoint[];
+  readonly etcdPort?: number;
+  readonly nodePortsFromAnywhere: boolean;
+}
+
+function validate(options: IbmVpcProfileOptions): ValidOptions {
+  if (options.region === undefined || options.region === '') {
+    throw missingOption('region', `profile ${PROFILE}`, 'the VPC region selects the default registry region', "region: 'us-south' (--region us-south)");
+  }
+  if (!IBM_VPC_REGIONS.includes(options.region)) {
+    throw unknownOption('VPC region', options.region, origin('region'), IBM_VPC_REGIONS);
+  }
+  if (!options.subnetCidrs || options.subnetCidrs.length === 0) {
+    throw missingOption(
+      'subnetCidrs',
+      `profile ${PROFILE}`,
+      "the node ports are opened only to the cluster's VPC subnets",
+      "subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] (--subnet-cidrs 10.240.0.0/24,10.240.64.0/24)",
+    );
+  }
+  const subnetCidrs = [...new Set(options.subnetCidrs.map((c, i) => parseIpv4Cidr(c, origin(`subnetCidrs[${i}]`)).toString()))];
+
+  const registryCodes = options.registryRegions ?? [registryRegionFor(options.region)];
+  const registryRegions = registryCodes.map((code, i) => {
+    const row = ibmRegistryRegion(code);
+    if (!row) throw unknownOption('registry region', code, origin(`registryRegions[${i}]`), IBM_REGISTRY_REGION_CODES);
+    return row;
+  });
+
+  const masterPortRange = options.masterPortRange ?? IbmMasterPortRange.CURRENT;
+  if (!IBM_MASTER_PORT_RANGES.includes(masterPortRange)) {
+    throw unknownOption('master port range', masterPortRange, origin('masterPortRange'), IBM_MASTER_PORT_RANGES);
+  }
+  const masterEndpoints = (options.masterEndpoints ?? []).map((e, i) => parseMasterEndpoint(e, masterPortRange, origin(`masterEndpoints[${i}]`)));
+
+  let etcdPort: number | undefined;
+  if (options.etcdPort !== undefined) {
+    etcdPort = PortRange.single(options.etcdPort, origin('etcdPort')).from;
+    if (masterEndpoints.length === 0) {
+      throw missingOption(
+        'masterEndpoints',
+        origin('etcdPort'),
+        'calicoctl reaches the etcd port on the master endpoint host',
+        "masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] (--master-endpoints c3.us-south.containers.cloud.ibm.com)",
+      );
+    }
+  }
+
+  return {
+    region: options.region,
+    subnetCidrs,
+    adminAccess: options.adminAccess ?? true,
+    registryRegions,
+    globalRegistry: options.globalRegistry ?? true,
+    privateRegistryDomains: options.privateRegistryDomains ?? false,
+    masterPortRange,
+    masterEndpoints,
+    etcdPort,
+    nodePortsFromAnywhere: options.nodePortsFromAnywhere ?? false,
+  };
+}
+
+function registrySections(o: ValidOptions): CatalogSection[] {
+  const selected = [...(o.globalRegistry ? [IBM_GLOBAL_REGISTRY] : []), ...o.registryRegions];
+  const regions = new CatalogSection(IBM_REGISTRY_OVERVIEW, 'registry-regions', 'Registry regions');
+  const delivery = new CatalogSection(IBM_REGISTRY_FIREWALL, 'registry-delivery-domains', 'Delivery domains of icr.io');
+  for (const r of selected) {
+    const name = r === IBM_GLOBAL_REGISTRY ? 'global registry (IBM-provided public images)' : `registry ${r.code} (${r.location})`;
+    regions.fqdns([r.domain], Protocol.HTTPS, [443], `ibmcloud cr and image pulls: Container Registry ${name}`, { metadata: CORPORATE });
+    if (o.privateRegistryDomains) {
+      regions.fqdns([r.privateDomain], Protocol.HTTPS, [443], `Container Registry ${name} over the IBM private network`, { metadata: CORPORATE });
+    }
+    delivery.fqdns([...r.deliveryDomains], Protocol.HTTPS, [443], `Image content delivery for ${r.domain}`, { metadata: CORPORATE });
+  }
+  const out = [regions, delivery];
+  if (o.masterPortRange === IbmMasterPortRange.LEGACY_2020) {
+    const legacy = new CatalogSection(
+      IBM_VPC_FIREWALL_2020,
+      'registry-legacy-port',
+      'Running `ibmcloud`, `ibmcloud ks`, and `ibmcloud cr` commands from behind a firewall',
+      'vpc-firewall_bx',
+    );
+    const domains = selected.map((r) => r.domain).filter((d) => IBM_REGISTRY_DOMAINS_2020.includes(d));
+    legacy.fqdns(domains, Protocol.TCP, [4443], 'ibmcloud cr: Container Registry port 4443 (2020-03-16 documentation)', { metadata: CORPORATE });
+    out.push(legacy);
+  }
+  return out.filter((s) => s.length > 0);
+}
+
+function masterSection(o: ValidOptions): CatalogSection {
+  const title = 'Running `kubectl` commands from behind a firewall';
+  const section =
+    o.masterPortRange === IbmMasterPortRange.LEGACY_2020
+      ? new CatalogSection(IBM_VPC_FIREWALL_2020, 'master-access', title, 'vpc-firewall_kubectl')
+      : new CatalogSection(IBM_VPC_FIREWALL_2025, 'master-access', title);
+  for (const e of o.masterEndpoints) {
+    section.fqdns([e.host], Protocol.TCP, [e.ports], 'kubectl: cluster master service endpoint', { metadata: CORPORATE });
+  }
+  return section;
+}
+
+function hostsOf(endpoints: readonly IbmMasterEndpoint[]): string[] {
+  return [...new Set(endpoints.map((e) => e.host))];
+}
+
+/** The IBM Cloud VPC profile as the CLI sees it; flags mirror `IbmVpcProfileOptions`. */
+export const IBM_VPC_PROFILE: ProfileDefinition = {
+  name: PROFILE,
+  description:
+    'IBM Cloud Kubernetes Service VPC cluster: corporate-firewall access to IBM Cloud, Container Registry and the cluster master, and the node ports 30000-32767 from the cluster subnets.',
+  options: [
+    { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: `VPC region of the cluster (${IBM_VPC_REGIONS.join(', ')}).` },
+    {
+      name: 'subnetCidrs',
+      flag: 'subnet-cidrs',
+      type: OptionType.STRING_LIST,
+      required: true,
+      description: "The cluster's VPC subnet CIDRs (one per zone); node ports are opened to each.",
+    },
+    {
+      name: 'adminAccess',
+      flag: 'admin-access',
+      type: OptionType.BOOLEAN,
+      description: 'Corporate-firewall rows (ibmcloud, registry, master, etcd); --no-admin-access for the security group rows only.',
+      defaultText: 'true',
+    },
+    {
+      name: 'registryRegions',
+      flag: 'registry-regions',
+      type: OptionType.CHOICE_LIST,
+      choices: IBM_REGISTRY_REGION_CODES,
+      description: 'Container Registry regions to allow (domain and delivery domain, HTTPS 443).',
+      defaultText: 'the registry region of --region (us-south for us-east)',
+    },
+    { name: 'globalRegistry', flag: 'global-registry', type: OptionType.BOOLEAN, description: 'Allow the global registry icr.io.', defaultText: 'true' },
+    {
+      name: 'privateRegistryDomains',
+      flag: 'private-registry-domains',
+      type: OptionType.BOOLEAN,
+      description: 'Also allow the private.* registry domains (IBM private network).',
+      defaultText: 'false',
+    },
+    {
+      name: 'masterPortRange',
+      flag: 'master-port-range',
+      type: OptionType.CHOICE,
+      choices: IBM_MASTER_PORT_RANGES,
+      description: 'current: master ports 30000-32767; legacy-2020: 20000-32767 and registry port 4443 (2020-03-16 documentation).',
+      defaultText: IbmMasterPortRange.CURRENT,
+    },
+    {
+      name: 'masterEndpoints',
+      flag: 'master-endpoints',
+      type: OptionType.STRING_LIST,
+      description: 'Master service endpoint hosts or URLs from `ibmcloud ks cluster get`; without them there are no master rows.',
+      defaultText: 'none',
+    },
+    { name: 'etcdPort', flag: 'etcd-port', type: OptionType.STRING, description: 'etcd port for calicoctl (needs --master-endpoints).', defaultText: 'none' },
+    {
+      name: 'nodePortsFromAnywhere',
+      flag: 'node-ports-from-anywhere',
+      type: OptionType.BOOLEAN,
+      description: 'Open the node ports to 0.0.0.0/0 instead of the cluster subnets.',
+      defaultText: 'false',
+    },
+  ],
+  build(options: Record<string, unknown>): RequirementSet {
+    return ibmVpcProfile({
+      region: stringOption(options.region, 'region') ?? '',
+      subnetCidrs: listOption(options.subnetCidrs, 'subnetCidrs') ?? [],
+      adminAccess: booleanOption(options.adminAccess, 'adminAccess'),
+      registryRegions: listOption(options.registryRegions, 'registryRegions'),
+      globalRegistry: booleanOption(options.globalRegistry, 'globalRegistry'),
+      privateRegistryDomains: booleanOption(options.privateRegistryDomains, 'privateRegistryDomains'),
+      masterPortRange: stringOption(options.masterPortRange, 'masterPortRange') as IbmMasterPortRange | undefined,
+      masterEndpoints: listOption(options.masterEndpoints, 'masterEndpoints'),
+      etcdPort: portOption(options.etcdPort, 'etcdPort'),
+      nodePortsFromAnywhere: booleanOption(options.nodePortsFromAnywhere, 'nodePortsFromAnywhere'),
+    });
+  },
+};
+
+function stringOption(value: unknown, name: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} takes one string.`);
+  return value;
+}
+
+function listOption(value: unknown, name: string): string[] | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return [value];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} takes a list of strings.`);
+  }
+  return value as string[];
+}
+
+function booleanOption(value: unknown, name: string): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} is true or false.`);
+  return value;
+}
+
+/** A port given as a number or as decimal text (the CLI passes text). */
+function portOption(value: unknown, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+  throw invalidPort(String(value), origin(name), 'it is not a port number');
+}

@@ -1,0 +1,199 @@
+import { EksCluster, EksClusterVpcConfig } from '@cdktf/provider-aws/lib/eks-cluster';
+import { IpVersion } from '../../model/cidr';
+import { invalidValue, unsupportedPeer } from '../../model/errors';
+import { PortRange } from '../../model/port-range';
+import { Direction, Protocol } from '../../model/protocol';
+import { sourceKey } from '../../model/provenance';
+import { RequirementSet } from '../../model/requirement-set';
+import { CONTROL_PLANE_PORT, planControlPlaneAccess } from '../../plan/control-plane-access';
+import { assertWithinLimit, LIMITS } from '../../plan/limits';
+import { UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
+
+const TARGET = 'EKS public access CIDRs';
+const ORIGIN = 'EksEndpointAccess';
+
+/** The IP family of an EKS cluster's Kubernetes network. */
+export enum EksIpFamily {
+  IPV4 = 'ipv4',
+  IPV6 = 'ipv6',
+}
+
+/** Properties of `EksEndpointAccess`. */
+export interface EksEndpointAccessProps {
+  /**
+   * Requirements whose ingress CIDRs must reach the API server, e.g. a Chainguard Enforce profile.
+   * Egress requirements are ignored (render them with `SecurityGroupRules` or `NetworkFirewallDomainAllowlist`).
+   * @default - none
+   */
+  readonly requirements?: RequirementSet;
+  /**
+   * More networks to admit to the public endpoint (administrators, CI runners).
+   * @default []
+   */
+  readonly publicAccessCidrs?: UserCidr[];
+  /**
+   * The public addresses the nodes (and Fargate pods) leave the VPC from, e.g. the NAT gateways' Elastic IPs.
+   * Required when the public endpoint is restricted and private access is off, because the nodes then reach
+   * the API server through the public endpoint. Admitted whenever given.
+   * @default []
+   */
+  readonly nodeEgressCidrs?: UserCidr[];
+  /**
+   * Whether the API server is reachable from inside the VPC (`endpoint_private_access`).
+   * @default true
+   */
+  readonly endpointPrivateAccess?: boolean;
+  /**
+   * Whether the API server has a public endpoint (`endpoint_public_access`).
+   * @default true
+   */
+  readonly endpointPublicAccess?: boolean;
+  /**
+   * The cluster's IP family: IPv6 CIDRs can only be admitted on an IPv6 cluster.
+   * @default EksIpFamily.IPV4
+   */
+  readonly ipFamily?: EksIpFamily;
+}
+
+/** The endpoint part of an `aws_eks_cluster` `vpc_config`. */
+export interface EksEndpointSettings {
+  readonly endpointPrivateAccess: boolean;
+  readonly endpointPublicAccess: boolean;
+  /** Aggregated CIDRs, sorted; empty when the public endpoint is off. */
+  readonly publicAccessCidrs: string[];
+}
+
+/**
+ * The endpoint settings of an `aws_eks_cluster` (`endpoint_public_access`, `endpoint_private_access`,
+ * `public_access_cidrs`) for the ingress CIDR requirements plus user CIDRs, aggregated exactly, at most 40.
+ *
+ * Secure by default: private access is on, and the public endpoint is never left open to `0.0.0.0/0` by
+ * omission (EKS's default when the list is empty); to admit everyone, pass `0.0.0.0/0` explicitly.
+ */
+export class EksEndpointAccess {
+  /** Plans and validates the endpoint settings. */
+  public static fromRequirements(props: EksEndpointAccessProps): EksEndpointAccess {
+    const endpointPrivateAccess = props.endpointPrivateAccess ?? true;
+    const endpointPublicAccess = props.endpointPublicAccess ?? true;
+    const ipFamily = props.ipFamily ?? EksIpFamily.IPV4;
+    const requirementCidrs = planControlPlaneAccess(props.requirements, [], TARGET, ORIGIN);
+    // Each list is parsed on its own so that errors name the list and the position in it.
+    const apiFlow = { direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.single(CONTROL_PLANE_PORT)] };
+    const admins = userCidrRequirements(props.publicAccessCidrs ?? [], apiFlow, `${ORIGIN} publicAccessCidrs`);
+    const nodeEgress = userCidrRequirements(props.nodeEgressCidrs ?? [], apiFlow, `${ORIGIN} nodeEgressCidrs`);
+    const userCidrs = [...admins.requirements, ...nodeEgress.requirements];
+    const planned = planControlPlaneAccess((props.requirements ?? RequirementSet.empty()).merge(admins, nodeEgress), [], TARGET, ORIGIN);
+
+    if (!endpointPublicAccess && !endpointPrivateAccess) {
+      throw invalidValue(
+        'endpoint settings',
+        'endpointPublicAccess=false, endpointPrivateAccess=false',
+        ORIGIN,
+        'Nothing could reach the API server: enable the private endpoint, the public one, or both.',
+      );
+    }
+    if (!endpointPublicAccess) {
+      if (requirementCidrs.length > 0) {
+        const first = requirementCidrs[0].requirements[0];
+        throw invalidValue(
+          'endpointPublicAccess',
+          'false',
+          `${ORIGIN} (${requirementCidrs.length} required networks, e.g. ${first.peer.toString()} from ${sourceKey(first.primarySource)})`,
+          'These peers reach the API server from outside the VPC: enable the public endpoint, or drop the requirements that need it.',
+        );
+      }
+      if (userCidrs.length > 0) {
+        throw invalidValue(
+          'endpointPublicAccess',
+          'false',
+          `${ORIGIN} ${admins.size > 0 ? 'publicAccessCidrs' : 'nodeEgressCidrs'}`,
+          'CIDRs only apply to the public endpoint: enable it, or leave publicAccessCidrs and nodeEgressCidrs empty.',
+        );
+      }
+      return new EksEndpointAccess(endpointPrivateAccess, false, []);
+    }
+
+    if (planned.length === 0) {
+      throw invalidValue(
+        'publicAccessCidrs',
+        '[]',
+        ORIGIN,
+        'An empty list leaves the public endpoint open to 0.0.0.0/0 (the EKS default). Give the CIDRs to admit, set endpointPublicAccess to false, or pass 0.0.0.0/0 explicitly.',
+      );
+    }
+    if (!endpointPrivateAccess && nodeEgress.size === 0 && !planned.some((n) => n.cidr.prefix === 0)) {
+      throw invalidValue(
+        'endpointPrivateAccess',
+        'false',
+        ORIGIN,
+        'With private access off, the nodes reach the API server through the restricted public endpoint: give their egress (NAT gateway) addresses in nodeEgressCidrs, or enable private access.',
+      );
+    }
+    if (ipFamily === EksIpFamily.IPV4) {
+      const v6 = planned.find((n) => n.cidr.version === IpVersion.IPV6);
+      if (v6) {
+        throw unsupportedPeer(
+          `${TARGET} of an IPv4 cluster`,
+          v6.cidr.toString(),
+          [...new Set(v6.requirements.map((r) => sourceKey(r.primarySource)))].join(', '),
+          'IPv6 CIDRs cannot be added to an IPv4 cluster',
+          'Give the IPv4 ranges the peer connects from, or set ipFamily to EksIpFamily.IPV6 for an IPv6 cluster.',
+        );
+      }
+    }
+    assertWithinLimit(
+      TARGET,
+      planned.length,
+      LIMITS.eksPublicAccessCidrs,
+      ORIGIN,
+      'The quota is not adjustable: admit fewer networks (combine them into wider ranges you own), or reach the API server through the private endpoint (VPN, bastion) and drop the public CIDRs.',
+    );
+    return new EksEndpointAccess(
+      endpointPrivateAccess,
+      true,
+      planned.map((n) => n.cidr.toString()),
+    );
+  }
+
+  private constructor(
+    /** `endpoint_private_access`. */
+    public readonly endpointPrivateAccess: boolean,
+    /** `endpoint_public_access`. */
+    public readonly endpointPublicAccess: boolean,
+    /** `public_access_cidrs`, aggregated and sorted; empty when the public endpoint is off. */
+    public readonly publicAccessCidrs: readonly string[],
+  ) {}
+
+  /** The endpoint settings as plain values. */
+  public get settings(): EksEndpointSettings {
+    return {
+      endpointPrivateAccess: this.endpointPrivateAccess,
+      endpointPublicAccess: this.endpointPublicAccess,
+      publicAccessCidrs: [...this.publicAccessCidrs],
+    };
+  }
+
+  /**
+   * A whole `vpc_config` block for `new EksCluster(...)`.
+   * @param subnetIds the cluster's subnets
+   * @param securityGroupIds extra security groups for the control-plane network interfaces
+   */
+  public toVpcConfig(subnetIds: string[], securityGroupIds?: string[]): EksClusterVpcConfig {
+    return {
+      subnetIds,
+      ...(securityGroupIds && securityGroupIds.length > 0 ? { securityGroupIds } : {}),
+      endpointPrivateAccess: this.endpointPrivateAccess,
+      endpointPublicAccess: this.endpointPublicAccess,
+      ...(this.endpointPublicAccess ? { publicAccessCidrs: [...this.publicAccessCidrs] } : {}),
+    };
+  }
+
+  /** Sets the endpoint settings on an existing cluster's `vpc_config` (its subnets and groups stay). */
+  public applyTo(cluster: EksCluster): void {
+    cluster.vpcConfig.endpointPrivateAccess = this.endpointPrivateAccess;
+    cluster.vpcConfig.endpointPublicAccess = this.endpointPublicAccess;
+    if (this.endpointPublicAccess) cluster.vpcConfig.publicAccessCidrs = [...this.publicAccessCidrs];
+    else cluster.vpcConfig.resetPublicAccessCidrs();
+  }
+}
+

@@ -1,0 +1,197 @@
+import { createHash } from 'crypto';
+import { Cidr, IpVersion } from '../../model/cidr';
+import { FirewallRequirementsError, invalidValue, limitExceeded, unsupportedPeer } from '../../model/errors';
+import { PeerKind } from '../../model/peer';
+import { PortRange } from '../../model/port-range';
+import { Direction, Protocol, transportOf } from '../../model/protocol';
+import { sourceKey } from '../../model/provenance';
+import { Requirement } from '../../model/requirement';
+import { purposesOf } from '../../plan/control-plane-access';
+import { aggregateCidrs } from '../../plan/flow-group';
+import { sanitizeText, stableName } from '../../plan/naming';
+
+/** Characters AWS accepts in security group rule descriptions and group names (VPC). */
+export const AWS_SG_TEXT_CHARACTERS = 'a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*';
+/** Longest security group rule description AWS accepts. */
+export const AWS_SG_DESCRIPTION_MAX_LENGTH = 255;
+
+/** One planned `aws_vpc_security_group_ingress_rule` or `_egress_rule`: one CIDR, one port range. */
+export interface SecurityGroupRulePlan {
+  /** Readable content key: direction, protocol, ports, CIDR. */
+  readonly key: string;
+  /** Construct id derived from the key. */
+  readonly id: string;
+  readonly direction: Direction;
+  /** `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all). */
+  readonly ipProtocol: string;
+  /** Absent for `-1` and `icmpv6`. */
+  readonly fromPort?: number;
+  readonly toPort?: number;
+  readonly cidr: Cidr;
+  /** Purposes of the requirements behind the rule, sanitized to AWS's characters, at most 255. */
+  readonly description: string;
+  /** The requirements the rule covers. */
+  readonly requirements: readonly Requirement[];
+}
+
+/** Rules of one security group. */
+export interface SecurityGroupPlan {
+  /**
+   * Stable suffix of the group: `''` for the first group, otherwise the bits of its hash prefix without
+   * trailing zeros (e.g. `1`, `01`).
+   */
+  readonly suffix: string;
+  readonly rules: readonly SecurityGroupRulePlan[];
+}
+
+/**
+ * Rejects what security groups cannot express and plans one rule per aggregated CIDR, protocol and port range,
+ * sorted by key. CIDRs of the same flow aggregate exactly (nothing widened).
+ * @param domainTarget the construct to point to for domain names
+ */
+export function planSecurityGroupRules(requirements: readonly Requirement[], domainTarget: string): SecurityGroupRulePlan[] {
+  for (const r of requirements) {
+    const where = `${sourceKey(r.primarySource)}: ${r.purpose}`;
+    if (r.peer.isDomain) {
+      throw unsupportedPeer(
+        'AWS security groups',
+        r.peer.toString(),
+        where,
+        'security group rules match IP addresses, not domain names',
+        `Allow domain names with ${domainTarget} (AWS Network Firewall), and keep CIDR requirements here.`,
+      );
+    }
+    if (r.peer.kind !== PeerKind.CIDR) {
+      throw unsupportedPeer(
+        'AWS security groups',
+        r.peer.toString(),
+        where,
+        `a ${r.peer.kind} is not an AWS concept`,
+        'Give the CIDRs of the peer, or render this requirement with the Azure target.',
+      );
+    }
+  }
+  // One flow per direction, transport protocol and single port range.
+  const flows = new Map<string, { direction: Direction; protocol: Protocol; range?: PortRange; requirements: Requirement[] }>();
+  for (const r of requirements) {
+    const protocol = transportOf(r.protocol);
+    const ranges: Array<PortRange | undefined> = r.ports.length > 0 ? [...r.ports] : [undefined];
+    for (const range of ranges) {
+      const key = `${r.direction}/${protocol}/${range?.toString() ?? ''}`;
+      const flow = flows.get(key);
+      if (flow) flow.requirements.push(r);
+      else flows.set(key, { direction: r.direction, protocol, range, requirements: [r] });
+    }
+  }
+  const rules: SecurityGroupRulePlan[] = [];
+  for (const flow of flows.values()) {
+    for (const network of aggregateCidrs(flow.requirements)) {
+      const { ipProtocol, fromPort, toPort } = awsProtocol(flow.protocol, flow.range, network.cidr.version);
+      const ports = fromPort === undefined ? 'all' : fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
+      const key = `${flow.direction} ${ipProtocol} ${ports} ${network.cidr.toString()}`;
+      rules.push({
+        key,
+        id: stableName(`${flow.direction}-${ipProtocol === '-1' ? 'all' : ipProtocol}-${ports}-${network.cidr.toString()}`, key, 100),
+        direction: flow.direction,
+        ipProtocol,
+        ...(fromPort === undefined ? {} : { fromPort, toPort }),
+        cidr: network.cidr,
+        description: sanitizeText(purposesOf(network.requirements).join(' / '), AWS_SG_TEXT_CHARACTERS, AWS_SG_DESCRIPTION_MAX_LENGTH),
+        requirements: network.requirements,
+      });
+    }
+  }
+  return rules.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function awsProtocol(protocol: Protocol, range: PortRange | undefined, version: IpVersion): { ipProtocol: string; fromPort?: number; toPort?: number } {
+  switch (protocol) {
+    case Protocol.ANY:
+      return { ipProtocol: '-1' };
+    case Protocol.ICMP:
+      // For ICMP the ports are the ICMP type and code; -1 means all. ICMPv6 takes none.
+      return version === IpVersion.IPV6 ? { ipProtocol: 'icmpv6' } : { ipProtocol: 'icmp', fromPort: -1, toPort: -1 };
+    default:
+      return { ipProtocol: protocol, fromPort: range?.from, toPort: range?.to };
+  }
+}
+
+/** What a rule counts against: AWS counts inbound and outbound, IPv4 and IPv6 rules separately. */
+export function quotaBucket(rule: SecurityGroupRulePlan): string {
+  return `${rule.direction === Direction.INGRESS ? 'inbound' : 'outbound'} ${rule.cidr.version === IpVersion.IPV4 ? 'IPv4' : 'IPv6'}`;
+}
+
+/** Counts per quota bucket, sorted by bucket. */
+export function countRules(rules: readonly SecurityGroupRulePlan[]): Array<{ bucket: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const r of rules) counts.set(quotaBucket(r), (counts.get(quotaBucket(r)) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([bucket, count]) => ({ bucket, count }));
+}
+
+/** Bits of the hash a rule is placed by; deeper splits than this cannot happen with distinct keys in practice. */
+const MAX_DEPTH = 32;
+
+/**
+ * Spreads rules over security groups so that no group has more than `rulesPerGroup` rules in any quota bucket
+ * (inbound/outbound x IPv4/IPv6), keeping placements stable.
+ *
+ * Each rule's place is a function of its own content wherever possible: groups are the leaves of a binary
+ * trie over the bits of SHA-256(rule key). A leaf that holds too many rules splits in two by the next bit.
+ * A group is named by its leaf's bit prefix without trailing zeros, so the `0` half of a split keeps its
+ * parent's name (and resource); only the `1` half moves to a new group.
+ *
+ * Consequence: adding a rule adds that rule and changes nothing else, unless it lands in a full group; then
+ * that one group splits, and about half of its rules move to one new group. (No placement that depends only
+ * on the current rules can avoid this: if adding never moved a rule, each rule's group would be fixed by its
+ * content alone, and some group could then overflow.)
+ */
+export function layoutSecurityGroups(rules: readonly SecurityGroupRulePlan[], rulesPerGroup: number): SecurityGroupPlan[] {
+  const withBits = rules.map((rule) => ({ rule, bits: hashBits(rule.key) }));
+  const leaves: Array<{ prefix: string; rules: SecurityGroupRulePlan[] }> = [];
+  const place = (items: typeof withBits, prefix: string): void => {
+    if (fits(items.map((i) => i.rule), rulesPerGroup)) {
+      if (items.length > 0 || prefix.replace(/0+$/, '') === '') leaves.push({ prefix, rules: items.map((i) => i.rule) });
+      return;
+    }
+    if (prefix.length >= MAX_DEPTH) {
+      throw new FirewallRequirementsError('internal', `internal: cannot spread ${items.length} rules`, prefix, 'SecurityGroupRules', '');
+    }
+    place(items.filter((i) => i.bits[prefix.length] === '0'), `${prefix}0`);
+    place(items.filter((i) => i.bits[prefix.length] === '1'), `${prefix}1`);
+  };
+  place(withBits, '');
+  return leaves
+    .map((leaf) => ({ suffix: leaf.prefix.replace(/0+$/, ''), rules: leaf.rules }))
+    .sort((a, b) => (a.suffix === b.suffix ? 0 : a.suffix === '' ? -1 : b.suffix === '' ? 1 : a.suffix < b.suffix ? -1 : 1));
+}
+
+function fits(rules: readonly SecurityGroupRulePlan[], rulesPerGroup: number): boolean {
+  return countRules(rules).every((c) => c.count <= rulesPerGroup);
+}
+
+function hashBits(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex').slice(0, MAX_DEPTH / 4);
+  return [...hex].map((h) => parseInt(h, 16).toString(2).padStart(4, '0')).join('');
+}
+
+/** Throws when one group (not owned by the construct) would hold more rules than the quota. */
+export function assertFitsOneGroup(rules: readonly SecurityGroupRulePlan[], rulesPerGroup: number, groupId: string): void {
+  for (const { bucket, count } of countRules(rules)) {
+    if (count > rulesPerGroup) {
+      throw limitExceeded(
+        `AWS security group rules (${bucket}) in ${groupId}`,
+        count,
+        rulesPerGroup,
+        'SecurityGroupRules securityGroupId',
+        'Let the construct own the groups (give vpcId instead of securityGroupId) so it can spread the rules over several groups, or raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup.',
+      );
+    }
+  }
+}
+
+/** Validates a positive whole-number option. */
+export function assertPositiveInteger(name: string, value: number, origin: string, hint: string): void {
+  if (!Number.isInteger(value) || value < 1) {
+    throw invalidValue(name, String(value), origin, hint);
+  }
+}

@@ -1,0 +1,107 @@
+import { TerraformProvider } from 'cdktf';
+import { Construct } from 'constructs';
+import { invalidValue } from '../../model/errors';
+import { hclAttributes } from './hcl-attributes';
+
+/** Registry source of the IBM Cloud Terraform provider. */
+export const IBM_PROVIDER_SOURCE = 'IBM-Cloud/ibm';
+
+/**
+ * Version constraint written into `required_providers.ibm`.
+ *
+ * The rule resource is rendered with the top-level `protocol`, `port_min`, `port_max`, `type` and `code`
+ * arguments (the nested `tcp`/`udp`/`icmp` blocks are deprecated) and relies on `protocol = "any"` meaning
+ * every protocol, as documented from 1.87.0 on (where `icmp_tcp_udp` replaced the older `all`). The upper
+ * bound keeps a future major release, which may rename or drop arguments, from being picked up silently.
+ */
+export const IBM_PROVIDER_VERSION_CONSTRAINT = '>= 1.87.0, < 2.0.0';
+
+/** Provider name in Terraform (`provider "ibm"`, resource types `ibm_*`). */
+export const IBM_PROVIDER_NAME = 'ibm';
+
+/** IBM Cloud region names look like `us-south`, `eu-de`, `jp-tok`. */
+const REGION = /^[a-z]{2}-[a-z]+$/;
+/** Provider aliases are Terraform identifiers. */
+const ALIAS = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
+
+/** Configuration of the `ibm` provider block. */
+export interface IbmProviderProps {
+  /**
+   * IBM Cloud region the VPC resources live in, e.g. `eu-de`. VPC endpoints are regional, so the region is
+   * required rather than left to the provider's default (`us-south`).
+   */
+  readonly region: string;
+  /**
+   * Resource group ID used by default for new resources.
+   * @default - the provider's default (the account's default resource group, or `IC_RESOURCE_GROUP`)
+   */
+  readonly resourceGroup?: string;
+  /**
+   * Alias, for a second provider block (for example a second region).
+   * @default - no alias (the default `ibm` provider)
+   */
+  readonly alias?: string;
+}
+
+/**
+ * The `ibm` provider block, with `required_providers.ibm = { source: "IBM-Cloud/ibm", version: ">= 1.87.0, < 2.0.0" }`.
+ * Credentials are deliberately not a prop: the provider reads `IC_API_KEY` from the environment, which keeps
+ * the API key out of the synthesized JSON.
+ */
+export class IbmProvider extends TerraformProvider {
+  /** The provider name, as generated bindings expose it (the cdktf jest matchers read it). */
+  public static readonly tfResourceType = IBM_PROVIDER_NAME;
+
+  /** The region, as given. */
+  public readonly region: string;
+  /** The default resource group, if given. */
+  public readonly resourceGroup?: string;
+  private providerAlias?: string;
+
+  constructor(scope: Construct, id: string, props: IbmProviderProps) {
+    const origin = `ibm provider ${id}`;
+    if (!REGION.test(String(props.region))) {
+      throw invalidValue('IBM Cloud region', String(props.region), origin, 'Use a region name such as us-south, eu-de or jp-tok.');
+    }
+    if (props.resourceGroup !== undefined && !/^[A-Za-z0-9_-]+$/.test(props.resourceGroup)) {
+      throw invalidValue('resource group ID', props.resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
+    }
+    if (props.alias !== undefined && !ALIAS.test(props.alias)) {
+      throw invalidValue('provider alias', props.alias, origin, 'An alias starts with a letter or underscore and contains letters, digits, underscores or hyphens.');
+    }
+    super(scope, id, {
+      terraformResourceType: IBM_PROVIDER_NAME,
+      terraformGeneratorMetadata: {
+        providerName: IBM_PROVIDER_NAME,
+        providerVersionConstraint: IBM_PROVIDER_VERSION_CONSTRAINT,
+      },
+      terraformProviderSource: IBM_PROVIDER_SOURCE,
+    });
+    this.region = props.region;
+    this.resourceGroup = props.resourceGroup;
+    this.providerAlias = props.alias;
+  }
+
+  public get alias(): string | undefined {
+    return this.providerAlias;
+  }
+
+  public set alias(value: string | undefined) {
+    this.providerAlias = value;
+  }
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    // `alias` is added by the base class (metaAttributes).
+    return {
+      region: this.region,
+      resource_group: this.resourceGroup,
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    return hclAttributes({
+      region: [this.region, 'string'],
+      resource_group: [this.resourceGroup, 'string'],
+    });
+  }
+}

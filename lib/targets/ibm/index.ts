@@ -1,0 +1,11 @@
+/**
+ * The IBM Cloud VPC target (`cdktf-firewall-requirements/ibm`): security group rules for node ports and the
+ * other CIDR-addressed flows of a requirement set, with hand-written bindings for the IBM provider (no prebuilt
+ * cdktf binding exists for it).
+ */
+export * from './ibm-provider';
+export * from './ibm-validation';
+export * from './rule-plan';
+export * from './security-group';
+export * from './security-group-rule';
+export * from './security-group-rules';

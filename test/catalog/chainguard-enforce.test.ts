@@ -1,0 +1,339 @@
+import {
+  CHAINGUARD_ENFORCE_PROFILE,
+  chainguardEnforceCatalog,
+  chainguardEnforceProfile,
+  DEFAULT_ENFORCE_EDITION,
+  ENFORCE_AGENT_NAMESPACE,
+  ENFORCE_DNS_TTL_NOTE,
+  ENFORCE_EDITION_DATA,
+  ENFORCE_EDITIONS,
+  ENFORCE_JA3,
+  ENFORCE_MODES,
+  ENFORCE_RETURN_TRAFFIC_NOTE,
+  EnforceEdition,
+  EnforceMode,
+} from '../../lib/catalog/chainguard-enforce';
+import { OptionType } from '../../lib/catalog/profile-definition';
+import { Direction, FirewallRequirementsError, PeerKind, Protocol, Requirement, RequirementSet, toRecord } from '../../lib/model';
+
+const SEED_HOSTS = [
+  'agentless-lifecycle.enforce.dev',
+  'console-api.enforce.dev',
+  'canary.enforce.dev',
+  'console.enforce.dev',
+  'cosigned-continuous-verification.enforce.dev',
+  'cosigned-resolution.enforce.dev',
+  'cosigned-verification.enforce.dev',
+  'eots-omni.enforce.dev',
+  'github.enforce.dev',
+  'issuer.enforce.dev',
+  'policy-compiler.enforce.dev',
+  'policy-conversion.enforce.dev',
+  'policy-defaulting.enforce.dev',
+  'policy-distribution.enforce.dev',
+  'policy-validation.enforce.dev',
+  'registry.enforce.dev',
+  'trustroot-compiler.chainops.dev',
+  'tsa.enforce.dev',
+  'webhook.enforce.dev',
+];
+
+const NOVEMBER_HOSTS = [
+  'agentless-lifecycle.enforce.dev',
+  'console-api.enforce.dev',
+  'canary.enforce.dev',
+  'console.enforce.dev',
+  'cosigned-continuous-verification.enforce.dev',
+  'cosigned-resolution.enforce.dev',
+  'cosigned-verification.enforce.dev',
+  'eots-omni.enforce.dev',
+  'github.enforce.dev',
+  'issuer.enforce.dev',
+  'policy-compiler.enforce.dev',
+  'policy-conversion.enforce.dev',
+  'policy-defaulting.enforce.dev',
+  'policy-distribution.enforce.dev',
+  'policy-validation.enforce.dev',
+  'cgr.dev',
+  'trustroot-compiler.enforce.dev',
+  'tsa.enforce.dev',
+  'webhook.enforce.dev',
+];
+
+const THIRD_PARTY = [
+  'chainguard-cd-nvt30yluzzsmvk7t.edge.tenants.us.auth0.com',
+  'googlecode.l.googleusercontent.com',
+  'raw.githubusercontent.com',
+  'storage.googleapis.com',
+];
+
+const SEED_CIDRS = ['35.230.121.20/32', '34.132.193.40/32', '35.237.242.37/32'];
+const NOVEMBER_CIDRS = [...SEED_CIDRS, '34.117.0.114/32', '34.107.162.32/32'];
+
+const SEED_URL =
+  'https://github.com/chainguard-dev/edu/blob/a846c70f927a49a6b6c0e2d8b163068870d30389/content/chainguard/chainguard-enforce/chainguard-enforce-kubernetes/network-requirements.md';
+const NOVEMBER_URL = 'https://github.com/chainguard-dev/edu/blob/d4cbcc902/content/chainguard/administration/network-requirements.md';
+
+const JA3_FULLSTRING =
+  '771,49195-49199-49196-49200-52393-52392-49161-49171-49162-49172-156-157-47-53-49170-10-4865-4866-4867,0-5-10-11-13-65281-16-18-43-51,29-23-24-25,0';
+const JA3_MD5 = '3fed133de60c35724739b913924b6c24';
+const TTL = ENFORCE_DNS_TTL_NOTE;
+
+const peersOf = (rs: readonly Requirement[]) => rs.map((r) => r.peer.value);
+const flows = (set: RequirementSet) => set.requirements.map((r) => `${r.direction} ${r.protocol} ${r.portsText} ${r.peer.kind}:${r.peer.value} ${r.primarySource.section}`);
+
+function hostMetadata(edition: string, dataFile: string | undefined, ja3: boolean): Record<string, string> {
+  return {
+    edition,
+    ...(dataFile ? { dataFile } : {}),
+    sourceNamespace: 'gulfstream',
+    dnsTtl: TTL,
+    ...(ja3 ? { ja3Fullstring: JA3_FULLSTRING, ja3Md5: JA3_MD5 } : {}),
+  };
+}
+
+describe('Chainguard Enforce editions', () => {
+  test('two editions, the seed date first and default', () => {
+    expect(ENFORCE_EDITIONS).toEqual(['2023-03-18', '2023-11-29']);
+    expect(DEFAULT_ENFORCE_EDITION).toBe(EnforceEdition.EDITION_2023_03_18);
+  });
+
+  test('each edition cites its page, commit and date', () => {
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_03_18].document).toEqual({
+      catalog: 'chainguard-enforce',
+      title: 'Network Requirements (Chainguard Enforce for Kubernetes)',
+      url: SEED_URL,
+      date: '2023-03-18',
+    });
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_11_29].document).toEqual({
+      catalog: 'chainguard-enforce',
+      title: 'Network Requirements (consolidated page, Chainguard Enforce section)',
+      url: NOVEMBER_URL,
+      date: '2023-11-29',
+    });
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_03_18].hostsDataFile).toBe(
+      'chainguard-dev/edu data/domains.yaml @ fbb8e2d6f8a41f46ef57aabbe91b4f231597b4d1 (2023-03-09)',
+    );
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_03_18].cidrsDataFile).toBe(
+      'chainguard-dev/edu data/ips.yaml @ 0cb2408832820669258c1c05b9d5be6f1765d0f5 (2023-02-17)',
+    );
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_11_29].hostsDataFile).toBe(
+      'chainguard-dev/edu data/domains.yaml @ feb0aa53912c7409b597cd59482b3866e2fff31b (2023-04-19)',
+    );
+    expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_11_29].cidrsDataFile).toBe(
+      'chainguard-dev/edu data/ips.yaml @ e71950e58a065cf0a7ad1d25b21ee608754e661a (2023-06-30)',
+    );
+  });
+
+  test('the 2023-11-29 hosts are the seed hosts with cgr.dev added, trustroot-compiler renamed and registry.enforce.dev removed', () => {
+    const seed = ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_03_18].chainguardHosts;
+    const november = ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_11_29].chainguardHosts;
+    expect(november.filter((h) => !seed.includes(h))).toEqual(['cgr.dev', 'trustroot-compiler.enforce.dev']);
+    expect(seed.filter((h) => !november.includes(h))).toEqual(['registry.enforce.dev', 'trustroot-compiler.chainops.dev']);
+  });
+});
+
+describe.each([
+  [EnforceEdition.EDITION_2023_03_18, SEED_URL, SEED_HOSTS, SEED_CIDRS],
+  [EnforceEdition.EDITION_2023_11_29, NOVEMBER_URL, NOVEMBER_HOSTS, NOVEMBER_CIDRS],
+])('Chainguard Enforce catalog, edition %s', (edition, url, hosts, cidrs) => {
+  const catalog = chainguardEnforceCatalog(edition);
+  const data = ENFORCE_EDITION_DATA[edition];
+
+  test('counts per section', () => {
+    expect(catalog.edition).toBe(edition);
+    expect([catalog.chainguardHosts.length, catalog.thirdPartyHosts.length, catalog.cidrRanges.length, catalog.saasAccess.length]).toEqual([
+      19,
+      4,
+      cidrs.length,
+      cidrs.length,
+    ]);
+  });
+
+  test('Chainguard Hosts: every host in data-file order, egress HTTPS 443', () => {
+    expect(peersOf(catalog.chainguardHosts.requirements)).toEqual(hosts);
+    for (const r of catalog.chainguardHosts.requirements) {
+      expect([r.direction, r.protocol, r.portsText, r.peer.kind, r.necessity.kind]).toEqual([Direction.EGRESS, Protocol.HTTPS, '443', PeerKind.FQDN, 'required']);
+      expect(r.purpose).toBe('Enforce agent (namespace gulfstream) to the Chainguard Enforce SaaS');
+      expect(r.primarySource).toEqual({
+        catalog: 'chainguard-enforce',
+        section: 'chainguard-hosts',
+        sectionTitle: 'Chainguard Hosts',
+        title: data.document.title,
+        url: `${url}#chainguard-hosts`,
+        date: edition,
+      });
+    }
+  });
+
+  test('JA3 metadata on the *.enforce.dev hosts only; namespace, TTL note, edition and data file on every host', () => {
+    for (const r of catalog.chainguardHosts.requirements) {
+      expect(r.metadata).toEqual(hostMetadata(edition, data.hostsDataFile, r.peer.value.endsWith('.enforce.dev')));
+    }
+    const withJa3 = catalog.chainguardHosts.requirements.filter((r) => r.metadata.ja3Md5 !== undefined);
+    expect(withJa3.length).toBe(18);
+    const without = catalog.chainguardHosts.requirements.filter((r) => r.metadata.ja3Md5 === undefined).map((r) => r.peer.value);
+    expect(without).toEqual([edition === EnforceEdition.EDITION_2023_03_18 ? 'trustroot-compiler.chainops.dev' : 'cgr.dev']);
+  });
+
+  test('Third-party Hosts: four hosts, egress HTTPS 443, no JA3', () => {
+    expect(peersOf(catalog.thirdPartyHosts.requirements)).toEqual(THIRD_PARTY);
+    for (const r of catalog.thirdPartyHosts.requirements) {
+      expect([r.direction, r.protocol, r.portsText, r.peer.kind]).toEqual([Direction.EGRESS, Protocol.HTTPS, '443', PeerKind.FQDN]);
+      expect(r.purpose).toBe('Enforce agent (namespace gulfstream) to a third-party host Chainguard Enforce uses');
+      expect(r.metadata).toEqual(hostMetadata(edition, undefined, false));
+      expect(r.primarySource.section).toBe('third-party-hosts');
+      expect(r.primarySource.sectionTitle).toBe('Third-party Hosts');
+      expect(r.primarySource.url).toBe(`${url}#third-party-hosts`);
+    }
+  });
+
+  test('CIDR Ranges: ingress TCP 443 from each range', () => {
+    expect(peersOf(catalog.cidrRanges.requirements)).toEqual(cidrs);
+    for (const r of catalog.cidrRanges.requirements) {
+      expect([r.direction, r.protocol, r.portsText, r.peer.kind]).toEqual([Direction.INGRESS, Protocol.TCP, '443', PeerKind.CIDR]);
+      expect(r.purpose).toBe('Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery');
+      expect(r.metadata).toEqual({
+        edition,
+        dataFile: data.cidrsDataFile,
+        admitIn: 'GKE master authorized networks; EKS public access CIDRs; any firewall in front of the cluster API endpoint',
+        portNote: 'The page names no port; 443 is the HTTPS port of the GKE and EKS public cluster API endpoints it links to.',
+      });
+      expect(r.primarySource.section).toBe('cidr-ranges');
+      expect(r.primarySource.sectionTitle).toBe('CIDR Ranges');
+      expect(r.primarySource.url).toBe(`${url}#cidr-ranges`);
+    }
+  });
+
+  test('Enforce SaaS Access: the same ranges, for the registry in agentless mode', () => {
+    expect(peersOf(catalog.saasAccess.requirements)).toEqual(cidrs);
+    expect(catalog.saasAccess.requirements.map((r) => r.id)).toEqual(catalog.cidrRanges.requirements.map((r) => r.id));
+    for (const r of catalog.saasAccess.requirements) {
+      expect(r.purpose).toBe('Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges');
+      expect(r.primarySource.sectionTitle).toBe('Enforce SaaS Access');
+      expect(r.primarySource.url).toBe(`${url}#enforce-saas-access`);
+    }
+  });
+});
+
+describe('chainguardEnforceProfile', () => {
+  test('defaults: agent mode, seed edition: 19 + 4 egress hosts and 3 ingress CIDRs', () => {
+    const set = chainguardEnforceProfile();
+    expect(set.size).toBe(26);
+    expect(set.unresolvedPlaceholders).toEqual([]);
+    const egress = set.requirements.filter((r) => r.direction === Direction.EGRESS);
+    const ingress = set.requirements.filter((r) => r.direction === Direction.INGRESS);
+    expect(peersOf(egress)).toEqual([...SEED_HOSTS, ...THIRD_PARTY].sort());
+    expect(peersOf(ingress)).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect(ingress.every((r) => r.sources.length === 1 && r.primarySource.section === 'cidr-ranges')).toBe(true);
+    expect(set.requirements.every((r) => r.primarySource.date === '2023-03-18')).toBe(true);
+    expect(chainguardEnforceProfile({ mode: EnforceMode.AGENT, edition: EnforceEdition.EDITION_2023_03_18 }).requirements.map((r) => r.id)).toEqual(
+      set.requirements.map((r) => r.id),
+    );
+  });
+
+  test('agent mode, 2023-11-29 edition: 19 + 4 hosts and 5 CIDRs', () => {
+    const set = chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_11_29 });
+    expect(set.size).toBe(28);
+    expect(peersOf(set.requirements.filter((r) => r.direction === Direction.EGRESS))).toEqual([...NOVEMBER_HOSTS, ...THIRD_PARTY].sort());
+    expect(peersOf(set.requirements.filter((r) => r.direction === Direction.INGRESS))).toEqual([
+      '34.107.162.32/32',
+      '34.117.0.114/32',
+      '34.132.193.40/32',
+      '35.230.121.20/32',
+      '35.237.242.37/32',
+    ]);
+    expect(set.requirements.every((r) => r.primarySource.date === '2023-11-29' && r.primarySource.url.startsWith(NOVEMBER_URL))).toBe(true);
+  });
+
+  test.each([
+    [EnforceEdition.EDITION_2023_03_18, 3],
+    [EnforceEdition.EDITION_2023_11_29, 5],
+  ])('agentless mode (%s): only the CIDR ingress rows, each citing both sections, no agent egress', (edition, count) => {
+    const set = chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS, edition });
+    expect(set.size).toBe(count);
+    expect(set.requirements.filter((r) => r.direction === Direction.EGRESS)).toEqual([]);
+    for (const r of set.requirements) {
+      expect(toRecord(r)).toMatchObject({
+        source: 'chainguard-enforce/cidr-ranges',
+        direction: 'ingress',
+        protocol: 'tcp',
+        ports: ['443'],
+        peer: { kind: 'cidr' },
+        purpose:
+          'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery / Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        necessity: 'required',
+        alsoIn: ['chainguard-enforce/saas-access'],
+      });
+    }
+  });
+
+  test('the flows of agent mode, exactly', () => {
+    expect(flows(chainguardEnforceProfile())).toEqual([
+      ...[...SEED_HOSTS.map((h) => `egress https 443 fqdn:${h} chainguard-hosts`), ...THIRD_PARTY.map((h) => `egress https 443 fqdn:${h} third-party-hosts`)].sort(
+        (a, b) => (a.split(' ')[3] < b.split(' ')[3] ? -1 : 1),
+      ),
+      'ingress tcp 443 cidr:34.132.193.40/32 cidr-ranges',
+      'ingress tcp 443 cidr:35.230.121.20/32 cidr-ranges',
+      'ingress tcp 443 cidr:35.237.242.37/32 cidr-ranges',
+    ]);
+  });
+
+  test('is deterministic', () => {
+    const a = JSON.stringify(chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
+    const b = JSON.stringify(chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
+    expect(a).toBe(b);
+  });
+
+  test('exported notes and constants', () => {
+    expect(ENFORCE_AGENT_NAMESPACE).toBe('gulfstream');
+    expect(ENFORCE_JA3).toEqual({ fullstring: JA3_FULLSTRING, md5: JA3_MD5 });
+    expect(ENFORCE_DNS_TTL_NOTE).toContain('60 s TTL and most are under 3600 s');
+    expect(ENFORCE_RETURN_TRAFFIC_NOTE).toContain('related and established return traffic');
+    expect(ENFORCE_MODES).toEqual(['agent', 'agentless']);
+  });
+
+  test('rejects an unknown mode, suggesting the closest', () => {
+    expect(() => chainguardEnforceProfile({ mode: 'agentles' as EnforceMode })).toThrow(
+      'Unknown Enforce mode "agentles" (from profile chainguard-enforce option mode). Did you mean "agentless"? Valid values: agent, agentless.',
+    );
+    expect(() => chainguardEnforceProfile({ mode: 'sidecar-proxy' as EnforceMode })).toThrow(
+      'Unknown Enforce mode "sidecar-proxy" (from profile chainguard-enforce option mode). Valid values: agent, agentless.',
+    );
+  });
+
+  test('rejects an unknown edition, suggesting the closest', () => {
+    expect(() => chainguardEnforceProfile({ edition: '2023-03-19' as EnforceEdition })).toThrow(
+      'Unknown Enforce edition "2023-03-19" (from profile chainguard-enforce option edition). Did you mean "2023-03-18"? Valid values: 2023-03-18, 2023-11-29.',
+    );
+    expect(() => chainguardEnforceProfile({ edition: 'latest' as EnforceEdition })).toThrow(
+      'Unknown Enforce edition "latest" (from profile chainguard-enforce option edition). Valid values: 2023-03-18, 2023-11-29.',
+    );
+    expect(() => chainguardEnforceProfile({ edition: 'latest' as EnforceEdition })).toThrow(FirewallRequirementsError);
+  });
+});
+
+describe('CHAINGUARD_ENFORCE_PROFILE', () => {
+  test('describes its CLI name and flags', () => {
+    expect(CHAINGUARD_ENFORCE_PROFILE.name).toBe('chainguard-enforce');
+    expect(CHAINGUARD_ENFORCE_PROFILE.options.map((o) => [o.name, o.flag, o.type, o.choices, o.defaultText, o.required])).toEqual([
+      ['mode', 'mode', OptionType.CHOICE, ['agent', 'agentless'], 'agent', undefined],
+      ['edition', 'edition', OptionType.CHOICE, ['2023-03-18', '2023-11-29'], '2023-03-18', undefined],
+    ]);
+  });
+
+  test('builds from parsed flags', () => {
+    expect(CHAINGUARD_ENFORCE_PROFILE.build({}).size).toBe(26);
+    const set = CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agentless', edition: '2023-11-29' });
+    expect(peersOf(set.requirements)).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+  });
+
+  test('rejects bad flag values', () => {
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agnet' })).toThrow(
+      'Unknown Enforce mode "agnet" (from profile chainguard-enforce option mode). Did you mean "agent"? Valid values: agent, agentless.',
+    );
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ edition: true })).toThrow(
+      'Invalid value for edition "true" (from profile chainguard-enforce option edition). edition takes one string value.',
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { Writable } from 'stream';
+import { main } from '../../lib/cli/main';
+
+/** Runs the CLI in-process and captures what it writes. */
+function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _enc, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = main(argv, { out: sink((s) => (stdout += s)), err: sink((s) => (stderr += s)) });
+  return { code, stdout, stderr };
+}
+
+describe('cli list', () => {
+  test('json output is an array of records with the documented fields', () => {
+    const { code, stdout, stderr } = run('list', 'chainguard-enforce', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const records = JSON.parse(stdout);
+    expect(records).toHaveLength(26);
+    for (const r of records) {
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'source', 'direction', 'protocol', 'ports', 'peer', 'purpose', 'necessity', 'provenance']));
+      expect(r.id).toMatch(/^[0-9a-f]{12}$/);
+      expect(Object.keys(r.peer).sort()).toEqual(['kind', 'value']);
+      expect(Object.keys(r.provenance).sort()).toEqual(['date', 'section', 'title', 'url']);
+    }
+    const cidrs = records.filter((r: any) => r.peer.kind === 'cidr');
+    expect(cidrs.map((r: any) => r.peer.value).sort()).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect(cidrs.every((r: any) => r.direction === 'ingress' && r.protocol === 'tcp' && r.ports.join() === '443')).toBe(true);
+  });
+
+  test('profile flags reach the profile (agentless mode lists only the CIDRs)', () => {
+    const records = JSON.parse(run('list', 'chainguard-enforce', '--mode', 'agentless', '--format=json').stdout);
+    expect(records.map((r: any) => r.peer.kind)).toEqual(['cidr', 'cidr', 'cidr']);
+  });
+
+  test('list flags accept comma lists and repetition', () => {
+    const a = JSON.parse(run('list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24,10.240.64.0/24', '--format', 'json').stdout);
+    const b = JSON.parse(run('list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--subnet-cidrs', '10.240.64.0/24', '--format', 'json').stdout);
+    expect(a).toEqual(b);
+    const nodePorts = a.filter((r: any) => r.direction === 'ingress');
+    expect(nodePorts.map((r: any) => [r.peer.value, r.ports])).toEqual([
+      ['10.240.0.0/24', ['30000-32767']],
+      ['10.240.64.0/24', ['30000-32767']],
+    ]);
+  });
+
+  test('csv quotes cells with commas and quotes, one header row', () => {
+    const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
+    const lines = stdout.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,source,document');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,/);
+  });
+
+  test('markdown renders a table with a separator row', () => {
+    const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | necessity | purpose | source | document |');
+    expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|');
+    expect(lines).toHaveLength(5);
+  });
+
+  test('table is the default format and counts the rows', () => {
+    const { stdout } = run('list', 'chainguard-enforce');
+    expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
+    expect(stdout).toContain('26 requirement(s)');
+  });
+
+  test('help lists commands, profiles and each profile option', () => {
+    expect(run('--help').stdout).toContain('list <profile> [options]');
+    expect(run('list').stdout).toContain('chainguard-enforce');
+    const help = run('list', 'ibm-vpc', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('--subnet-cidrs <a,b,...>');
+    expect(help.stdout).toContain('--node-ports-from-anywhere | --no-node-ports-from-anywhere');
+  });
+});
+
+describe('cli rejections exit 2 and write nothing to stdout', () => {
+  test.each([
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+    [['list', 'gke'], 'Unknown profile "gke"'],
+    [['list', 'chainguard-enforce', '--format', 'yaml'], 'Unknown format "yaml"'],
+    [['list', 'chainguard-enforce', '--mode', 'agentles'], 'Did you mean "agentless"?'],
+    [['list', 'chainguard-enforce', '--colour', 'red'], 'Unknown option for profile chainguard-enforce "--colour"'],
+    [['list', 'chainguard-enforce', '--mode'], '--mode needs a value'],
+    [['list', 'chainguard-enforce', 'agent'], 'Invalid argument "agent"'],
+    [['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.1/24'], 'Did you mean 10.240.0.0/24?'],
+    [['list', 'ibm-vpc', '--subnet-cidrs', '10.240.0.0/24'], 'region'],
+    [['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--global-registry=maybe'], 'Boolean flags take true or false'],
+  ])('%j', (argv, message) => {
+    const { code, stdout, stderr } = run(...(argv as string[]));
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr.startsWith('cdktf-firewall-requirements: ')).toBe(true);
+  });
+});

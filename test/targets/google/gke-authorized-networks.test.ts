@@ -1,0 +1,145 @@
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import 'cdktf/lib/testing/adapters/jest';
+import { chainguardEnforceProfile, EnforceMode } from '../../../lib/catalog/chainguard-enforce';
+import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { GKE_DISPLAY_NAME_MAX_LENGTH, GkeAuthorizedNetworks } from '../../../lib/targets/google';
+import { errorOf, req, source } from '../../model/fixtures';
+import { distinctHosts, egressFqdns, ingressCidrs, resourcesOf, synth } from './helpers';
+
+describe('GkeAuthorizedNetworks', () => {
+  test('ingress CIDRs plus user CIDRs become cidr_blocks, sorted, named after their purposes', () => {
+    // GIVEN the Enforce CIDRs (ingress TCP 443) and an office range
+    const networks = GkeAuthorizedNetworks.fromRequirements({
+      requirements: chainguardEnforceProfile(),
+      cidrs: [{ cidr: '203.0.113.0/24', purpose: 'Office' }],
+    });
+    // THEN
+    expect(networks.toConfig()).toEqual({
+      gcpPublicCidrsAccessEnabled: false,
+      cidrBlocks: [
+        { cidrBlock: '34.132.193.40/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '35.230.121.20/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '35.237.242.37/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '203.0.113.0/24', displayName: 'Office' },
+      ],
+    });
+    expect(networks.limit).toBe(50);
+  });
+
+  test('applyTo writes master_authorized_networks_config on the cluster', () => {
+    const json = synth((scope) => {
+      const cluster = new ContainerCluster(scope, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
+      GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(['198.51.100.0/24']) }).applyTo(cluster);
+    });
+    expect(resourcesOf(json, 'google_container_cluster')[0].master_authorized_networks_config).toEqual({
+      gcp_public_cidrs_access_enabled: false,
+      cidr_blocks: [{ cidr_block: '198.51.100.0/24', display_name: 'Reach the API server' }],
+    });
+  });
+
+  test('aggregation is exact: adjacent networks merge, overlapping ones collapse, nothing is widened', () => {
+    const networks = GkeAuthorizedNetworks.fromRequirements({
+      requirements: ingressCidrs(['10.0.0.0/25', '10.0.0.128/25', '10.0.1.0/24', '10.0.0.5/32'], 'Runners'),
+      cidrs: [{ cidr: '10.0.3.0/24' }],
+    });
+    expect(networks.networks).toEqual([
+      { cidrBlock: '10.0.0.0/23', displayName: 'Runners' },
+      { cidrBlock: '10.0.3.0/24', displayName: 'user-supplied network' },
+    ]);
+  });
+
+  test('a network covering several purposes names them all; names are sanitized and cut', () => {
+    const set = ingressCidrs(['10.0.0.0/24'], 'Admins <ops@example.com> "VPN"').merge(
+      RequirementSet.of([
+        req({ direction: Direction.INGRESS, protocol: Protocol.ANY, ports: [], peer: Peer.cidr('10.0.0.0/24'), purpose: 'x'.repeat(200), source: source('other', 's') }),
+      ]),
+    );
+    const [entry] = GkeAuthorizedNetworks.fromRequirements({ requirements: set }).networks;
+    expect(entry.displayName).toHaveLength(GKE_DISPLAY_NAME_MAX_LENGTH);
+    // requirements are in set order (protocol any before tcp), so the long purpose comes first
+    expect(entry.displayName).toBe(`${'x'.repeat(GKE_DISPLAY_NAME_MAX_LENGTH - 3)}...`);
+    const [short] = GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(['10.0.0.0/24'], 'Admins <ops@example.com> "VPN"') }).networks;
+    expect(short.displayName).toBe('Admins ops example.com VPN');
+  });
+
+  test('egress requirements are ignored (the firewall renders them)', () => {
+    const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: egressFqdns(['a.example.com']).merge(ingressCidrs(['192.0.2.0/24'])) });
+    expect(networks.networks.map((n) => n.cidrBlock)).toEqual(['192.0.2.0/24']);
+  });
+
+  test('gcp_public_cidrs_access_enabled is off by default and can be turned on', () => {
+    expect(GkeAuthorizedNetworks.fromRequirements({}).toConfig()).toEqual({ gcpPublicCidrsAccessEnabled: false });
+    expect(GkeAuthorizedNetworks.fromRequirements({ gcpPublicCidrsAccessEnabled: true }).toConfig()).toEqual({ gcpPublicCidrsAccessEnabled: true });
+  });
+
+  test('no networks omits cidr_blocks (no external access but the nodes)', () => {
+    expect(GkeAuthorizedNetworks.fromRequirements({ requirements: egressFqdns(['a.example.com']) }).toConfig().cidrBlocks).toBeUndefined();
+  });
+
+  test('agentless Enforce: the two purposes of each range are both in the display name', () => {
+    const [first] = GkeAuthorizedNetworks.fromRequirements({ requirements: chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }) }).networks;
+    expect(first.displayName).toBe(
+      'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery / Agentle...',
+    );
+  });
+
+  describe('limits', () => {
+    test('public cluster: 50 networks pass, 51 fail', () => {
+      expect(GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(distinctHosts(50)) }).networks).toHaveLength(50);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(distinctHosts(51)) })).toThrow(
+        'GKE master authorized networks (public cluster): 51 exceeds the limit of 50 (from GkeAuthorizedNetworks). Admit fewer networks (combine them into wider ranges you own), or make the cluster private (100 networks) and set privateCluster.',
+      );
+    });
+
+    test('private cluster: 100 networks pass, 101 fail', () => {
+      const ok = GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(distinctHosts(100)), privateCluster: true });
+      expect(ok.networks).toHaveLength(100);
+      expect(ok.limit).toBe(100);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(distinctHosts(101)), privateCluster: true })).toThrow(
+        'GKE master authorized networks (private cluster): 101 exceeds the limit of 100',
+      );
+    });
+
+    test('the limit counts aggregated networks: 51 adjacent halves fit as fewer entries', () => {
+      const halves = Array.from({ length: 102 }, (_, i) => `10.1.${i}.0/24`);
+      expect(GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(halves) }).networks.length).toBeLessThanOrEqual(50);
+    });
+  });
+
+  describe('rejections', () => {
+    test('IPv6 networks', () => {
+      const e = errorOf(() => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '2001:db8::/32' }] }));
+      expect(e.code).toBe('unsupported-peer');
+      expect(e.message).toBe(
+        'GKE master authorized networks cannot express "2001:db8::/32": they take IPv4 CIDRs only (the provider validates cidr_block as an IPv4 network) (from user/gkeauthorizednetworks-cidrs). Give the IPv4 ranges the peer connects from.',
+      );
+    });
+
+    test('an ingress domain name', () => {
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com') })]);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow(
+        'GKE master authorized networks cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
+      );
+    });
+
+    test('an ingress flow that does not include TCP 443', () => {
+      const set = RequirementSet.of([
+        req({ direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.range(30000, 32767)], peer: Peer.cidr('10.0.0.0/16'), purpose: 'NodePorts' }),
+      ]);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow(
+        'Invalid flow for GKE master authorized networks "tcp 30000-32767 from 10.0.0.0/16" (from test/core: NodePorts). GKE master authorized networks admit HTTPS (TCP 443) to the control plane only; render ingress to the nodes with a firewall construct instead.',
+      );
+    });
+
+    test('an unresolved placeholder', () => {
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.placeholder('office-ip', 'Set officeIp.') })]);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow('Placeholder <office-ip> is not resolved');
+    });
+
+    test('an invalid user CIDR names its position', () => {
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '10.0.0.0/24' }, { cidr: '10.0.0.1/24' }] })).toThrow(
+        'Invalid CIDR "10.0.0.1/24": host bits are set after the prefix (from GkeAuthorizedNetworks cidrs[1]). Did you mean 10.0.0.0/24?',
+      );
+    });
+  });
+});
