@@ -35,8 +35,15 @@ export const DEFAULT_USER_CIDR_PURPOSE = 'user-supplied network';
  * aggregated exactly like catalog rows.
  * @param origin where the list came from, e.g. `GkeAuthorizedNetworks cidrs`; named in errors and used as
  *   the provenance section
+ * @param isReference entries for which this holds (Terraform references, which only resolve at apply) are
+ *   left out; errors still name the position in the whole list
  */
-export function userCidrRequirements(cidrs: readonly UserCidr[], flow: UserFlow, origin: string): RequirementSet {
+export function userCidrRequirements(
+  cidrs: readonly UserCidr[],
+  flow: UserFlow,
+  origin: string,
+  isReference: (text: string) => boolean = () => false,
+): RequirementSet {
   const source: Provenance = {
     catalog: 'user',
     section: slug(origin, 63, 'user'),
@@ -45,13 +52,15 @@ export function userCidrRequirements(cidrs: readonly UserCidr[], flow: UserFlow,
     url: '',
     date: '',
   };
-  return RequirementSet.of(
-    cidrs.map((entry, i) => {
-      const where = `${origin}[${i}]`;
-      if (entry === null || typeof entry !== 'object' || typeof entry.cidr !== 'string') {
-        throw invalidValue('user CIDR entry', JSON.stringify(entry) ?? String(entry), where, 'Give { cidr: "203.0.113.0/24", purpose: "office" }.');
-      }
-      return Requirement.create({
+  const out: Requirement[] = [];
+  cidrs.forEach((entry, i) => {
+    const where = `${origin}[${i}]`;
+    if (entry === null || typeof entry !== 'object' || typeof entry.cidr !== 'string') {
+      throw invalidValue('user CIDR entry', JSON.stringify(entry) ?? String(entry), where, 'Give { cidr: "203.0.113.0/24", purpose: "office" }.');
+    }
+    if (isReference(entry.cidr)) return;
+    out.push(
+      Requirement.create({
         direction: flow.direction,
         protocol: flow.protocol,
         ports: flow.ports,
@@ -59,7 +68,8 @@ export function userCidrRequirements(cidrs: readonly UserCidr[], flow: UserFlow,
         purpose: entry.purpose?.trim() || DEFAULT_USER_CIDR_PURPOSE,
         necessity: Necessity.required(),
         source,
-      });
-    }),
-  );
+      }),
+    );
+  });
+  return RequirementSet.of(out);
 }

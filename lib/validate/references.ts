@@ -94,7 +94,8 @@ function scanExpression(text: string, start: number, symbols: ReadonlySet<string
       i = scanTemplate(expression, i + 1, local, out, true);
       continue;
     }
-    if (/[A-Za-z_]/.test(c) && !/[\w.:-]/.test(expression[i - 1] ?? '')) {
+    // Skipped traversals consume their hyphens, so a `-` before a letter is a minus sign.
+    if (/[A-Za-z_]/.test(c) && !/[\w.:]/.test(expression[i - 1] ?? '')) {
       const m = /^[A-Za-z_][\w-]*(?:\s*(?:\.\s*(?:[A-Za-z_][\w-]*|\*|\d+)|\[[^\]]*\]))*/.exec(expression.slice(i))!;
       const traversal = m[0];
       const after = expression.slice(i + traversal.length).trimStart();

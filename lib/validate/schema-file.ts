@@ -8,7 +8,9 @@ import { ArgumentKind, ArgumentSchema, BlockNesting, BlockSchema, ProviderSchema
  * provider documentation. Shape:
  *   { "<tf_type>": { "<argument>": { "required": bool, "kind": "attr"|"block",
  *                                    "nesting": "single"|"list", "type": "string", "block": { ...nested } } } }
- * A `data.<tf_type>` key describes a data source. Keys starting with `//`, `$` or `_` are comments or metadata.
+ * A `data.<tf_type>` key describes a data source, `provider.<name>` the provider block. Keys starting with `//`,
+ * `$` or `_` are comments or metadata (`$source`: where the schema was written from; `$version`: the provider
+ * version it describes).
  * `nesting`, `type` and `block` are optional; without `block` a nested block's contents are not checked.
  */
 
@@ -23,7 +25,7 @@ export function loadSchemaFile(file: string, source: string): ProviderSchema {
   } catch (e) {
     throw invalidValue('schema file', file, 'offline validation', `It must be readable JSON: ${(e as Error).message}.`, 'invalid-schema-file');
   }
-  return parseSchemaFile(parsed, source, path.basename(file));
+  return parseSchemaFile(parsed, source, path.join(path.basename(path.dirname(path.resolve(file))), path.basename(file)));
 }
 
 /** Checks the parsed content of a schema file and turns it into a provider schema. */
@@ -31,16 +33,16 @@ export function parseSchemaFile(content: unknown, source: string, origin: string
   const top = asObject(content, origin, 'the top level');
   const resources: Record<string, TypeSchema> = {};
   const dataSources: Record<string, TypeSchema> = {};
+  let providerConfig: BlockSchema | undefined;
   for (const key of Object.keys(top).sort()) {
     if (/^(\/\/|\$|_)/.test(key)) continue;
-    const isData = key.startsWith('data.');
-    const type = isData ? key.slice('data.'.length) : key;
-    const schema: TypeSchema = { arguments: parseBlock(top[key], origin, key) };
-    if (isData) dataSources[type] = schema;
-    else resources[type] = schema;
+    const block = parseBlock(top[key], origin, key);
+    if (key.startsWith('provider.')) providerConfig = block;
+    else if (key.startsWith('data.')) dataSources[key.slice('data.'.length)] = { arguments: block };
+    else resources[key] = { arguments: block };
   }
   const version = typeof top.$version === 'string' ? top.$version : 'unknown';
-  return { source, version, origin, resources, dataSources };
+  return { source, version, origin, resources, dataSources, providerConfig };
 }
 
 function parseBlock(value: unknown, origin: string, where: string): BlockSchema {
@@ -72,7 +74,7 @@ function parseArgument(value: unknown, origin: string, where: string): ArgumentS
 }
 
 function asObject(value: unknown, origin: string, where: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badEntry(origin, where, 'expected a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badEntry(origin, where, 'It must be a JSON object');
   return value as Record<string, unknown>;
 }
 

@@ -27,6 +27,11 @@ export interface SchemaStoreOptions {
    * @default - the `schemas` folder of this package
    */
   readonly schemaDir?: string;
+  /**
+   * Keep loaded schemas in memory for later `load` calls (for many validations in one process, e.g. tests).
+   * @default false - every load reads the cache again, so only one provider schema is held at a time
+   */
+  readonly keepLoaded?: boolean;
 }
 
 /** How one provider schema was obtained, for timing reports. */
@@ -74,6 +79,7 @@ interface ProviderPackage {
  */
 export class SchemaStore {
   private readonly loads: SchemaLoad[] = [];
+  private readonly loaded = new Map<string, ProviderSchema | undefined>();
 
   constructor(private readonly options: SchemaStoreOptions = {}) {}
 
@@ -89,6 +95,13 @@ export class SchemaStore {
   public load(source: string): ProviderSchema | undefined {
     const normalized = normalizeSource(source);
     if (normalized === BUILTIN_SOURCE) return BUILTIN_SCHEMA;
+    if (this.loaded.has(normalized)) return this.loaded.get(normalized);
+    const schema = this.find(normalized);
+    if (this.options.keepLoaded) this.loaded.set(normalized, schema);
+    return schema;
+  }
+
+  private find(normalized: string): ProviderSchema | undefined {
     const started = Date.now();
     const pkg = this.findPackage(normalized);
     if (pkg) {

@@ -151,7 +151,7 @@ export class StackValidator {
         case ReferenceKind.DATA: {
           const address = ref.kind === ReferenceKind.DATA ? `data.${ref.type}.${ref.name}` : `${ref.type}.${ref.name}`;
           if (!declared.has(address)) {
-            const suggestion = closest(address, [...declared]);
+            const suggestion = closest(address, [...declared].filter((a) => a !== found.address));
             report(`references ${address}, which is not declared in this stack${suggestion ? `; did you mean ${suggestion}?` : ''}`);
           }
           break;

@@ -13,6 +13,8 @@ import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } 
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../lib/targets/google';
 import { IbmIsSecurityGroupRule, IbmProvider, IbmRuleDirection, IbmRuleProtocol, IbmSecurityGroupRules, IbmSecurityGroupRulesProps } from '../../lib/targets/ibm';
 import { Testing, TerraformStack } from 'cdktf';
+import { Writable } from 'stream';
+import { main } from '../../lib/cli/main';
 
 /** One invalid input: what it is, how it is fed in, and a fragment of the message it must produce. */
 interface BadInput {
@@ -158,6 +160,46 @@ const TARGETS: BadInput[] = [
 
 const CASES: BadInput[] = [...MODEL, ...PROFILE, ...TARGETS];
 
+/** A CLI call that must exit with 2, write nothing on stdout, and say `message` on stderr. */
+interface BadCall {
+  readonly argv: string[];
+  readonly message: string;
+}
+
+const CLI: BadCall[] = [
+  { argv: ['lst', 'aks'], message: 'Unknown command "lst" (from cdktf-firewall-requirements). Did you mean "list"?' },
+  { argv: ['list', 'akss'], message: 'Unknown profile "akss" (from cdktf-firewall-requirements list). Did you mean "aks"?' },
+  { argv: ['list', 'aks', '--locaton', 'westeurope'], message: 'Unknown option for profile aks "--locaton"' },
+  { argv: ['list', 'aks', '--location', 'westeurope', '--format', 'yaml'], message: 'Unknown format "yaml" (from flag --format)' },
+  { argv: ['list', 'aks', '--location'], message: '--location needs a value.' },
+  { argv: ['list', 'aks', '--location', 'westeurope', '--gpu=maybe'], message: 'Boolean flags take true or false (or use --no-gpu).' },
+  { argv: ['list', 'aks', '--location', 'westeurope', '--cloud', 'azure'], message: 'Unknown cloud "azure" (from flag --cloud)' },
+  { argv: ['list', 'aks', '--location', 'westeurope', '--addons', 'monitoring'], message: 'Unknown addon "monitoring" (from flag --addons)' },
+  { argv: ['list', 'aks', 'westeurope'], message: 'Options are given as --flag value; see --help.' },
+  { argv: ['list', 'aks'], message: 'Missing required option location' },
+  { argv: ['list', 'aks', '--location', 'westeurope', '--custom-dns-servers', '10.0.0.4/24'], message: 'Did you mean 10.0.0.0/24?' },
+  { argv: ['list', 'chainguard-enforce', '--mode', 'agent-less'], message: 'Unknown mode "agent-less" (from flag --mode). Did you mean "agentless"?' },
+  { argv: ['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--master-endpoints', 'c3.us-south.containers.cloud.ibm.com', '--etcd-port', 'abc'], message: 'Invalid port "abc": it is not a port number' },
+  { argv: ['list', 'ibm-vpc', '--region', 'us-south'], message: 'Missing required option subnetCidrs' },
+  { argv: ['validate', '--bogus'], message: 'Unknown flag "--bogus"' },
+  { argv: ['validate', 'no-such-folder-for-the-corpus'], message: 'It does not exist.' },
+];
+
+/** Runs the CLI in-process and captures what it writes. */
+function run(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = '';
+  let stderr = '';
+  const sink = (append: (s: string) => void) =>
+    new Writable({
+      write(chunk, _encoding, done) {
+        append(String(chunk));
+        done();
+      },
+    });
+  const code = main(argv, { out: sink((s) => (stdout += s)), err: sink((s) => (stderr += s)) });
+  return { code, stdout, stderr };
+}
+
 function errorOf(act: () => unknown): FirewallRequirementsError {
   try {
     act();
@@ -177,11 +219,21 @@ describe('bad-input corpus', () => {
     expect(e.origin !== '' || e.hint !== '').toBe(true);
   });
 
+  test.each(CLI.map((c) => [c.argv.join(' '), c] as const))('cli: %s', (_argv, c) => {
+    const { code, stdout, stderr } = run(c.argv);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+    expect(stderr).toContain(c.message);
+    expect(stderr.startsWith('cdktf-firewall-requirements')).toBe(true);
+  });
+
   test('the corpus is large, distinct and covers every layer', () => {
-    const all = [...CASES.map((c) => `${c.area}: ${c.input}`)];
+    const all = [...CASES.map((c) => `${c.area}: ${c.input}`), ...CLI.map((c) => `cli: ${c.argv.join(' ')}`)];
     expect(new Set(all).size).toBe(all.length);
     expect(all.length).toBeGreaterThanOrEqual(40);
-    const areas = new Set(CASES.map((c) => c.area.split(' ')[0]));
-    expect([...areas].sort()).toEqual(expect.arrayContaining(['model', 'profile']));
+    const areas = new Set(CASES.map((c) => c.area));
+    expect([...areas]).toEqual(expect.arrayContaining(['model', 'profile aks', 'profile chainguard-enforce', 'profile ibm-vpc']));
+    expect([...areas].filter((a) => a.startsWith('target ')).length).toBeGreaterThanOrEqual(2);
+    expect(CLI.length).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ let root: string;
 let store: SchemaStore;
 beforeAll(() => {
   root = installFakeProvider();
-  store = new SchemaStore({ cacheDir: path.join(root, 'cache'), searchPaths: [root], schemaDir: path.join(root, 'schemas') });
+  store = new SchemaStore({ cacheDir: path.join(root, 'cache'), searchPaths: [root], schemaDir: path.join(root, 'schemas'), keepLoaded: true });
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -87,7 +87,12 @@ describe('argument problems', () => {
 
   test('a block given as a string or an expression', () => {
     expect(problems((s) => (thing(s).settings = 'strict'))).toEqual(['fake_thing.one: settings: is a block: expected an object, got the string "strict"']);
-    expect(problems((s) => (thing(s).rule = '${var.rules}'))).toEqual([
+    expect(
+      problems((s) => {
+        thing(s).rule = '${var.rules}';
+        s.variable = { rules: {} };
+      }),
+    ).toEqual([
       'fake_thing.one: rule: is a block: expected an array of objects, got the string "${var.rules}" (Terraform does not accept an expression for a block; use a dynamic block)',
     ]);
     expect(problems((s) => (thing(s).rule = [{ from_port: 1 }, 'x']))).toEqual(['fake_thing.one: rule[1]: is a block: expected an array of objects, got the string "x"']);
@@ -173,7 +178,7 @@ describe('argument problems', () => {
       'fake_thingy.x: fake_thingy: unknown resource type: @cdktf/provider-fake 9.0.0 has no resource "fake_thingy"; did you mean "fake_thing"?',
     ]);
     expect(problems((s) => (s.data.fake_thing = { x: {} }))).toEqual([
-      'data.fake_thing.x: fake_thing: unknown data source type: @cdktf/provider-fake 9.0.0 has no data source "fake_thing"; did you mean "fake_zone"?',
+      'data.fake_thing.x: fake_thing: unknown data source type: @cdktf/provider-fake 9.0.0 has no data source "fake_thing"',
     ]);
   });
 
@@ -185,7 +190,7 @@ describe('argument problems', () => {
 describe('reference problems', () => {
   test('a reference to a resource or data source that does not exist', () => {
     expect(problems((s) => (thing(s).name = '${fake_thing.three.arn}'))).toEqual([
-      'fake_thing.one: name: references fake_thing.three, which is not declared in this stack; did you mean fake_thing.one?',
+      'fake_thing.one: name: references fake_thing.three, which is not declared in this stack; did you mean fake_thing.two?',
     ]);
     expect(problems((s) => (thing(s).rule[0].cidrs = ['${data.fake_zone.other.zone_id}']))).toEqual([
       'fake_thing.one.rule[0]: cidrs: references data.fake_zone.other, which is not declared in this stack; did you mean data.fake_zone.main?',
@@ -202,7 +207,7 @@ describe('reference problems', () => {
     ).toEqual([
       'fake_thing.two: depends_on: references fake_thing.zero, which is not declared in this stack; did you mean fake_thing.one?',
       'locals: l: references data.fake_zone.none, which is not declared in this stack; did you mean data.fake_zone.main?',
-      'output.o: value: references fake_thing.gone, which is not declared in this stack',
+      'output.o: value: references fake_thing.gone, which is not declared in this stack; did you mean fake_thing.one?',
     ]);
   });
 
@@ -250,7 +255,7 @@ describe('providers without a schema, versions, directories', () => {
   test('a pinned provider version other than the schema version is a note', () => {
     const report = check((s) => (s.terraform.required_providers.fake.version = '1.3.0'));
     expect(report.problems).toEqual([]);
-    expect(report.notes).toEqual(['stack: requires hashicorp/fake 1.3.0, but the schema (@cdktf/provider-fake 9.0.0) describes 1.2.3']);
+    expect(report.notes).toEqual(['fake: requires hashicorp/fake 1.3.0, but the schema (@cdktf/provider-fake 9.0.0) describes 1.2.3']);
   });
 
   test('a directory of stacks: every cdk.tf.json, problems prefixed with the stack name', () => {

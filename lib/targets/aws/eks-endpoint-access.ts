@@ -1,11 +1,12 @@
 import { EksCluster, EksClusterVpcConfig } from '@cdktf/provider-aws/lib/eks-cluster';
+import { Token } from 'cdktf';
 import { IpVersion } from '../../model/cidr';
 import { invalidValue, unsupportedPeer } from '../../model/errors';
-import { PortRange } from '../../model/port-range';
-import { Direction, Protocol } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
+import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { CONTROL_PLANE_PORT, planControlPlaneAccess } from '../../plan/control-plane-access';
+import { CONTROL_PLANE_FLOW, selectControlPlaneRequirements } from '../../plan/control-plane-access';
+import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
 
@@ -21,20 +22,23 @@ export enum EksIpFamily {
 /** Properties of `EksEndpointAccess`. */
 export interface EksEndpointAccessProps {
   /**
-   * Requirements whose ingress CIDRs must reach the API server, e.g. a Chainguard Enforce profile.
-   * Egress requirements are ignored (render them with `SecurityGroupRules` or `NetworkFirewallDomainAllowlist`).
+   * Requirements whose ingress CIDRs must reach the API server (ingress over TCP, HTTPS or any protocol,
+   * including port 443), e.g. a Chainguard Enforce profile. Other requirements are skipped (see
+   * `skippedRequirements`; render them with `SecurityGroupRules` or `NetworkFirewallDomainAllowlist`).
    * @default - none
    */
   readonly requirements?: RequirementSet;
   /**
-   * More networks to admit to the public endpoint (administrators, CI runners).
+   * More networks to admit to the public endpoint (administrators, CI runners). A Terraform reference is kept
+   * as given and counted as one entry.
    * @default []
    */
   readonly publicAccessCidrs?: UserCidr[];
   /**
    * The public addresses the nodes (and Fargate pods) leave the VPC from, e.g. the NAT gateways' Elastic IPs.
    * Required when the public endpoint is restricted and private access is off, because the nodes then reach
-   * the API server through the public endpoint. Admitted whenever given.
+   * the API server through the public endpoint. Admitted whenever given. A Terraform reference must render a
+   * CIDR, e.g. `${eip.publicIp}/32`.
    * @default []
    */
   readonly nodeEgressCidrs?: UserCidr[];
@@ -76,13 +80,16 @@ export class EksEndpointAccess {
     const endpointPrivateAccess = props.endpointPrivateAccess ?? true;
     const endpointPublicAccess = props.endpointPublicAccess ?? true;
     const ipFamily = props.ipFamily ?? EksIpFamily.IPV4;
-    const requirementCidrs = planControlPlaneAccess(props.requirements, [], TARGET, ORIGIN);
-    // Each list is parsed on its own so that errors name the list and the position in it.
-    const apiFlow = { direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.single(CONTROL_PLANE_PORT)] };
-    const admins = userCidrRequirements(props.publicAccessCidrs ?? [], apiFlow, `${ORIGIN} publicAccessCidrs`);
-    const nodeEgress = userCidrRequirements(props.nodeEgressCidrs ?? [], apiFlow, `${ORIGIN} nodeEgressCidrs`);
-    const userCidrs = [...admins.requirements, ...nodeEgress.requirements];
-    const planned = planControlPlaneAccess((props.requirements ?? RequirementSet.empty()).merge(admins, nodeEgress), [], TARGET, ORIGIN);
+    const { accepted, skipped } = selectControlPlaneRequirements(props.requirements, TARGET);
+    // Each list is parsed on its own so that errors name the list and the position in it. Terraform references
+    // (e.g. `${eip.publicIp}/32`) resolve at apply: kept as given, one entry each.
+    const isReference = (text: string) => Token.isUnresolved(text);
+    const admins = props.publicAccessCidrs ?? [];
+    const nodeEgress = props.nodeEgressCidrs ?? [];
+    const adminRequirements = userCidrRequirements(admins, CONTROL_PLANE_FLOW, `${ORIGIN} publicAccessCidrs`, isReference);
+    const nodeRequirements = userCidrRequirements(nodeEgress, CONTROL_PLANE_FLOW, `${ORIGIN} nodeEgressCidrs`, isReference);
+    const references = [...admins, ...nodeEgress].map((c) => c.cidr).filter(isReference);
+    const planned = aggregateCidrs([...accepted, ...adminRequirements.requirements, ...nodeRequirements.requirements]);
 
     if (!endpointPublicAccess && !endpointPrivateAccess) {
       throw invalidValue(
@@ -93,27 +100,27 @@ export class EksEndpointAccess {
       );
     }
     if (!endpointPublicAccess) {
-      if (requirementCidrs.length > 0) {
-        const first = requirementCidrs[0].requirements[0];
+      if (accepted.length > 0) {
+        const first = accepted[0];
         throw invalidValue(
           'endpointPublicAccess',
           'false',
-          `${ORIGIN} (${requirementCidrs.length} required networks, e.g. ${first.peer.toString()} from ${sourceKey(first.primarySource)})`,
+          `${ORIGIN} (${accepted.length} required networks, e.g. ${first.peer.toString()} from ${sourceKey(first.primarySource)})`,
           'These peers reach the API server from outside the VPC: enable the public endpoint, or drop the requirements that need it.',
         );
       }
-      if (userCidrs.length > 0) {
+      if (admins.length + nodeEgress.length > 0) {
         throw invalidValue(
           'endpointPublicAccess',
           'false',
-          `${ORIGIN} ${admins.size > 0 ? 'publicAccessCidrs' : 'nodeEgressCidrs'}`,
+          `${ORIGIN} ${admins.length > 0 ? 'publicAccessCidrs' : 'nodeEgressCidrs'}`,
           'CIDRs only apply to the public endpoint: enable it, or leave publicAccessCidrs and nodeEgressCidrs empty.',
         );
       }
-      return new EksEndpointAccess(endpointPrivateAccess, false, []);
+      return new EksEndpointAccess(endpointPrivateAccess, false, [], [], [...skipped]);
     }
 
-    if (planned.length === 0) {
+    if (planned.length + references.length === 0) {
       throw invalidValue(
         'publicAccessCidrs',
         '[]',
@@ -121,7 +128,7 @@ export class EksEndpointAccess {
         'An empty list leaves the public endpoint open to 0.0.0.0/0 (the EKS default). Give the CIDRs to admit, set endpointPublicAccess to false, or pass 0.0.0.0/0 explicitly.',
       );
     }
-    if (!endpointPrivateAccess && nodeEgress.size === 0 && !planned.some((n) => n.cidr.prefix === 0)) {
+    if (!endpointPrivateAccess && nodeEgress.length === 0 && !planned.some((n) => n.cidr.prefix === 0)) {
       throw invalidValue(
         'endpointPrivateAccess',
         'false',
@@ -141,18 +148,15 @@ export class EksEndpointAccess {
         );
       }
     }
+    const cidrs = [...planned.map((n) => n.cidr.toString()), ...references];
     assertWithinLimit(
       TARGET,
-      planned.length,
+      cidrs.length,
       LIMITS.eksPublicAccessCidrs,
       ORIGIN,
       'The quota is not adjustable: admit fewer networks (combine them into wider ranges you own), or reach the API server through the private endpoint (VPN, bastion) and drop the public CIDRs.',
     );
-    return new EksEndpointAccess(
-      endpointPrivateAccess,
-      true,
-      planned.map((n) => n.cidr.toString()),
-    );
+    return new EksEndpointAccess(endpointPrivateAccess, true, cidrs, [...accepted], [...skipped]);
   }
 
   private constructor(
@@ -160,8 +164,15 @@ export class EksEndpointAccess {
     public readonly endpointPrivateAccess: boolean,
     /** `endpoint_public_access`. */
     public readonly endpointPublicAccess: boolean,
-    /** `public_access_cidrs`, aggregated and sorted; empty when the public endpoint is off. */
+    /**
+     * `public_access_cidrs`: literal CIDRs aggregated and sorted (IPv4 first), then Terraform references in the
+     * order given; empty when the public endpoint is off.
+     */
     public readonly publicAccessCidrs: readonly string[],
+    /** The requirements that became public access CIDRs. */
+    public readonly requirements: readonly Requirement[],
+    /** Requirements that do not reach the API server (egress, ingress to other ports); render them elsewhere. */
+    public readonly skippedRequirements: readonly Requirement[],
   ) {}
 
   /** The endpoint settings as plain values. */

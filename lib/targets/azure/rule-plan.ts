@@ -1,5 +1,5 @@
 import { Cidr } from '../../model/cidr';
-import { invalidValue, limitExceeded, unsupportedPeer } from '../../model/errors';
+import { invalidValue, limitExceeded, unknownOption, unsupportedPeer } from '../../model/errors';
 import { PeerKind } from '../../model/peer';
 import { Direction, isApplicationProtocol, Protocol, transportOf } from '../../model/protocol';
 import { Provenance, sourceKey } from '../../model/provenance';
@@ -272,6 +272,9 @@ function collectSections(requirements: readonly Requirement[]): Map<string, Sect
 
 function sectionPriorities(sections: readonly string[], options: AzureRulePlanOptions): Map<string, number> {
   for (const [section, priority] of Object.entries(options.collectionPriorities)) {
+    if (!sections.includes(section)) {
+      throw unknownOption('section in collectionPriorities', section, options.origin, sections);
+    }
     validatePriority(priority, `collectionPriorities[${JSON.stringify(section)}]`, options.origin, LIMITS.azurePriorityMax - APPLICATION_OFFSET);
   }
   const out = new Map<string, number>();

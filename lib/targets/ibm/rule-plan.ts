@@ -62,15 +62,15 @@ export interface IbmRulePlan {
   readonly rules: readonly IbmPlannedRule[];
   /** Domain-name requirements, in set order: hand them to an egress proxy or firewall. */
   readonly fqdnRequirements: readonly Requirement[];
-  /** Address requirements whose `firewall` metadata names another firewall, in set order: not rendered. */
+  /** Other requirements whose `firewall` metadata names another firewall, in set order: not rendered. */
   readonly otherFirewallRequirements: readonly Requirement[];
 }
 
 /**
  * Turns a requirement set into IBM security group rules: one rule per IPv4 CIDR peer and port range (CIDRs are not
  * merged, so one more subnet adds exactly one rule). Domain names are set aside in `fqdnRequirements`, and
- * address rows a catalog marks for another firewall (metadata `firewall`, e.g. `corporate`) in
- * `otherFirewallRequirements`; IPv6 CIDRs, service tags, FQDN tags and unresolved placeholders fail with the
+ * the other rows a catalog marks for another firewall (metadata `firewall`, e.g. `corporate`) in
+ * `otherFirewallRequirements`; otherwise IPv6 CIDRs, service tags, FQDN tags and unresolved placeholders fail with the
  * requirement's source.
  */
 export function planIbmRules(set: RequirementSet, options: IbmPlanOptions = {}): IbmRulePlan {
@@ -89,6 +89,11 @@ export function planIbmRules(set: RequirementSet, options: IbmPlanOptions = {}):
 
   for (const r of set.requirements) {
     const where = `${origin}: ${sourceKey(r.primarySource)} "${r.purpose}"`;
+    if (!belongsInSecurityGroup(r)) {
+      // Meant for another firewall: listed for its team whatever the peer, never rendered or rejected here.
+      (r.peer.isDomain ? fqdnRequirements : otherFirewallRequirements).push(r);
+      continue;
+    }
     switch (r.peer.kind) {
       case PeerKind.FQDN:
       case PeerKind.WILDCARD_FQDN:
@@ -104,10 +109,6 @@ export function planIbmRules(set: RequirementSet, options: IbmPlanOptions = {}):
           'Render this requirement with the Azure target, or filter it out of the set before the IBM target.',
         );
       case PeerKind.CIDR:
-        if (!belongsInSecurityGroup(r)) {
-          otherFirewallRequirements.push(r);
-          continue;
-        }
         break;
       default:
         // Placeholders were rejected by assertResolved; any new peer kind must be handled explicitly.

@@ -87,7 +87,7 @@ export const DEFAULT_GROUP_NAME_PREFIX = 'k8s-firewall';
  *
  * IBM security groups match addresses only, so domain-name requirements (registries, IBM Cloud endpoints) become
  * `fqdnRequirements` and the Terraform output `fqdn-requirements`, for the team that runs the proxy or firewall;
- * address rows a catalog marks for another firewall (metadata `firewall: corporate`) likewise become
+ * other rows a catalog marks for another firewall (metadata `firewall: corporate`) likewise become
  * `otherFirewallRequirements` and the output `other-firewall-requirements`. Nothing is dropped silently.
  * Everything is validated before the first resource is created.
  */
@@ -105,8 +105,8 @@ export class IbmSecurityGroupRules extends Construct {
   /** The Terraform output listing `fqdnRequirements` (always present, an empty list when there are none). */
   public readonly fqdnOutput: TerraformOutput;
   /**
-   * Address requirements a catalog marks for another firewall (metadata `firewall`, e.g. `corporate` for the
-   * administrators' network): not rendered here, listed for that firewall's team.
+   * Requirements other than domain names that a catalog marks for another firewall (metadata `firewall`, e.g.
+   * `corporate` for the administrators' network): not rendered here, listed for that firewall's team.
    */
   public readonly otherFirewallRequirements: readonly RequirementRecord[];
   /** The Terraform output listing `otherFirewallRequirements` (always present, an empty list when there are none). */
@@ -192,7 +192,7 @@ export class IbmSecurityGroupRules extends Construct {
     });
     this.otherFirewallRequirements = plan.otherFirewallRequirements.map(toRecord);
     this.otherFirewallOutput = new TerraformOutput(this, 'other-firewall-requirements', {
-      description: 'Address requirements a catalog marks for another firewall (the "firewall" field), not for the VPC security group: allow them there.',
+      description: 'Requirements a catalog marks for another firewall (the "firewall" field), not for the VPC security group: allow them there.',
       value: this.otherFirewallRequirements.map(outputEntry),
     });
   }

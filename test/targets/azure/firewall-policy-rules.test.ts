@@ -424,6 +424,18 @@ describe('AzureFirewallPolicyRules: stable output', () => {
     expect(collection(json, 'test-addon-application').rule[0].description).toEqual(`Microsoft Entra authentication (add-on). ${sourceText('addon')}`);
   });
 
+  test("a merged requirement keeps each source's purposes (Requirement.purposesFrom)", () => {
+    const core = section('core').fqdns(['login.microsoftonline.com'], Protocol.HTTPS, [443], 'Core purpose');
+    const addon = section('addon').fqdns(['login.microsoftonline.com'], Protocol.HTTPS, [443], 'Add-on purpose');
+    const [merged] = setOf(core, addon).requirements;
+    expect(merged.purposes).toEqual(['Core purpose', 'Add-on purpose']);
+    expect(merged.purposesFrom(core.provenance)).toEqual(['Core purpose']);
+    expect(merged.purposesFrom(addon.provenance)).toEqual(['Add-on purpose']);
+    expect(merged.withPeer(Peer.fqdn('login.microsoftonline.us')).purposesFrom(addon.provenance)).toEqual(['Add-on purpose']);
+    // A source the requirement does not cite falls back to every purpose.
+    expect(merged.purposesFrom(section('other').provenance)).toEqual(['Core purpose', 'Add-on purpose']);
+  });
+
   test('descriptions are sanitized and cut, keeping the source', () => {
     const stack = newStack();
     const long = section('long').fqdns(['example.com'], Protocol.HTTPS, [443], `Uses \${var.x} and %{if} "quotes" ${'x'.repeat(600)}`);

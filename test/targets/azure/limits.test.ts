@@ -103,6 +103,12 @@ describe('priorities', () => {
     expect(group.application_rule_collection[0].priority).toBe(65000);
   });
 
+  test('an override for a section that is not there is refused with the valid sections', () => {
+    expect(() => rules(newStack(), { requirementSets: [setOf(webSection(), networkSection())], collectionPriorities: { 'test/wbe': 1000 } })).toThrow(
+      'Unknown section in collectionPriorities "test/wbe" (from AzureFirewallPolicyRules test/egress). Did you mean "test/web"? Valid values: test/net, test/web.',
+    );
+  });
+
   test('an override out of range is refused', () => {
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], collectionPriorities: { 'test/web': 64996 } })).toThrow(
       'Invalid collectionPriorities["test/web"] "64996" (from AzureFirewallPolicyRules test/egress). Azure Firewall priorities are whole numbers from 100 to 64995.',

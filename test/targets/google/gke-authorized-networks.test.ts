@@ -1,4 +1,5 @@
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { TerraformVariable } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { chainguardEnforceProfile, EnforceMode } from '../../../lib/catalog/chainguard-enforce';
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
@@ -62,9 +63,31 @@ describe('GkeAuthorizedNetworks', () => {
     expect(short.displayName).toBe('Admins ops example.com VPN');
   });
 
-  test('egress requirements are ignored (the firewall renders them)', () => {
-    const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: egressFqdns(['a.example.com']).merge(ingressCidrs(['192.0.2.0/24'])) });
+  test('egress and ingress to other ports are skipped and reported (the firewall renders them)', () => {
+    const nodePorts = req({ direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.range(30000, 32767)], peer: Peer.cidr('10.0.0.0/16'), purpose: 'NodePorts' });
+    const requirements = egressFqdns(['a.example.com']).merge(ingressCidrs(['192.0.2.0/24']), RequirementSet.of([nodePorts]));
+    const networks = GkeAuthorizedNetworks.fromRequirements({ requirements });
     expect(networks.networks.map((n) => n.cidrBlock)).toEqual(['192.0.2.0/24']);
+    expect(networks.requirements.map((r) => r.peer.value)).toEqual(['192.0.2.0/24']);
+    expect(networks.skippedRequirements.map((r) => r.peer.value)).toEqual(['a.example.com', '10.0.0.0/16']);
+  });
+
+  test('a Terraform reference is kept as given, after the literal networks, and counted', () => {
+    const json = synth((scope) => {
+      const office = new TerraformVariable(scope, 'office_cidr', { type: 'string' });
+      const cluster = new ContainerCluster(scope, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
+      const networks = GkeAuthorizedNetworks.fromRequirements({
+        requirements: ingressCidrs(distinctHosts(49)),
+        cidrs: [{ cidr: office.stringValue, purpose: 'Office' }],
+      });
+      expect(networks.networks).toHaveLength(50);
+      networks.applyTo(cluster);
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: ingressCidrs(distinctHosts(50)), cidrs: [{ cidr: office.stringValue }] })).toThrow(
+        '51 exceeds the limit of 50',
+      );
+    });
+    const blocks = resourcesOf(json, 'google_container_cluster')[0].master_authorized_networks_config.cidr_blocks;
+    expect(blocks[49]).toEqual({ cidr_block: '${var.office_cidr}', display_name: 'Office' });
   });
 
   test('gcp_public_cidrs_access_enabled is off by default and can be turned on', () => {
@@ -119,15 +142,6 @@ describe('GkeAuthorizedNetworks', () => {
       const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com') })]);
       expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow(
         'GKE master authorized networks cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
-      );
-    });
-
-    test('an ingress flow that does not include TCP 443', () => {
-      const set = RequirementSet.of([
-        req({ direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.range(30000, 32767)], peer: Peer.cidr('10.0.0.0/16'), purpose: 'NodePorts' }),
-      ]);
-      expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow(
-        'Invalid flow for GKE master authorized networks "tcp 30000-32767 from 10.0.0.0/16" (from test/core: NodePorts). GKE master authorized networks admit HTTPS (TCP 443) to the control plane only; render ingress to the nodes with a firewall construct instead.',
       );
     });
 

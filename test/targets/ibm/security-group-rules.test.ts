@@ -139,22 +139,23 @@ describe('IbmSecurityGroupRules: other flows', () => {
     ]);
   });
 
-  test('rows a catalog marks for another firewall are listed, not rendered; security-group rows are rendered', () => {
+  test('rows a catalog marks for another firewall are listed, never rendered or rejected; security-group rows are rendered', () => {
     const set = new CatalogSection(DOC, 'mixed', 'Mixed')
       .cidrs(['192.0.2.0/24'], Protocol.HTTPS, [443], 'Admin network to IBM Cloud', { metadata: { firewall: 'corporate' } })
+      .cidrs(['2001:db8::/32'], Protocol.HTTPS, [443], 'IPv6 admin network', { metadata: { firewall: 'corporate' } })
       .fqdns(['cloud.ibm.com'], Protocol.HTTPS, [443], 'ibmcloud CLI', { metadata: { firewall: 'corporate' } })
       .cidrs(['10.240.0.0/24'], Protocol.TCP, [NODE_PORTS], 'Node ports', { direction: Direction.INGRESS, metadata: { firewall: 'vpc-security-group' } })
       .toSet();
     const stack = new TerraformStack(Testing.app(), 's');
     const c = new IbmSecurityGroupRules(stack, 'r', { requirements: set, securityGroupId: 'sg' });
     expect(c.plannedRules.map((r) => r.remote)).toEqual(['10.240.0.0/24']);
-    expect(c.otherFirewallRequirements.map((r) => r.peer.value)).toEqual(['192.0.2.0/24']);
+    expect(c.otherFirewallRequirements.map((r) => r.peer.value)).toEqual(['192.0.2.0/24', '2001:db8::/32']);
     expect(c.fqdnRequirements.map((r) => r.peer.value)).toEqual(['cloud.ibm.com']);
     const json = JSON.parse(Testing.synth(stack));
     const values = Object.entries<any>(json.output).map(([k, o]) => [k.replace(/_[0-9A-F]{8}$/, ''), o.value.map((v: any) => [v.peer, v.firewall])]);
     expect(values).toEqual([
       ['r_fqdn-requirements', [['cloud.ibm.com', 'corporate']]],
-      ['r_other-firewall-requirements', [['192.0.2.0/24', 'corporate']]],
+      ['r_other-firewall-requirements', [['192.0.2.0/24', 'corporate'], ['2001:db8::/32', 'corporate']]],
     ]);
   });
 
@@ -342,6 +343,7 @@ describe('IbmSecurityGroupRules: rejections', () => {
   ])('%s', (_what, props, message) => {
     const stack = new TerraformStack(Testing.app(), 'Default');
     expect(() => new IbmSecurityGroupRules(stack, 'r', props())).toThrow(message);
+    expect(stack.node.tryFindChild('r')).toBeUndefined();
     const json = JSON.parse(Testing.synth(stack));
     expect(json.resource).toBeUndefined();
     expect(json.output).toBeUndefined();

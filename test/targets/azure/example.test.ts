@@ -1,0 +1,76 @@
+import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
+import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
+import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
+import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
+import { Testing } from 'cdktf';
+import { createStack } from '../../../examples/aks-egress/stack';
+import { collectionsByName, Json } from './fixtures';
+
+function synth(): string {
+  return Testing.synth(createStack(Testing.app(), 'aks-egress'));
+}
+
+describe('examples/aks-egress', () => {
+  const synthesized = synth();
+  const json: Json = JSON.parse(synthesized);
+
+  test('synthesizing twice is byte-identical', () => {
+    expect(synth()).toEqual(synthesized);
+  });
+
+  test('network: the AKS subnet and the AzureFirewallSubnet', () => {
+    expect(synthesized).toHaveResourceWithProperties(Subnet, { name: 'aks-nodes', address_prefixes: ['10.42.1.0/24'] });
+    expect(synthesized).toHaveResourceWithProperties(Subnet, { name: 'AzureFirewallSubnet', address_prefixes: ['10.42.2.0/24'] });
+  });
+
+  test('the firewall policy has DNS proxy enabled and the firewall uses it', () => {
+    expect(synthesized).toHaveResourceWithProperties(FirewallPolicy, { dns: { proxy_enabled: true } });
+    const [policyId] = Object.keys(json.resource.azurerm_firewall_policy);
+    expect(synthesized).toHaveResourceWithProperties(Firewall, { firewall_policy_id: `\${azurerm_firewall_policy.${policyId}.id}`, sku_name: 'AZFW_VNet' });
+  });
+
+  test('one rule collection per section: AKS core, the three add-ons and the Chainguard hosts', () => {
+    expect(Object.keys(collectionsByName(json)).sort()).toEqual([
+      'aks-addon-azure-monitor-application-5397bda7',
+      'aks-addon-azure-monitor-network-dc8ed991',
+      'aks-addon-azure-policy-application-1a812d36',
+      'aks-addon-defender-application-2e4a57d2',
+      'aks-azure-public-fqdn-rules-application-7e394486',
+      'chainguard-enforce-chainguard-hosts-application-4623f3b4',
+      'chainguard-enforce-third-party-hosts-application-528fd02f',
+    ]);
+    const monitor = collectionsByName(json)['aks-addon-azure-monitor-network-dc8ed991'];
+    expect(monitor.rule[0]).toMatchObject({ protocols: ['TCP'], destination_addresses: ['AzureMonitor'], destination_ports: ['443'] });
+    const [ipGroupId] = Object.keys(json.resource.azurerm_ip_group);
+    expect(monitor.rule[0].source_ip_groups).toEqual([`\${azurerm_ip_group.${ipGroupId}.id}`]);
+  });
+
+  test('the route table sends 0.0.0.0/0 to the firewall and is associated with the AKS subnet', () => {
+    const [table] = Object.values(json.resource.azurerm_route_table) as Json[];
+    const [firewallId] = Object.keys(json.resource.azurerm_firewall);
+    const [pipId] = Object.keys(json.resource.azurerm_public_ip);
+    expect(table.route).toEqual([
+      { name: 'default-via-firewall', address_prefix: '0.0.0.0/0', next_hop_type: 'VirtualAppliance', next_hop_in_ip_address: `\${azurerm_firewall.${firewallId}.ip_configuration[0].private_ip_address}` },
+      { name: 'firewall-public-ip-to-internet', address_prefix: `\${azurerm_public_ip.${pipId}.ip_address}/32`, next_hop_type: 'Internet', next_hop_in_ip_address: null },
+    ]);
+    expect(Object.keys(json.resource.azurerm_subnet_route_table_association)).toHaveLength(1);
+  });
+
+  test('the cluster uses user-defined routing, authorized ranges and the three add-ons, after the routes and rules exist', () => {
+    const [pipId] = Object.keys(json.resource.azurerm_public_ip);
+    expect(synthesized).toHaveResourceWithProperties(KubernetesCluster, {
+      network_profile: { network_plugin: 'azure', outbound_type: 'userDefinedRouting' },
+      api_server_access_profile: {
+        authorized_ip_ranges: ['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '${var.operator_cidr}', `\${azurerm_public_ip.${pipId}.ip_address}/32`],
+      },
+      azure_policy_enabled: true,
+    });
+    const [cluster] = Object.values(json.resource.azurerm_kubernetes_cluster) as Json[];
+    expect(cluster.oms_agent.log_analytics_workspace_id).toMatch(/^\$\{azurerm_log_analytics_workspace\..*\.id\}$/);
+    expect(cluster.microsoft_defender.log_analytics_workspace_id).toEqual(cluster.oms_agent.log_analytics_workspace_id);
+    expect(cluster.depends_on).toEqual([
+      expect.stringMatching(/^azurerm_subnet_route_table_association\./),
+      expect.stringMatching(/^azurerm_firewall_policy_rule_collection_group\./),
+    ]);
+  });
+});
