@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Writable } from 'stream';
 import { runValidate } from '../../lib/cli/validate-command';
