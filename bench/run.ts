@@ -14,6 +14,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { hasGnuTime, runNodeScript } from './measure';
+import { benchFleet } from './fleet-bench';
 import { benchTypecheck } from './typecheck';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -107,14 +108,81 @@ const typecheckSection: Section = (options, rows, details) => {
   });
 };
 
+const fleetSection: Section = (options, rows, details) => {
+  const sizes = [...options.fleetSizes].sort((a, b) => a - b);
+  const r = benchFleet(sizes, Math.max(1, options.repeats));
+  details.fleet = r;
+  r.library.forEach((p, i) => {
+    const h = r.hand[i];
+    rows.push({
+      id: `fleet-synth-${p.n}`,
+      measurement: `fleet synth N=${p.n} (library / hand-written)`,
+      target: '-',
+      status: 'info',
+      context:
+        `${sec(p.wallSeconds)} / ${sec(h.wallSeconds)}; ${mib(p.peakRssMiB)} / ${mib(h.peakRssMiB)}; ` +
+        `in process load+build+synth ${fmt(p.loadMs, 0)}+${fmt(p.buildMs, 0)}+${fmt(p.synthMs, 0)} / ${fmt(h.loadMs, 0)}+${fmt(h.buildMs, 0)}+${fmt(h.synthMs, 0)} ms`,
+    });
+  });
+  for (let i = 1; i < r.library.length; i++) {
+    const [a, b] = [r.library[i - 1], r.library[i]];
+    const ratio = b.wallSeconds / a.wallSeconds;
+    // Linear growth, with 5% slack (10.5 for a tenfold fleet).
+    const limit = (b.n / a.n) * 1.05;
+    const inProcess = (b.buildMs + b.synthMs) / (a.buildMs + a.synthMs);
+    rows.push({
+      id: `fleet-growth-${a.n}-${b.n}`,
+      measurement: `fleet growth t(${b.n})/t(${a.n}), library`,
+      ratio,
+      target: `<= ${fmt(limit)}x`,
+      status: judge(ratio, limit, 'max'),
+      context: `memory ${fmt(b.peakRssMiB / a.peakRssMiB)}x; build+synth in process ${fmt(inProcess)}x`,
+    });
+  }
+  const largest = r.overhead[r.overhead.length - 1];
+  const others = r.overhead.slice(0, -1);
+  const at = (key: 'timeRatio' | 'memoryRatio') => others.map((o) => `N=${o.n} ${fmt(o[key])}x`).join(', ');
+  rows.push({
+    id: 'fleet-overhead-time',
+    measurement: `overhead vs hand-written cdktf, wall time, N=${largest.n}`,
+    ratio: largest.timeRatio,
+    target: '<= 1.10x',
+    status: judge(largest.timeRatio, 1.1, 'max'),
+    context: at('timeRatio'),
+  });
+  rows.push({
+    id: 'fleet-overhead-memory',
+    measurement: `overhead vs hand-written cdktf, peak RSS, N=${largest.n}`,
+    ratio: largest.memoryRatio,
+    target: '<= 1.10x',
+    status: judge(largest.memoryRatio, 1.1, 'max'),
+    context: at('memoryRatio'),
+  });
+  const differing = r.comparisons.flatMap((c) => c.differingStacks.map((s) => `N=${c.n} ${s}`));
+  const last = r.comparisons[r.comparisons.length - 1];
+  const resources = (counts: Record<string, number>) => Object.entries(counts).filter(([k]) => !k.startsWith('provider') && k !== 'output').reduce((sum, [, v]) => sum + v, 0);
+  rows.push({
+    id: 'fleet-same-resources',
+    measurement: 'hand-written fleet emits the same resource types and counts (stacks differing)',
+    ratio: differing.length,
+    target: '= 0',
+    status: differing.length === 0 ? 'pass' : 'error',
+    context:
+      `N=${last.n}: ${resources(last.library)} resources in ${Object.keys(last.library).length} kinds; JSON ${fmt(last.libraryBytes / 1e6, 1)} MB / ${fmt(last.handBytes / 1e6, 1)} MB` +
+      (differing.length ? `; differ: ${differing.slice(0, 5).join(', ')}` : ''),
+  });
+};
+
 const SECTIONS: Array<[string, Section]> = [
   ['cidr', cidrSection],
   ['typecheck', typecheckSection],
+  ['fleet', fleetSection],
 ];
 
 function printTable(rows: readonly Row[]): void {
   const header = ['measurement', 'ratio', 'target', 'result', 'context'];
-  const cells = rows.map((r) => [r.measurement, r.ratio === undefined ? '-' : `${fmt(r.ratio)}x`, r.target, r.status.toUpperCase(), r.context]);
+  const shown = (r: Row) => (r.ratio === undefined ? '-' : r.target.startsWith('=') ? String(r.ratio) : `${fmt(r.ratio)}x`);
+  const cells = rows.map((r) => [r.measurement, shown(r), r.target, r.status.toUpperCase(), r.context]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (i === 4 ? 0 : c[i].length))));
   const line = (c: string[]) => c.map((v, i) => (i === 4 ? v : v.padEnd(widths[i]))).join(' | ');
   process.stdout.write(`\n${line(header)}\n${widths.map((w, i) => '-'.repeat(i === 4 ? 7 : w)).join('-|-')}\n`);

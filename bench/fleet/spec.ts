@@ -77,7 +77,8 @@ function cluster(i: number): ClusterSpec {
     }
     case FleetCloud.EKS: {
       const region = AWS_REGIONS[k % AWS_REGIONS.length];
-      return { ...base, region, addons: [], subnetCidrs: [subnet(0), subnet(1)], variant: `eks/${region}` };
+      // Two zones' subnets, not adjacent (so that neither side could merge them into one rule).
+      return { ...base, region, addons: [], subnetCidrs: [subnet(0), subnet(2)], variant: `eks/${region}` };
     }
     case FleetCloud.IBM: {
       const region = IBM_REGIONS[k % IBM_REGIONS.length];

@@ -56,7 +56,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   new EksCluster(stack, 'cluster', {
     name: 'enforce-demo',
     roleArn: roleArn.stringValue,
-    vpcConfig: endpoint.toVpcConfig(subnetIds.listValue, nodes.securityGroupIds),
+    vpcConfig: endpoint.toVpcConfig(subnetIds.listValue),
   });
 
   // The agent's egress by name: the host rows of the profile.

@@ -1,3 +1,5 @@
 export * from './flow-group';
 export * from './limits';
 export * from './naming';
+export * from './control-plane-access';
+export * from './user-cidrs';

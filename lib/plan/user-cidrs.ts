@@ -56,7 +56,8 @@ export function userCidrRequirements(
   cidrs.forEach((entry, i) => {
     const where = `${origin}[${i}]`;
     if (entry === null || typeof entry !== 'object' || typeof entry.cidr !== 'string') {
-      throw invalidValue('user CIDR entry', JSON.stringify(entry) ?? String(entry), where, 'Give { cidr: "203.0.113.0/24", purpose: "office" }.');
+      const shown = typeof entry === 'string' ? entry : (JSON.stringify(entry) ?? String(entry));
+      throw invalidValue('user CIDR entry', shown, where, 'Give { cidr: "203.0.113.0/24", purpose: "office" }.');
     }
     if (isReference(entry.cidr)) return;
     out.push(

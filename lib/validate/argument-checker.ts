@@ -72,7 +72,7 @@ function checkValue(name: string, value: unknown, argument: ArgumentSchema, path
   } else if (argument.nesting) {
     checkObjectAttribute(name, value, argument, path, report);
   } else if (argument.type) {
-    checkType(value, argument.type, (message) => report(path, name, message), name);
+    checkType(value, argument.type, (message) => report(path, name, message));
   }
 }
 
@@ -193,18 +193,18 @@ function checkLifecycle(value: unknown, schema: BlockSchema, path: string, repor
  * Checks a literal value against a Terraform type constraint. Mirrors Terraform's conversions: numbers and
  * bools convert to strings, numeric strings to numbers, "true"/"false" to bools; expressions pass.
  */
-export function checkType(value: unknown, type: string, report: (message: string) => void, name: string): void {
+export function checkType(value: unknown, type: string, report: (message: string) => void): void {
   if (value === null || value === undefined || isExpression(value) || type === 'any') return;
   const collection = /^(list|set|map)\((.*)\)$/.exec(type);
   if (collection) {
     const [, kind, element] = collection;
     if (kind === 'map') {
       if (!isObject(value)) return report(`expected a map of ${element}, got ${describe(value)}`);
-      for (const key of Object.keys(value)) checkType(value[key], element, (m) => report(`key ${JSON.stringify(key)}: ${m}`), name);
+      for (const key of Object.keys(value)) checkType(value[key], element, (m) => report(`key ${JSON.stringify(key)}: ${m}`));
       return;
     }
     if (!Array.isArray(value)) return report(`expected a ${kind} of ${element}, got ${describe(value)}`);
-    value.forEach((item, i) => checkType(item, element, (m) => report(`element ${i}: ${m}`), name));
+    value.forEach((item, i) => checkType(item, element, (m) => report(`element ${i}: ${m}`)));
     return;
   }
   switch (type) {

@@ -152,12 +152,14 @@ class SchemaDeriver {
   public block(fqn: string): BlockSchema {
     const cached = this.blocks.get(fqn);
     if (cached) return cached;
+    // Sorted keys keep the cache file (and anything derived from it) deterministic.
     const out: Record<string, ArgumentSchema> = {};
-    this.blocks.set(fqn, out); // recursive structs terminate here
-    for (const property of this.propertiesOf(fqn)) {
-      out[terraformNameOf(property)] = this.argument(property);
+    this.blocks.set(fqn, out); // a struct that contains itself would stop here rather than loop
+    const properties = this.propertiesOf(fqn).map((p) => [terraformNameOf(p), p] as const);
+    for (const [name, property] of properties.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      out[name] = this.argument(property);
     }
-    return sortedKeys(out, this.blocks, fqn);
+    return out;
   }
 
   private propertiesOf(fqn: string): JsiiProperty[] {
@@ -233,12 +235,4 @@ function computedNameCandidates(property: string): string[] {
   if (/^fetch[A-Z]/.test(property)) names.push(snakeCase('get' + property.slice('fetch'.length)));
   if (property === 'equalTo') names.push('equals');
   return names;
-}
-
-/** Stable key order so the cache file and any output derived from it are deterministic. */
-function sortedKeys(block: Record<string, ArgumentSchema>, cache: Map<string, BlockSchema>, fqn: string): BlockSchema {
-  const sorted: Record<string, ArgumentSchema> = {};
-  for (const key of Object.keys(block).sort()) sorted[key] = block[key];
-  cache.set(fqn, sorted);
-  return sorted;
 }

@@ -3,8 +3,11 @@
  * produce. Every rejection is a FirewallRequirementsError (the CLI turns it into exit code 2 with nothing on
  * stdout), raised before anything is built.
  */
+import { Testing, TerraformStack } from 'cdktf';
+import { Writable } from 'stream';
 import { aksProfile, AksCloud, AksAddon, AksProfileOptions, chainguardEnforceProfile, ChainguardEnforceProfileOptions, EnforceMode, ibmVpcProfile, IbmVpcProfileOptions, ibmWorkerAllowlist, PROFILES } from '../../lib/catalog';
 import { CatalogSection } from '../../lib/catalog/catalog-section';
+import { main } from '../../lib/cli/main';
 import { Cidr, Direction, FirewallRequirementsError, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { assertWithinLimit, chunk } from '../../lib/plan';
 import { EksEndpointAccess, EksIpFamily } from '../../lib/targets/aws/eks-endpoint-access';
@@ -12,9 +15,6 @@ import { planSecurityGroupRules } from '../../lib/targets/aws/security-group-pla
 import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../lib/targets/google';
 import { IbmIsSecurityGroupRule, IbmProvider, IbmRuleDirection, IbmRuleProtocol, IbmSecurityGroupRules, IbmSecurityGroupRulesProps } from '../../lib/targets/ibm';
-import { Testing, TerraformStack } from 'cdktf';
-import { Writable } from 'stream';
-import { main } from '../../lib/cli/main';
 
 /** One invalid input: what it is, how it is fed in, and a fragment of the message it must produce. */
 interface BadInput {
@@ -143,7 +143,8 @@ const TARGETS: BadInput[] = [
   { area: 'target google', input: 'IPv6 authorized network', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '2001:db8::/48', purpose: 'office' }] }), message: 'GKE master authorized networks cannot express "2001:db8::/48": they take IPv4 CIDRs only', code: 'unsupported-peer' },
   { area: 'target google', input: '51 networks on a public cluster', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: many(51) }), message: 'GKE master authorized networks (public cluster): 51 exceeds the limit of 50', code: 'limit-exceeded' },
   { area: 'target google', input: 'domain name as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('ci.example.com')) }), message: 'it admits networks (CIDRs) only, not a fqdn' },
-  { area: 'target google', input: 'ingress to SSH on the control plane', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(22)], Peer.cidr('203.0.113.0/24')) }), message: 'admit HTTPS (TCP 443) to the control plane only', code: 'unsupported-flow' },
+  { area: 'target google', input: '101 networks on a private cluster', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: many(101), privateCluster: true }), message: 'GKE master authorized networks (private cluster): 101 exceeds the limit of 100', code: 'limit-exceeded' },
+  { area: 'target google', input: 'unresolved placeholder as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.placeholder('ci-runners', 'Set the CI runner CIDRs.')) }), message: 'Placeholder <ci-runners> is not resolved (from corpus/s: <ci-runners> (Corpus ingress)). Set the CI runner CIDRs.' },
   { area: 'target google', input: 'user CIDR given as a bare string', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: ['203.0.113.0/24' as unknown as { cidr: string }] }), message: 'Give { cidr: "203.0.113.0/24", purpose: "office" }.' },
   { area: 'target aws', input: 'domain name in a security group', act: () => planSecurityGroupRules(egress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('mcr.microsoft.com')).requirements, 'NetworkFirewallDomainAllowlist'), message: 'AWS security groups cannot express "mcr.microsoft.com": security group rules match IP addresses, not domain names', code: 'unsupported-peer' },
   { area: 'target aws', input: 'both EKS endpoints off', act: () => EksEndpointAccess.fromRequirements({ endpointPrivateAccess: false, endpointPublicAccess: false }), message: 'Nothing could reach the API server: enable the private endpoint, the public one, or both.' },

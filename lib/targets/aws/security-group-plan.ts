@@ -144,6 +144,9 @@ const MAX_DEPTH = 32;
  * that one group splits, and about half of its rules move to one new group. (No placement that depends only
  * on the current rules can avoid this: if adding never moved a rule, each rule's group would be fixed by its
  * content alone, and some group could then overflow.)
+ *
+ * The price of stability is packing: groups end up filled to about two thirds on average (for example 120 rules
+ * in 3 groups, 240 in 6, 300 in 7 at 60 per group), where packing them tight would need fewer groups.
  */
 export function layoutSecurityGroups(rules: readonly SecurityGroupRulePlan[], rulesPerGroup: number): SecurityGroupPlan[] {
   const withBits = rules.map((rule) => ({ rule, bits: hashBits(rule.key) }));

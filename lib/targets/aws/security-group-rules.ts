@@ -46,7 +46,8 @@ export interface SecurityGroupRulesProps {
   readonly rulesPerGroup?: number;
   /**
    * Most groups the construct may create. They all go on the same network interfaces, which take 5 groups by
-   * default (up to 16 after a quota increase), including any other groups the nodes have.
+   * default (up to 16 after a quota increase), including any other groups the nodes have. The stable spreading
+   * fills groups to about two thirds on average (see `layoutSecurityGroups`).
    * @default 5
    */
   readonly maxGroups?: number;

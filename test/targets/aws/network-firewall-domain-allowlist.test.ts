@@ -152,6 +152,12 @@ describe('NetworkFirewallDomainAllowlist', () => {
       );
     });
 
+    test('requirements that are not a RequirementSet', () => {
+      expect(() => allowlist({ requirements: ['a.example.com'] as unknown as RequirementSet })).toThrow(
+        'Invalid requirements "a.example.com" (from NetworkFirewallDomainAllowlist). Give a RequirementSet, e.g. profile.filter((r) => r.peer.isDomain).',
+      );
+    });
+
     test('an invalid HOME_NET CIDR', () => {
       expect(() => allowlist({ requirements: RequirementSet.empty(), homeNetCidrs: ['10.0.0.1/16'] })).toThrow(
         'Invalid CIDR "10.0.0.1/16": host bits are set after the prefix (from NetworkFirewallDomainAllowlist homeNetCidrs[0]). Did you mean 10.0.0.0/16?',

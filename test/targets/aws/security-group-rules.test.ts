@@ -225,6 +225,12 @@ describe('SecurityGroupRules', () => {
       );
     });
 
+    test('requirements that are not a RequirementSet', () => {
+      expect(() => rules({ requirements: undefined as unknown as RequirementSet })).toThrow(
+        'Invalid requirements "undefined" (from SecurityGroupRules). Give a RequirementSet, e.g. a profile or RequirementSet.of([...]).',
+      );
+    });
+
     test('neither or both of securityGroupId and vpcId', () => {
       expect(() => rules({ requirements: RequirementSet.empty(), vpcId: undefined })).toThrow(
         'Invalid securityGroupId/vpcId "(neither)" (from SecurityGroupRules). Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',

@@ -274,6 +274,20 @@ describe('GcpFirewall: rejections', () => {
     );
   });
 
+  test('requirements that are not a RequirementSet', () => {
+    expect(() => firewall({ requirements: [] as unknown as RequirementSet })).toThrow(
+      'Invalid requirements "" (from GcpFirewall). Give a RequirementSet, e.g. a profile or RequirementSet.of([...]).',
+    );
+  });
+
+  test('more domain-name rules than the 10,000 priorities reserved for them', () => {
+    // one rule per distinct port, each with one name
+    const many = RequirementSet.of(Array.from({ length: 10001 }, (_, i) => req({ peer: Peer.fqdn('a.example.com'), ports: [PortRange.single(i + 1)] })));
+    expect(() => new GcpFirewall(new TerraformStack(Testing.app(), 'big'), 'Fw', { network: 'vpc', requirements: many })).toThrow(
+      'GCP firewall policy rules: 10001 exceeds the limit of 10000 (from GcpFirewall). Split the requirements over several GcpFirewall constructs.',
+    );
+  });
+
   test('an empty network', () => {
     expect(() => firewall({ requirements: RequirementSet.empty(), network: ' ' })).toThrow(
       'Invalid network " " (from GcpFirewall). Give the VPC network name, id or self link, e.g. network.id.',

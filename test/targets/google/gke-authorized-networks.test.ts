@@ -150,6 +150,12 @@ describe('GkeAuthorizedNetworks', () => {
       expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow('Placeholder <office-ip> is not resolved');
     });
 
+    test('a user CIDR entry that is not { cidr, purpose }', () => {
+      expect(() => GkeAuthorizedNetworks.fromRequirements({ cidrs: ['10.0.0.0/8' as unknown as { cidr: string }] })).toThrow(
+        'Invalid user CIDR entry "10.0.0.0/8" (from GkeAuthorizedNetworks cidrs[0]). Give { cidr: "203.0.113.0/24", purpose: "office" }.',
+      );
+    });
+
     test('an invalid user CIDR names its position', () => {
       expect(() => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '10.0.0.0/24' }, { cidr: '10.0.0.1/24' }] })).toThrow(
         'Invalid CIDR "10.0.0.1/24": host bits are set after the prefix (from GkeAuthorizedNetworks cidrs[1]). Did you mean 10.0.0.0/24?',

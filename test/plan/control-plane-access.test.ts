@@ -1,0 +1,69 @@
+import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../lib/model';
+import { CONTROL_PLANE_FLOW, purposesOf, reachesControlPlane, selectControlPlaneRequirements, userCidrRequirements } from '../../lib/plan';
+import { req, source } from '../model/fixtures';
+
+const ingress = (protocol: Protocol, ports: PortRange[], cidr = '10.0.0.0/8', purpose = 'API') =>
+  req({ direction: Direction.INGRESS, protocol, ports, peer: Peer.cidr(cidr), purpose });
+
+describe('reachesControlPlane', () => {
+  test('ingress over tcp, https or any whose ports include 443', () => {
+    expect(reachesControlPlane(ingress(Protocol.TCP, [PortRange.single(443)]))).toBe(true);
+    expect(reachesControlPlane(ingress(Protocol.HTTPS, [PortRange.range(400, 500)]))).toBe(true);
+    expect(reachesControlPlane(ingress(Protocol.ANY, []))).toBe(true);
+    expect(reachesControlPlane(ingress(Protocol.TCP, [PortRange.range(30000, 32767)]))).toBe(false);
+    expect(reachesControlPlane(ingress(Protocol.UDP, [PortRange.single(443)]))).toBe(false);
+    expect(reachesControlPlane(req({ protocol: Protocol.TCP, peer: Peer.cidr('10.0.0.0/8') }))).toBe(false);
+  });
+});
+
+describe('selectControlPlaneRequirements', () => {
+  test('splits accepted and skipped, in set order', () => {
+    const set = RequirementSet.of([ingress(Protocol.TCP, [PortRange.single(443)]), ingress(Protocol.UDP, [PortRange.single(53)]), req()]);
+    const { accepted, skipped } = selectControlPlaneRequirements(set, 'X');
+    expect(accepted.map((r) => r.flowKey)).toEqual(['ingress tcp 443 cidr:10.0.0.0/8']);
+    expect(skipped.map((r) => r.flowKey)).toEqual(['egress https 443 fqdn:example.com', 'ingress udp 53 cidr:10.0.0.0/8']);
+  });
+
+  test('an accepted requirement must have a CIDR peer', () => {
+    const set = RequirementSet.of([req({ direction: Direction.INGRESS, protocol: Protocol.TCP, peer: Peer.serviceTag('AzureCloud') })]);
+    expect(() => selectControlPlaneRequirements(set, 'The list')).toThrow(
+      'The list cannot express "AzureCloud": it admits networks (CIDRs) only, not a service-tag (from test/core: Pull images). Give the CIDRs the peer connects from.',
+    );
+  });
+
+  test('an unresolved placeholder fails as such', () => {
+    const set = RequirementSet.of([req({ direction: Direction.INGRESS, protocol: Protocol.TCP, peer: Peer.placeholder('office', 'Set officeCidr.') })]);
+    expect(() => selectControlPlaneRequirements(set, 'The list')).toThrow('Placeholder <office> is not resolved (from test/core: <office> (Pull images)). Set officeCidr.');
+  });
+});
+
+describe('userCidrRequirements', () => {
+  test('user networks become requirements of catalog "user", with a default purpose', () => {
+    const set = userCidrRequirements([{ cidr: '203.0.113.0/24', purpose: ' Office ' }, { cidr: '198.51.100.7' }], CONTROL_PLANE_FLOW, 'Thing cidrs');
+    expect(set.requirements.map((r) => [r.flowKey, r.purpose, r.primarySource.catalog, r.primarySource.section])).toEqual([
+      ['ingress tcp 443 cidr:198.51.100.7/32', 'user-supplied network', 'user', 'thing-cidrs'],
+      ['ingress tcp 443 cidr:203.0.113.0/24', 'Office', 'user', 'thing-cidrs'],
+    ]);
+  });
+
+  test('references are left out; errors keep the position in the whole list', () => {
+    expect(() => userCidrRequirements([{ cidr: '${var.x}' }, { cidr: '10.0.0.1/8' }], CONTROL_PLANE_FLOW, 'Thing cidrs', (t) => t.startsWith('${'))).toThrow(
+      '(from Thing cidrs[1]). Did you mean 10.0.0.0/8?',
+    );
+    expect(userCidrRequirements([{ cidr: '${var.x}' }], CONTROL_PLANE_FLOW, 'Thing cidrs', (t) => t.startsWith('${')).size).toBe(0);
+  });
+
+  test('an entry that is not an object', () => {
+    expect(() => userCidrRequirements([null as unknown as { cidr: string }], CONTROL_PLANE_FLOW, 'Thing cidrs')).toThrow(
+      'Invalid user CIDR entry "null" (from Thing cidrs[0]).',
+    );
+  });
+});
+
+describe('purposesOf', () => {
+  test('distinct purposes, first seen first', () => {
+    const a = req({ purpose: 'A', source: source('x', 'a') });
+    const b = req({ purpose: 'B', peer: Peer.fqdn('b.example.com') });
+    expect(purposesOf([a, b, a.mergeWith(req({ purpose: 'C', source: source('y', 'c') }))])).toEqual(['A', 'B', 'C']);
+  });
+});
