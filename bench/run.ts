@@ -16,6 +16,7 @@ import * as path from 'path';
 import { hasGnuTime, runNodeScript } from './measure';
 import { benchFleet } from './fleet-bench';
 import { benchTypecheck } from './typecheck';
+import { benchValidate } from './validate-bench';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -168,8 +169,30 @@ const fleetSection: Section = (options, rows, details) => {
     target: '= 0',
     status: differing.length === 0 ? 'pass' : 'error',
     context:
-      `N=${last.n}: ${resources(last.library)} resources in ${Object.keys(last.library).length} kinds; JSON ${fmt(last.libraryBytes / 1e6, 1)} MB / ${fmt(last.handBytes / 1e6, 1)} MB` +
+      `N=${last.n}: ${resources(last.library)} resources; JSON ${fmt(last.libraryBytes / 1e6, 1)} MB / ${fmt(last.handBytes / 1e6, 1)} MB` +
       (differing.length ? `; differ: ${differing.slice(0, 5).join(', ')}` : ''),
+  });
+};
+
+const validateSection: Section = (options, rows, details) => {
+  const n = 100;
+  const r = benchValidate(n, Math.max(1, Math.min(options.repeats, 2)));
+  details.validate = r;
+  rows.push({
+    id: 'validate-cold-warm',
+    measurement: `offline validation of a ${n}-cluster fleet, cold / warm schema cache`,
+    ratio: r.speedup,
+    target: '-',
+    status: 'info',
+    context: `cold ${sec(r.coldSeconds)} (${mib(r.coldRssMiB)}), warm ${sec(r.warmSeconds)} (${mib(r.warmRssMiB)}); ${r.resources} resources checked`,
+  });
+  rows.push({
+    id: 'validate-fleet-clean',
+    measurement: 'problems found in the synthesized fleet by offline validation',
+    ratio: r.problems,
+    target: '= 0',
+    status: r.problems === 0 ? 'pass' : 'miss',
+    context: r.problems ? r.firstProblems.join('; ').slice(0, 200) : `unchecked: ${r.unchecked.join('; ') || 'none'}`,
   });
 };
 
@@ -177,6 +200,7 @@ const SECTIONS: Array<[string, Section]> = [
   ['cidr', cidrSection],
   ['typecheck', typecheckSection],
   ['fleet', fleetSection],
+  ['validate', validateSection],
 ];
 
 function printTable(rows: readonly Row[]): void {
