@@ -195,7 +195,7 @@ export class StackValidator {
     for (const key of Object.keys(this.stack)) {
       if (!TOP_LEVEL.has(key)) {
         const suggestion = closest(key, [...TOP_LEVEL].filter((k) => k !== '//'));
-        this.add(key, '', key, `unknown top-level key${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
+        this.add('(top level)', '', key, `unknown top-level key${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
       }
     }
   }

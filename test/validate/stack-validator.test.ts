@@ -183,7 +183,7 @@ describe('argument problems', () => {
   });
 
   test('an unknown top-level key', () => {
-    expect(problems((s) => (s.resources = {}))).toEqual(['resources: resources: unknown top-level key; did you mean "resource"?']);
+    expect(problems((s) => (s.resources = {}))).toEqual(['(top level): resources: unknown top-level key; did you mean "resource"?']);
   });
 });
 

@@ -4,7 +4,7 @@ import { chainguardEnforceProfile, EnforceEdition } from '../../../lib/catalog/c
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { EksEndpointAccess, EksIpFamily } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
-import { distinctHosts, ingressCidrs, resourcesOf, synth } from './helpers';
+import { distinctHosts, ingressCidrs, resourcesOf, synth } from '../helpers';
 
 const NAT = [{ cidr: '198.51.100.10/32', purpose: 'NAT gateway a' }];
 

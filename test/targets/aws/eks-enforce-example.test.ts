@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { createStack } from '../../../examples/eks-enforce/stack';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
-import { resourcesOf } from './helpers';
+import { resourcesOf } from '../helpers';
 
 describe('example eks-enforce', () => {
   const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'eks-enforce')));

@@ -11,7 +11,7 @@ import {
   planDomainAllowlist,
 } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
-import { cidrFlow, diff, egressFqdns, resourcesOf, synth } from './helpers';
+import { cidrFlow, diff, egressFqdns, resourcesOf, synth } from '../helpers';
 
 function allowlist(props: Partial<NetworkFirewallDomainAllowlistProps> & { requirements: RequirementSet }): any {
   return synth((scope) => new NetworkFirewallDomainAllowlist(scope, 'Allow', { name: 'egress', ...props }));

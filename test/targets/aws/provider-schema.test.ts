@@ -8,7 +8,7 @@ import { Direction, Peer, Protocol, RequirementSet } from '../../../lib/model';
 import { EksEndpointAccess, NetworkFirewallDomainAllowlist, SecurityGroupRules } from '../../../lib/targets/aws';
 import { validateStackJson } from '../../../lib/validate';
 import { req } from '../../model/fixtures';
-import { cidrFlow, egressFqdns } from './helpers';
+import { cidrFlow, egressFqdns } from '../helpers';
 
 test('EKS endpoint access, security group rules and the domain allowlist validate against the aws provider schema', () => {
   const app = Testing.app();

@@ -9,7 +9,7 @@ import {
   SecurityGroupRulesProps,
 } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
-import { cidrFlow, diff, distinctHosts, egressFqdns, resourcesOf, synth } from './helpers';
+import { cidrFlow, diff, distinctHosts, egressFqdns, resourcesOf, synth } from '../helpers';
 
 function rules(props: Partial<SecurityGroupRulesProps> & { requirements: RequirementSet }): any {
   return synth((scope) => new SecurityGroupRules(scope, 'Nodes', { vpcId: 'vpc-1', ...props }));

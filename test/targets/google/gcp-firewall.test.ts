@@ -5,7 +5,7 @@ import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforc
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { GcpFirewall, GcpFirewallProps } from '../../../lib/targets/google';
 import { errorOf, req } from '../../model/fixtures';
-import { cidrFlow, diff, egressFqdns, resourcesOf, synth } from './helpers';
+import { cidrFlow, diff, egressFqdns, resourcesOf, synth } from '../helpers';
 
 const SA = 'nodes@my-project.iam.gserviceaccount.com';
 const RFC1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;

@@ -5,7 +5,7 @@ import { chainguardEnforceProfile, EnforceMode } from '../../../lib/catalog/chai
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { GKE_DISPLAY_NAME_MAX_LENGTH, GkeAuthorizedNetworks } from '../../../lib/targets/google';
 import { errorOf, req, source } from '../../model/fixtures';
-import { distinctHosts, egressFqdns, ingressCidrs, resourcesOf, synth } from './helpers';
+import { distinctHosts, egressFqdns, ingressCidrs, resourcesOf, synth } from '../helpers';
 
 describe('GkeAuthorizedNetworks', () => {
   test('ingress CIDRs plus user CIDRs become cidr_blocks, sorted, named after their purposes', () => {

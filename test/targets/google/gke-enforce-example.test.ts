@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import { createStack } from '../../../examples/gke-enforce/stack';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
-import { resourcesOf } from './helpers';
+import { resourcesOf } from '../helpers';
 
 describe('example gke-enforce', () => {
   const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'gke-enforce')));

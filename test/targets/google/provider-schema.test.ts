@@ -8,7 +8,7 @@ import { Direction, Peer, Protocol, RequirementSet } from '../../../lib/model';
 import { GcpFirewall, GkeAuthorizedNetworks } from '../../../lib/targets/google';
 import { validateStackJson } from '../../../lib/validate';
 import { req } from '../../model/fixtures';
-import { cidrFlow, egressFqdns } from './helpers';
+import { cidrFlow, egressFqdns } from '../helpers';
 
 test('GKE authorized networks and GCP firewall output validates against the google provider schema', () => {
   const app = Testing.app();
