@@ -1,11 +1,13 @@
 /**
  * The main job: synthesizes every bundled example (examples/<name>/stack.ts, one stack each, named after its
- * folder) into one cdktf app, by default into ./cdktf.out (cdktf-cli sets CDKTF_OUTDIR).
+ * folder) into one cdktf app, by default into ./cdktf.out (cdktf-cli sets CDKTF_OUTDIR), then validates what it
+ * wrote against the provider schemas offline (`terraform validate` needs the Terraform registry).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { validateDirectory } from '../lib/validate';
 
 /** What every example module exports. */
 export interface ExampleModule {
@@ -37,4 +39,11 @@ if (require.main === module) {
   const names = addExamples(app);
   app.synth();
   process.stdout.write(`Synthesized ${names.length} example stack(s) into ${app.outdir}: ${names.join(', ')}\n`);
+  const report = validateDirectory(app.outdir);
+  for (const line of report.problems) process.stderr.write(`${line}\n`);
+  for (const note of report.notes) process.stderr.write(`${note}\n`);
+  process.stdout.write(
+    `Validated ${report.stacks} stack(s): ${report.resources} resource(s), ${report.providerBlocks} provider block(s), ${report.problems.length} problem(s)\n`,
+  );
+  if (report.problems.length > 0) process.exitCode = 1;
 }

@@ -1,4 +1,4 @@
-import { TerraformProvider } from 'cdktf';
+import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
@@ -18,6 +18,21 @@ export const IBM_PROVIDER_VERSION_CONSTRAINT = '>= 1.87.0, < 2.0.0';
 
 /** Provider name in Terraform (`provider "ibm"`, resource types `ibm_*`). */
 export const IBM_PROVIDER_NAME = 'ibm';
+
+/** The base config of an IBM resource of `terraformResourceType`, carrying the user's meta-arguments through. */
+export function ibmResourceConfig(terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {
+  return {
+    terraformResourceType,
+    terraformGeneratorMetadata: { providerName: IBM_PROVIDER_NAME, providerVersionConstraint: IBM_PROVIDER_VERSION_CONSTRAINT },
+    provider: meta.provider,
+    dependsOn: meta.dependsOn,
+    count: meta.count,
+    lifecycle: meta.lifecycle,
+    forEach: meta.forEach,
+    provisioners: meta.provisioners,
+    connection: meta.connection,
+  };
+}
 
 /** IBM Cloud region names look like `us-south`, `eu-de`, `jp-tok`. */
 const REGION = /^[a-z]{2}-[a-z]+$/;

@@ -2,7 +2,7 @@ import { TerraformMetaArguments, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidPort, invalidValue, unknownOption } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
-import { IBM_PROVIDER_NAME, IBM_PROVIDER_VERSION_CONSTRAINT } from './ibm-provider';
+import { ibmResourceConfig } from './ibm-provider';
 import { looksLikeSecurityGroupId, validateIbmName, validateIpv4Address } from './ibm-validation';
 
 /** Terraform type of an IBM VPC security group rule. */
@@ -99,17 +99,7 @@ export class IbmIsSecurityGroupRule extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: IbmIsSecurityGroupRuleConfig) {
     validateRuleConfig(config, `${IBM_SECURITY_GROUP_RULE_TYPE} ${id}`);
-    super(scope, id, {
-      terraformResourceType: IBM_SECURITY_GROUP_RULE_TYPE,
-      terraformGeneratorMetadata: { providerName: IBM_PROVIDER_NAME, providerVersionConstraint: IBM_PROVIDER_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-      provisioners: config.provisioners,
-      connection: config.connection,
-    });
+    super(scope, id, ibmResourceConfig(IBM_SECURITY_GROUP_RULE_TYPE, config));
     this.config = config;
   }
 

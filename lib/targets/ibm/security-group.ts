@@ -2,7 +2,7 @@ import { TerraformMetaArguments, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
-import { IBM_PROVIDER_NAME, IBM_PROVIDER_VERSION_CONSTRAINT } from './ibm-provider';
+import { ibmResourceConfig } from './ibm-provider';
 import { validateIbmName } from './ibm-validation';
 
 /** Terraform type of an IBM VPC security group. */
@@ -51,17 +51,7 @@ export class IbmIsSecurityGroup extends TerraformResource {
         throw invalidValue('tag', tag, origin, 'Remove the empty tag.');
       }
     }
-    super(scope, id, {
-      terraformResourceType: IBM_SECURITY_GROUP_TYPE,
-      terraformGeneratorMetadata: { providerName: IBM_PROVIDER_NAME, providerVersionConstraint: IBM_PROVIDER_VERSION_CONSTRAINT },
-      provider: config.provider,
-      dependsOn: config.dependsOn,
-      count: config.count,
-      lifecycle: config.lifecycle,
-      forEach: config.forEach,
-      provisioners: config.provisioners,
-      connection: config.connection,
-    });
+    super(scope, id, ibmResourceConfig(IBM_SECURITY_GROUP_TYPE, config));
     this.config = config;
   }
 
