@@ -13,6 +13,7 @@ import { median, ProcessSample, runNodeScript } from './measure';
 export interface FleetPoint {
   readonly n: number;
   readonly wallSeconds: number;
+  readonly cpuSeconds: number;
   readonly peakRssMiB: number;
   /** In-process phases (ms): loading the modules, building the constructs, `app.synth()`. */
   readonly loadMs: number;
@@ -37,7 +38,7 @@ export interface FleetResult {
   readonly library: FleetPoint[];
   readonly hand: FleetPoint[];
   /** Per N: medians of the per-pair ratios library/hand. */
-  readonly overhead: Array<{ n: number; timeRatio: number; memoryRatio: number }>;
+  readonly overhead: Array<{ n: number; timeRatio: number; cpuRatio: number; memoryRatio: number }>;
   readonly comparisons: FleetComparison[];
 }
 
@@ -76,6 +77,7 @@ function point(n: number, samples: ProcessSample[]): FleetPoint {
   return {
     n,
     wallSeconds: median(samples.map((s) => s.wallSeconds)),
+    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
     peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
     loadMs: phase('loadMs'),
     buildMs: phase('buildMs'),
@@ -97,6 +99,7 @@ export function benchFleet(sizes: readonly number[], repeats: number): FleetResu
       const samples: Record<Variant, ProcessSample[]> = { library: [], hand: [] };
       const timeRatios: number[] = [];
       const memoryRatios: number[] = [];
+      const cpuRatios: number[] = [];
       for (let r = 0; r < repeats; r++) {
         const order: Variant[] = r % 2 === 0 ? ['library', 'hand'] : ['hand', 'library'];
         const pair: Partial<Record<Variant, ProcessSample>> = {};
@@ -111,10 +114,11 @@ export function benchFleet(sizes: readonly number[], repeats: number): FleetResu
         const h = pair.hand as ProcessSample;
         timeRatios.push(l.wallSeconds / h.wallSeconds);
         memoryRatios.push(l.peakRssMiB / h.peakRssMiB);
+        cpuRatios.push(l.cpuSeconds / h.cpuSeconds);
       }
       library.push(point(n, samples.library));
       hand.push(point(n, samples.hand));
-      overhead.push({ n, timeRatio: median(timeRatios), memoryRatio: median(memoryRatios) });
+      overhead.push({ n, timeRatio: median(timeRatios), cpuRatio: median(cpuRatios), memoryRatio: median(memoryRatios) });
     }
     return { repeats, library, hand, overhead, comparisons };
   } finally {

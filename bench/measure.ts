@@ -16,6 +16,8 @@ export interface ProcessSample {
   readonly wallSeconds: number;
   /** Peak resident set size in MiB. */
   readonly peakRssMiB: number;
+  /** User + system CPU seconds of the child (less sensitive than wall time to other load on the machine). */
+  readonly cpuSeconds: number;
   /** The last stdout line parsed as JSON, when the child printed one. */
   readonly report?: Record<string, unknown>;
   /** The child's whole standard output. */
@@ -27,8 +29,8 @@ export interface ProcessSample {
 /** Whether GNU time (`-f` with `%e %M`) is available. */
 export function hasGnuTime(): boolean {
   if (!fs.existsSync(GNU_TIME)) return false;
-  const probe = spawnSync(GNU_TIME, ['-f', '%e %M', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+(\.\d+)? \d+\s*$/m.test(probe.stderr);
+  const probe = spawnSync(GNU_TIME, ['-f', '%e %M %U %S', 'true'], { encoding: 'utf8' });
+  return probe.status === 0 && /^\d+(\.\d+)? \d+ \d+(\.\d+)? \d+(\.\d+)?\s*$/m.test(probe.stderr);
 }
 
 const USE_GNU_TIME = hasGnuTime();
@@ -39,7 +41,7 @@ const USE_GNU_TIME = hasGnuTime();
  */
 export function runMeasured(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): ProcessSample {
   const marker = path.join(os.tmpdir(), `bench-time-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
-  const argv = USE_GNU_TIME ? ['-o', marker, '-f', '%e %M', command, ...args] : [...args];
+  const argv = USE_GNU_TIME ? ['-o', marker, '-f', '%e %M %U %S', command, ...args] : [...args];
   const started = process.hrtime.bigint();
   const result = spawnSync(USE_GNU_TIME ? GNU_TIME : command, argv, {
     cwd: options.cwd,
@@ -57,17 +59,20 @@ export function runMeasured(command: string, args: readonly string[], options: {
   // Wall time from the parent's monotonic clock (finer than GNU time's 10 ms; spawn overhead is negligible).
   const wallSeconds = elapsed;
   let peakRssMiB = NaN;
+  let cpuSeconds = NaN;
   let rssSource: ProcessSample['rssSource'] = 'none';
   if (USE_GNU_TIME && fs.existsSync(marker)) {
-    const rssKb = Number(fs.readFileSync(marker, 'utf8').trim().split(/\s+/).pop());
+    const [rssKb, user, system] = fs.readFileSync(marker, 'utf8').trim().split(/\s+/).slice(-3).map(Number);
     fs.rmSync(marker, { force: true });
     peakRssMiB = rssKb / 1024;
+    cpuSeconds = user + system;
     rssSource = 'gnu-time';
   } else if (report && typeof report.maxRssKiB === 'number') {
     peakRssMiB = report.maxRssKiB / 1024;
+    cpuSeconds = Number(report.cpuSeconds);
     rssSource = 'child-report';
   }
-  return { wallSeconds, peakRssMiB, report, rssSource, stdout: result.stdout };
+  return { wallSeconds, peakRssMiB, cpuSeconds, report, rssSource, stdout: result.stdout };
 }
 
 /** Runs a compiled bench script (dist/bench/<script>.js) in a fresh Node process. */
@@ -99,8 +104,9 @@ export function median(values: readonly number[]): number {
 
 /** Prints one JSON line for the parent and exits; children call this last. */
 export function reportToParent(fields: Record<string, unknown>): void {
-  const maxRssKiB = process.resourceUsage().maxRSS;
-  process.stdout.write(`${JSON.stringify({ ...fields, maxRssKiB })}\n`);
+  const usage = process.resourceUsage();
+  const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+  process.stdout.write(`${JSON.stringify({ ...fields, maxRssKiB: usage.maxRSS, cpuSeconds })}\n`);
 }
 
 /** A seeded PRNG (mulberry32): the same seed gives the same inputs on every machine. */

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { median, runMeasured } from './measure';
+import { median, ProcessSample, runMeasured } from './measure';
 
 const ROOT = path.join(__dirname, '..', '..');
 const PACKAGE_NAME = 'cdktf-firewall-requirements';
@@ -21,6 +21,8 @@ export interface TypecheckResult {
   readonly withoutLibrarySeconds: number;
   /** Median of the per-pair ratios with/without. */
   readonly timeRatio: number;
+  /** The same for CPU seconds. */
+  readonly cpuRatio: number;
   /** Median peak RSS in MiB. */
   readonly withLibraryRssMiB: number;
   readonly withoutLibraryRssMiB: number;
@@ -31,6 +33,8 @@ export interface TypecheckResult {
   readonly providerRootModules: string[];
   /** Files of provider bindings other than azurerm in the library stack's file list. */
   readonly otherCloudBindingFiles: number;
+  /** Provider root modules in the file list of a file importing all entry points (root, azure, google, aws, ibm). */
+  readonly allEntryPointsRootModules: string[];
 }
 
 const TSCONFIG = {
@@ -128,6 +132,16 @@ new NetworkStack(app, 'network');
 app.synth();
 `;
 
+/** Imports every entry point, to check that none of them pulls a provider's root module. */
+const ALL_ENTRY_POINTS = `import { RequirementSet } from '${PACKAGE_NAME}';
+import { AzureFirewallPolicyRules } from '${PACKAGE_NAME}/azure';
+import { GcpFirewall } from '${PACKAGE_NAME}/google';
+import { SecurityGroupRules } from '${PACKAGE_NAME}/aws';
+import { IbmSecurityGroupRules } from '${PACKAGE_NAME}/ibm';
+
+export const used = [RequirementSet, AzureFirewallPolicyRules, GcpFirewall, SecurityGroupRules, IbmSecurityGroupRules];
+`;
+
 /**
  * A folder per stack whose node_modules links the project's packages plus the library itself (resolved through
  * its package.json `exports`, i.e. the compiled `dist/` as users get it).
@@ -145,6 +159,10 @@ function makeProject(dir: string, source: string): void {
   fs.writeFileSync(path.join(dir, 'main.ts'), source);
 }
 
+function isProviderRootModule(file: string): boolean {
+  return /[\\/]@cdktf[\\/]provider-[a-z]+[\\/]lib[\\/]index\.d\.ts$/.test(file);
+}
+
 function tsc(dir: string, extra: string[] = []) {
   return runMeasured(process.execPath, [path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir, ...extra]);
 }
@@ -160,36 +178,53 @@ export function benchTypecheck(repeats: number): TypecheckResult {
     const withoutDir = path.join(base, 'without-library');
     makeProject(withDir, WITH_LIBRARY);
     makeProject(withoutDir, WITHOUT_LIBRARY);
+    const allDir = path.join(base, 'all-entry-points');
+    makeProject(allDir, ALL_ENTRY_POINTS);
 
     // One listing run each (also the warm-up for the file cache): fails the bench on a type error.
     const listWith = tsc(withDir, ['--listFiles']);
     const listWithout = tsc(withoutDir, ['--listFiles']);
     const filesWith = listWith.stdout.split('\n').filter((l) => l.trim().endsWith('.ts'));
     const filesWithout = listWithout.stdout.split('\n').filter((l) => l.trim().endsWith('.ts'));
-    const providerRootModules = filesWith.filter((f) => /[\\/]@cdktf[\\/]provider-[a-z]+[\\/]lib[\\/]index\.d\.ts$/.test(f));
+    const providerRootModules = filesWith.filter(isProviderRootModule);
     const otherCloudBindingFiles = filesWith.filter((f) => /[\\/]@cdktf[\\/]provider-(?!azurerm[\\/])/.test(f)).length;
+    const allEntryPointsRootModules = tsc(allDir, ['--listFiles'])
+      .stdout.split('\n')
+      .filter((f) => isProviderRootModule(f.trim()));
 
-    const withSamples = [];
-    const withoutSamples = [];
+    const withSamples: ProcessSample[] = [];
+    const withoutSamples: ProcessSample[] = [];
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
     for (let r = 0; r < repeats; r++) {
-      const w = tsc(withDir);
-      const wo = tsc(withoutDir);
+      // Alternate the order so that neither side always runs on a warmer machine.
+      let w: ProcessSample;
+      let wo: ProcessSample;
+      if (r % 2 === 0) {
+        w = tsc(withDir);
+        wo = tsc(withoutDir);
+      } else {
+        wo = tsc(withoutDir);
+        w = tsc(withDir);
+      }
       withSamples.push(w);
       withoutSamples.push(wo);
       ratios.push(w.wallSeconds / wo.wallSeconds);
+      cpuRatios.push(w.cpuSeconds / wo.cpuSeconds);
     }
     return {
       repeats,
       withLibrarySeconds: median(withSamples.map((s) => s.wallSeconds)),
       withoutLibrarySeconds: median(withoutSamples.map((s) => s.wallSeconds)),
       timeRatio: median(ratios),
+      cpuRatio: median(cpuRatios),
       withLibraryRssMiB: median(withSamples.map((s) => s.peakRssMiB)),
       withoutLibraryRssMiB: median(withoutSamples.map((s) => s.peakRssMiB)),
       withLibraryFiles: filesWith.length,
       withoutLibraryFiles: filesWithout.length,
       providerRootModules,
       otherCloudBindingFiles,
+      allEntryPointsRootModules,
     };
   } finally {
     fs.rmSync(base, { recursive: true, force: true });

@@ -1,0 +1,177 @@
+import * as fc from 'fast-check';
+import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
+import { Direction, PeerKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { GcpFirewall, GkeAuthorizedNetworks } from '../../lib/targets/google';
+import { resourcesOf, synth } from '../targets/helpers';
+import {
+  addressGrant,
+  ALL_PROTOCOLS,
+  admittedToControlPlane,
+  anyCidr,
+  cidrPeer,
+  expectEachCovered,
+  expectSameGrants,
+  fqdnPeer,
+  Grant,
+  grantsOf,
+  idsOf,
+  ipv4Cidr,
+  nameGrant,
+  NUM_RUNS,
+  overlaps,
+  parsePortText,
+  requirement,
+  transportName,
+  wildcardPeer,
+  withBuddies,
+} from './target-coverage-support';
+
+/**
+ * Coverage properties of the Google targets: for random requirement sets each target can express, the synthesized
+ * JSON allows every requirement (each inside one emitted rule or entry) and nothing else (per flow, the emitted
+ * addresses are exactly the union of the input CIDRs; every name, port and protocol comes from the input); what
+ * GKE authorized networks leave to the firewall is in `skippedRequirements`.
+ */
+
+const ALL = ALL_PROTOCOLS;
+
+// --- GcpFirewall ------------------------------------------------------------------------------------------------
+
+/** CIDR flows both ways over every protocol (IPv4 and IPv6), and egress to plain domain names. */
+const gcpCase = withBuddies(
+  fc.array(
+    fc.oneof(
+      { weight: 3, arbitrary: requirement({ peer: cidrPeer(anyCidr), directions: [Direction.EGRESS, Direction.INGRESS], protocols: ALL }) },
+      { weight: 1, arbitrary: requirement({ peer: fqdnPeer, directions: [Direction.EGRESS], protocols: ALL }) },
+    ),
+    { maxLength: 16 },
+  ),
+);
+
+function gcpGrants(r: Requirement): Grant[] {
+  const protocol = transportName(r.protocol);
+  if (r.peer.kind === PeerKind.CIDR) return grantsOf(r, `${r.direction} ${protocol} address`, { cidr: r.peer.cidr! });
+  return grantsOf(r, `egress ${protocol} name`, { name: r.peer.value });
+}
+
+/** GCP protocol names back to the model's: `all` is any, `58` is ICMP over IPv6. */
+function modelProtocol(gcp: string, ipv6: boolean, problems: string[], origin: string): string {
+  if (gcp === 'all') return 'any';
+  if (gcp === '58' || (gcp === 'icmp' && ipv6)) {
+    if (gcp === 'icmp' || !ipv6) problems.push(`${origin}: protocol ${gcp} for ${ipv6 ? 'IPv6' : 'IPv4'}`);
+    return 'icmp';
+  }
+  return gcp;
+}
+
+/** What the rules allow; `flows` holds one address grant per rule, keyed by its whole flow (for the overlap check). */
+function emittedGcpGrants(json: any): { grants: Grant[]; flows: Grant[]; problems: string[] } {
+  const grants: Grant[] = [];
+  const flows: Grant[] = [];
+  const problems: string[] = [];
+  for (const rule of resourcesOf(json, 'google_compute_firewall')) {
+    const origin = rule.name;
+    const egress = rule.direction === 'EGRESS';
+    const ranges: string[] = egress ? rule.destination_ranges : rule.source_ranges;
+    if (!['EGRESS', 'INGRESS'].includes(rule.direction)) problems.push(`${origin}: direction ${rule.direction}`);
+    if ((egress ? rule.source_ranges : rule.destination_ranges) !== undefined) problems.push(`${origin}: ranges on the wrong side`);
+    if (rule.network !== 'my-vpc' || rule.deny !== undefined || rule.allow.length !== 1) problems.push(`${origin}: ${JSON.stringify(rule)}`);
+    for (const allow of rule.allow) {
+      for (const range of ranges) {
+        const ipv6 = range.includes(':');
+        const protocol = modelProtocol(allow.protocol, ipv6, problems, origin);
+        const space = `${egress ? 'egress' : 'ingress'} ${protocol} address`;
+        for (const port of allow.ports ? allow.ports.map(parsePortText) : [undefined]) grants.push(addressGrant(space, range, port, origin));
+        flows.push(addressGrant(`${space} ${(allow.ports ?? []).join(',')}`, range, undefined, origin));
+      }
+    }
+  }
+  const policies = Object.keys(json.resource?.google_compute_network_firewall_policy ?? {});
+  for (const rule of resourcesOf(json, 'google_compute_network_firewall_policy_rule')) {
+    const origin = rule.rule_name;
+    if (rule.direction !== 'EGRESS' || rule.action !== 'allow') problems.push(`${origin}: ${rule.direction} ${rule.action}`);
+    if (policies.length !== 1 || rule.firewall_policy !== `\${google_compute_network_firewall_policy.${policies[0]}.name}`) problems.push(`${origin}: policy ${rule.firewall_policy}`);
+    for (const l4 of rule.match.layer4_configs) {
+      const space = `egress ${modelProtocol(l4.ip_protocol, false, problems, origin)} name`;
+      for (const port of l4.ports ? l4.ports.map(parsePortText) : [undefined]) {
+        for (const name of rule.match.dest_fqdns) grants.push(nameGrant(space, name, port, origin));
+      }
+    }
+  }
+  return { grants, flows, problems };
+}
+
+describe('GcpFirewall covers exactly what it can express', () => {
+  test('every CIDR flow and egress domain is in one emitted rule; nothing else is allowed', () => {
+    fc.assert(
+      fc.property(gcpCase, (requirements) => {
+        const set = RequirementSet.of(requirements);
+        const json = synth((scope) => new GcpFirewall(scope, 'Fw', { network: 'my-vpc', requirements: set }));
+        const expected = set.requirements.flatMap(gcpGrants);
+        const { grants, flows, problems } = emittedGcpGrants(json);
+        expect(problems).toEqual([]);
+        expectEachCovered(expected, grants);
+        expectSameGrants(expected, grants);
+        // One google_compute_firewall per aggregated network and flow: no two rules of a flow overlap.
+        expect(overlaps(flows)).toEqual([]);
+        // The policy and its association exist exactly when there are domain names.
+        const hasNames = set.requirements.some((r) => r.peer.isDomain);
+        expect(resourcesOf(json, 'google_compute_network_firewall_policy')).toHaveLength(hasNames ? 1 : 0);
+        expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')).toHaveLength(hasNames ? 1 : 0);
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+// --- GkeAuthorizedNetworks --------------------------------------------------------------------------------------
+
+/** IPv4 CIDR flows both ways over every protocol (ports include 443 and 440-450), plus egress domains (skipped). */
+const gkeCase = fc.record({
+  requirements: withBuddies(
+    fc.array(
+      fc.oneof(
+        { weight: 4, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.INGRESS], protocols: ALL }) },
+        { weight: 1, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.EGRESS], protocols: ALL }) },
+        { weight: 1, arbitrary: requirement({ peer: fc.oneof(fqdnPeer, wildcardPeer), directions: [Direction.EGRESS], protocols: [Protocol.HTTPS] }) },
+      ),
+      { maxLength: 14 },
+    ),
+  ),
+  cidrs: fc.array(ipv4Cidr.map((cidr) => ({ cidr, purpose: 'Office' })), { maxLength: 3 }),
+  privateCluster: fc.boolean(),
+});
+
+
+describe('GkeAuthorizedNetworks covers exactly what it can express', () => {
+  test('cidr_blocks are exactly the ingress-to-443 CIDRs and user CIDRs; the rest is skipped', () => {
+    fc.assert(
+      fc.property(gkeCase, ({ requirements, cidrs, privateCluster }) => {
+        const set = RequirementSet.of(requirements);
+        const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: set, cidrs, privateCluster });
+        const json = synth((scope) => {
+          const cluster = new ContainerCluster(scope, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
+          networks.applyTo(cluster);
+        });
+        const accepted = set.requirements.filter(admittedToControlPlane);
+        const expected = [
+          ...accepted.map((r) => addressGrant('control-plane', r.peer.cidr!, undefined, r.flowKey)),
+          ...cidrs.map((c) => addressGrant('control-plane', c.cidr, undefined, 'cidrs')),
+        ];
+        const config = resourcesOf(json, 'google_container_cluster')[0].master_authorized_networks_config;
+        expect(config.gcp_public_cidrs_access_enabled).toBe(false);
+        // No entry at all means "no external access except the nodes": cidr_blocks is then omitted, never empty.
+        if (expected.length === 0) expect(config.cidr_blocks).toBeUndefined();
+        const blocks: Array<{ cidr_block: string; display_name: string }> = config.cidr_blocks ?? [];
+        for (const b of blocks) expect(b.display_name).toMatch(/\S/);
+        const emitted = blocks.map((b) => addressGrant('control-plane', b.cidr_block, undefined, 'cidr_blocks'));
+        expectEachCovered(expected, emitted);
+        expectSameGrants(expected, emitted);
+        expect(overlaps(emitted)).toEqual([]);
+        expect(idsOf(networks.requirements)).toEqual(idsOf(accepted));
+        expect(idsOf(networks.skippedRequirements)).toEqual(idsOf(set.requirements.filter((r) => !admittedToControlPlane(r))));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
