@@ -36,9 +36,12 @@ export function formatRecords(records: readonly RequirementRecord[], format: str
   }
 }
 
-/** Aligned plain-text table of the short columns; long text (purpose, document) is left to the other formats. */
+/** Aligned plain-text table; long cells are cut at 60 characters, the other formats keep the full text. */
 function table(records: readonly RequirementRecord[]): string {
-  const shown = COLUMNS.filter((c) => c.title !== 'document' && c.title !== 'id');
+  // Conditions are long prose: the table shows only the kind; csv, markdown and json carry the text.
+  const shown = COLUMNS.filter((c) => c.title !== 'document' && c.title !== 'id').map((c) =>
+    c.title === 'necessity' ? { title: c.title, value: (r: RequirementRecord) => r.necessity } : c,
+  );
   const rows = [shown.map((c) => c.title.toUpperCase()), ...records.map((r) => shown.map((c) => c.value(r)))];
   const widths = shown.map((_, i) => Math.min(60, Math.max(...rows.map((row) => row[i].length))));
   const lines = rows.map((row) =>

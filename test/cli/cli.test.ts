@@ -101,3 +101,36 @@ describe('cli rejections exit 2 and write nothing to stdout', () => {
     expect(stderr.startsWith('cdktf-firewall-requirements: ')).toBe(true);
   });
 });
+
+describe('cli aks', () => {
+  test('--addons all selects every add-on and conditions show in the table as the kind only', () => {
+    const all = JSON.parse(run('list', 'aks', '--location', 'westeurope', '--addons', 'all', '--format', 'json').stdout);
+    const sections = new Set(all.flatMap((r: any) => [r.source, ...(r.alsoIn ?? [])]));
+    for (const addon of ['workload-identity', 'defender', 'key-vault-secrets-provider', 'azure-monitor', 'azure-policy', 'cost-analysis', 'cluster-extensions', 'istio', 'application-routing']) {
+      expect(sections).toContain(`aks/addon-${addon}`);
+    }
+    const hcp = all.find((r: any) => r.peer.value === '*.hcp.westeurope.azmk8s.io');
+    expect(hcp.necessity).toBe('conditional');
+    expect(hcp.condition).toMatch(/Private clusters/);
+    const table = run('list', 'aks', '--location', 'westeurope').stdout;
+    expect(table).toMatch(/\*\.hcp\.westeurope\.azmk8s\.io\s+conditional\s+Required for Node/);
+  });
+
+  test('boolean flags and their --no- form', () => {
+    const base = JSON.parse(run('list', 'aks', '--location', 'westeurope', '--format', 'json').stdout);
+    const noKonnectivity = JSON.parse(run('list', 'aks', '--location', 'westeurope', '--no-konnectivity', '--format', 'json').stdout);
+    const tunnel = noKonnectivity.filter((r: any) => r.peer.value === 'AzureCloud.westeurope');
+    expect(tunnel.map((r: any) => `${r.protocol}/${r.ports.join()}`).sort()).toEqual(['tcp/9000', 'udp/1194']);
+    expect(noKonnectivity.length).toBe(base.length + 2);
+    expect(run('list', 'aks', '--location', 'westeurope', '--konnectivity=false', '--format', 'json').stdout).toBe(
+      run('list', 'aks', '--location', 'westeurope', '--no-konnectivity', '--format', 'json').stdout,
+    );
+  });
+
+  test('an unknown add-on lists the valid ones and writes nothing', () => {
+    const { code, stdout, stderr } = run('list', 'aks', '--location', 'westeurope', '--addons', 'azure-monitr');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('Did you mean "azure-monitor"?');
+  });
+});
