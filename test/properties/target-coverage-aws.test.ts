@@ -54,23 +54,29 @@ const eksCase = fc.constantFrom(EksIpFamily.IPV4, EksIpFamily.IPV6).chain((ipFam
     ),
     publicAccessCidrs: fc.array(cidr.map((c) => ({ cidr: c, purpose: 'Office' })), { maxLength: 2 }),
     nodeEgressCidrs: fc.array(ipv4Cidr.map((c) => ({ cidr: c.split('/')[0], purpose: 'NAT gateway' })), { maxLength: 2 }),
+    endpointPrivateAccess: fc.boolean(),
   });
 });
 
 describe('EksEndpointAccess covers exactly what it can express', () => {
   test('public_access_cidrs are exactly the ingress-to-443 CIDRs, admin and node CIDRs; the rest is skipped', () => {
     fc.assert(
-      fc.property(eksCase, ({ ipFamily, requirements, publicAccessCidrs, nodeEgressCidrs }) => {
+      fc.property(eksCase, ({ ipFamily, requirements, publicAccessCidrs, nodeEgressCidrs, endpointPrivateAccess }) => {
         const set = RequirementSet.of(requirements);
         const accepted = set.requirements.filter(admittedToControlPlane);
         const expected = [
           ...accepted.map((r) => addressGrant('control-plane', r.peer.cidr!, undefined, r.flowKey)),
           ...[...publicAccessCidrs, ...nodeEgressCidrs].map((c) => addressGrant('control-plane', c.cidr, undefined, c.purpose)),
         ];
-        const plan = () => EksEndpointAccess.fromRequirements({ requirements: set, publicAccessCidrs, nodeEgressCidrs, ipFamily });
+        const plan = () => EksEndpointAccess.fromRequirements({ requirements: set, publicAccessCidrs, nodeEgressCidrs, ipFamily, endpointPrivateAccess });
         if (expected.length === 0) {
           // EKS would read an empty list as 0.0.0.0/0.
           expect(plan).toThrow(/An empty list leaves the public endpoint open to 0\.0\.0\.0\/0/);
+          return;
+        }
+        if (!endpointPrivateAccess && nodeEgressCidrs.length === 0) {
+          // The nodes would be locked out of their own API server.
+          expect(plan).toThrow(/With private access off, the nodes reach the API server through the restricted public endpoint/);
           return;
         }
         const access = plan();
@@ -78,7 +84,7 @@ describe('EksEndpointAccess covers exactly what it can express', () => {
           new EksCluster(scope, 'Cluster', { name: 'c', roleArn: 'arn:aws:iam::123456789012:role/eks', vpcConfig: access.toVpcConfig(['subnet-a', 'subnet-b']) });
         });
         const vpc = resourcesOf(json, 'aws_eks_cluster')[0].vpc_config;
-        expect([vpc.endpoint_private_access, vpc.endpoint_public_access]).toEqual([true, true]);
+        expect([vpc.endpoint_private_access, vpc.endpoint_public_access]).toEqual([endpointPrivateAccess, true]);
         const emitted = (vpc.public_access_cidrs as string[]).map((c) => addressGrant('control-plane', c, undefined, 'public_access_cidrs'));
         expectEachCovered(expected, emitted);
         expectSameGrants(expected, emitted);

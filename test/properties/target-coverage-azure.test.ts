@@ -1,7 +1,8 @@
 import * as fc from 'fast-check';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
-import { Direction, Peer, PeerKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
-import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
+import { AKS_FQDN_TAG } from '../../lib/catalog/aks';
+import { Direction, Peer, PeerKind, Protocol, Requirement, RequirementSet, sourceKey } from '../../lib/model';
+import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, AzureFirewallRuleMode, FirewallRuleSources } from '../../lib/targets/azure';
 import { resourcesOf, synth } from '../targets/helpers';
 import {
   addressGrant,
@@ -23,6 +24,7 @@ import {
   portList,
   requirement,
   singlePortList,
+  SECTIONS,
   transportName,
   wildcardPeer,
   withBuddies,
@@ -36,7 +38,7 @@ import {
  */
 
 const POLICY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/firewallPolicies/egress';
-const SOURCES = ['10.42.1.0/24'];
+const NODE_SUBNETS = ['10.42.1.0/24'];
 
 // --- AzureFirewallPolicyRules -----------------------------------------------------------------------------------
 
@@ -64,19 +66,36 @@ function azureEgress(dnsProxy: boolean, direction = Direction.EGRESS): fc.Arbitr
   return fc.oneof(...kinds);
 }
 
-/** Some egress requirements (at least one, as the target demands) and some ingress ones (skipped). */
+/**
+ * Some egress requirements (at least one, as the target demands) and some ingress ones (skipped), rendered with
+ * explicit names or with the FQDN tag standing for the names of one section.
+ */
 const firewallCase = fc.boolean().chain((dnsProxyEnabled) =>
   fc.record({
     dnsProxyEnabled: fc.constant(dnsProxyEnabled),
+    mode: fc.constantFrom(AzureFirewallRuleMode.EXPLICIT_FQDNS, AzureFirewallRuleMode.FQDN_TAG),
     egress: withBuddies(fc.array(azureEgress(dnsProxyEnabled), { minLength: 1, maxLength: 24 })),
     ingress: fc.array(azureEgress(true, Direction.INGRESS), { maxLength: 4 }),
   }),
 );
 
-/** What one requirement allows, in the spaces the emitted rules are read into. */
-function firewallGrants(r: Requirement): Grant[] {
+/** The section whose names the FQDN tag stands for, in FQDN_TAG mode. */
+const TAG_SECTION = sourceKey(SECTIONS[0]);
+
+/**
+ * What one requirement allows, in the spaces the emitted rules are read into. In FQDN_TAG mode, an http/https
+ * name listed by the tag's section is allowed through the tag there (and explicitly by any other section).
+ */
+function firewallGrants(r: Requirement, mode: AzureFirewallRuleMode): Grant[] {
   const peer = r.peer;
   const isWeb = r.protocol === Protocol.HTTP || r.protocol === Protocol.HTTPS;
+  if (mode === AzureFirewallRuleMode.FQDN_TAG && isWeb && peer.isDomain) {
+    const sections = new Set(r.sources.map(sourceKey));
+    return [
+      ...(sections.has(TAG_SECTION) ? grantsOf(r, `egress ${r.protocol} application`, { name: `fqdn-tag:${AKS_FQDN_TAG}` }) : []),
+      ...([...sections].some((s) => s !== TAG_SECTION) ? firewallGrants(r, AzureFirewallRuleMode.EXPLICIT_FQDNS) : []),
+    ];
+  }
   if (peer.kind === PeerKind.CIDR) return grantsOf(r, `egress ${transportName(r.protocol)} address`, { cidr: peer.cidr! });
   if (peer.kind === PeerKind.SERVICE_TAG) return grantsOf(r, `egress ${transportName(r.protocol)} name`, { name: `tag:${peer.value}` });
   if (peer.kind === PeerKind.FQDN_TAG) return grantsOf(r, `egress ${r.protocol} application`, { name: `fqdn-tag:${peer.value}` });
@@ -94,7 +113,7 @@ function emittedFirewallGrants(json: any): { grants: Grant[]; problems: string[]
       if (collection.action !== 'Allow') problems.push(`${collection.name}: action ${collection.action}`);
       for (const rule of collection.rule) {
         const origin = `${collection.name}/${rule.name}`;
-        if (JSON.stringify(rule.source_addresses) !== JSON.stringify(SOURCES)) problems.push(`${origin}: source_addresses ${rule.source_addresses}`);
+        if (JSON.stringify(rule.source_addresses) !== JSON.stringify(NODE_SUBNETS)) problems.push(`${origin}: source_addresses ${rule.source_addresses}`);
         if (rule.protocols.length !== 1) problems.push(`${origin}: protocols ${rule.protocols}`);
         const protocol = String(rule.protocols[0]).toLowerCase();
         const ports = (rule.destination_ports as string[]).map((p) => (p === '*' ? undefined : parsePortText(p)));
@@ -112,7 +131,7 @@ function emittedFirewallGrants(json: any): { grants: Grant[]; problems: string[]
       if (collection.action !== 'Allow') problems.push(`${collection.name}: action ${collection.action}`);
       for (const rule of collection.rule) {
         const origin = `${collection.name}/${rule.name}`;
-        if (JSON.stringify(rule.source_addresses) !== JSON.stringify(SOURCES)) problems.push(`${origin}: source_addresses ${rule.source_addresses}`);
+        if (JSON.stringify(rule.source_addresses) !== JSON.stringify(NODE_SUBNETS)) problems.push(`${origin}: source_addresses ${rule.source_addresses}`);
         for (const { type, port } of rule.protocols) {
           const space = `egress ${String(type).toLowerCase()} application`;
           for (const name of rule.destination_fqdns ?? []) grants.push(nameGrant(space, `fqdn:${name}`, { from: port, to: port }, origin));
@@ -125,22 +144,31 @@ function emittedFirewallGrants(json: any): { grants: Grant[]; problems: string[]
 }
 
 describe('AzureFirewallPolicyRules covers exactly what it can express', () => {
-  test('every egress requirement is in one emitted rule, nothing else is allowed, ingress is skipped', () => {
+  test('every egress requirement is in one emitted rule (names or the FQDN tag), nothing else is allowed, ingress is skipped', () => {
     fc.assert(
-      fc.property(firewallCase, ({ dnsProxyEnabled, egress, ingress }) => {
+      fc.property(firewallCase, ({ dnsProxyEnabled, mode, egress, ingress }) => {
         const set = RequirementSet.of([...egress, ...ingress]);
-        let construct: AzureFirewallPolicyRules | undefined;
-        const json = synth((scope) => {
-          construct = new AzureFirewallPolicyRules(scope, 'egress', {
-            requirementSets: [set],
-            firewallPolicyId: POLICY_ID,
-            sources: FirewallRuleSources.addresses(SOURCES),
-            basePriority: 500,
-            dnsProxyEnabled,
-          });
-        });
         const rendered = set.requirements.filter((r) => r.direction === Direction.EGRESS);
-        const expected = rendered.flatMap(firewallGrants);
+        let construct: AzureFirewallPolicyRules | undefined;
+        const build = () =>
+          synth((scope) => {
+            construct = new AzureFirewallPolicyRules(scope, 'egress', {
+              requirementSets: [set],
+              firewallPolicyId: POLICY_ID,
+              sources: FirewallRuleSources.addresses(NODE_SUBNETS),
+              basePriority: 500,
+              dnsProxyEnabled,
+              mode,
+              fqdnTagSections: [TAG_SECTION],
+            });
+          });
+        if (mode === AzureFirewallRuleMode.FQDN_TAG && !rendered.some((r) => r.sources.some((s) => sourceKey(s) === TAG_SECTION))) {
+          // The tag would stand for nothing: refused.
+          expect(build).toThrow(/None of the requirements comes from a section the AzureKubernetesService FQDN tag covers/);
+          return;
+        }
+        const json = build();
+        const expected = rendered.flatMap((r) => firewallGrants(r, mode));
         const { grants, problems } = emittedFirewallGrants(json);
         expect(problems).toEqual([]);
         expectEachCovered(expected, grants);

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
-import { Direction, PeerKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Direction, Peer, PeerKind, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { GcpFirewall, GkeAuthorizedNetworks } from '../../lib/targets/google';
 import { resourcesOf, synth } from '../targets/helpers';
 import {
@@ -16,11 +16,13 @@ import {
   grantsOf,
   idsOf,
   ipv4Cidr,
+  makeRequirement,
   nameGrant,
   NUM_RUNS,
   overlaps,
   parsePortText,
   requirement,
+  SECTIONS,
   transportName,
   wildcardPeer,
   withBuddies,
@@ -37,16 +39,31 @@ const ALL = ALL_PROTOCOLS;
 
 // --- GcpFirewall ------------------------------------------------------------------------------------------------
 
-/** CIDR flows both ways over every protocol (IPv4 and IPv6), and egress to plain domain names. */
-const gcpCase = withBuddies(
-  fc.array(
-    fc.oneof(
-      { weight: 3, arbitrary: requirement({ peer: cidrPeer(anyCidr), directions: [Direction.EGRESS, Direction.INGRESS], protocols: ALL }) },
-      { weight: 1, arbitrary: requirement({ peer: fqdnPeer, directions: [Direction.EGRESS], protocols: ALL }) },
+/** More names than one policy rule takes (100): `count` hosts on https/443. */
+function manyNames(count: number): Requirement[] {
+  return Array.from({ length: count }, (_, i) =>
+    makeRequirement(Direction.EGRESS, Protocol.HTTPS, [PortRange.single(443)], Peer.fqdn(`host-${i}.example.net`), 'Bulk', SECTIONS[0]),
+  );
+}
+
+/**
+ * CIDR flows both ways over every protocol (IPv4 and IPv6), and egress to plain domain names; sometimes with
+ * more names in one flow than one policy rule holds.
+ */
+const gcpCase = fc
+  .tuple(
+    withBuddies(
+      fc.array(
+        fc.oneof(
+          { weight: 3, arbitrary: requirement({ peer: cidrPeer(anyCidr), directions: [Direction.EGRESS, Direction.INGRESS], protocols: ALL }) },
+          { weight: 1, arbitrary: requirement({ peer: fqdnPeer, directions: [Direction.EGRESS], protocols: ALL }) },
+        ),
+        { maxLength: 16 },
+      ),
     ),
-    { maxLength: 16 },
-  ),
-);
+    fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 90, max: 230 }) }),
+  )
+  .map(([requirements, bulk]) => [...requirements, ...manyNames(bulk)]);
 
 function gcpGrants(r: Requirement): Grant[] {
   const protocol = transportName(r.protocol);
@@ -91,6 +108,7 @@ function emittedGcpGrants(json: any): { grants: Grant[]; flows: Grant[]; problem
     const origin = rule.rule_name;
     if (rule.direction !== 'EGRESS' || rule.action !== 'allow') problems.push(`${origin}: ${rule.direction} ${rule.action}`);
     if (policies.length !== 1 || rule.firewall_policy !== `\${google_compute_network_firewall_policy.${policies[0]}.name}`) problems.push(`${origin}: policy ${rule.firewall_policy}`);
+    if (rule.match.dest_fqdns.length > 100) problems.push(`${origin}: ${rule.match.dest_fqdns.length} dest_fqdns`);
     for (const l4 of rule.match.layer4_configs) {
       const space = `egress ${modelProtocol(l4.ip_protocol, false, problems, origin)} name`;
       for (const port of l4.ports ? l4.ports.map(parsePortText) : [undefined]) {

@@ -252,7 +252,7 @@ export const singlePortList: fc.Arbitrary<PortRange[]> = fc.oneof(
 );
 
 /** Two sections (the first three times as likely), so that targets that group by section see flows listed by both. */
-export const SOURCES: readonly Provenance[] = [source('test', 'core'), source('test', 'addon-extra')];
+export const SECTIONS: readonly Provenance[] = [source('test', 'core'), source('test', 'addon-extra')];
 const PURPOSES = ['Pull images', 'Reach the API server', 'Metrics', 'Node ports'];
 
 /**
@@ -262,7 +262,7 @@ const PURPOSES = ['Pull images', 'Reach the API server', 'Metrics', 'Node ports'
 export const ALL_PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.TCP, Protocol.TCP, Protocol.HTTPS, Protocol.HTTPS, Protocol.UDP, Protocol.ICMP, Protocol.ANY, Protocol.HTTP];
 
 /** Everything of a requirement but the peer, protocol and direction. */
-const extras = fc.record({ source: fc.constantFrom(SOURCES[0], SOURCES[0], SOURCES[0], SOURCES[1]), purpose: fc.constantFrom(...PURPOSES) });
+const extras = fc.record({ source: fc.constantFrom(SECTIONS[0], SECTIONS[0], SECTIONS[0], SECTIONS[1]), purpose: fc.constantFrom(...PURPOSES) });
 
 /** A requirement from its parts; ports are dropped for icmp and any. */
 export function makeRequirement(direction: Direction, protocol: Protocol, ports: PortRange[], peer: Peer, purpose: string, from: Provenance, metadata?: Record<string, string>): Requirement {
