@@ -94,6 +94,8 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     sources: FirewallRuleSources.newIpGroup({ name: `ipg-aks-nodes-${id}`, resourceGroupName: rg.name, location: rg.location, cidrs: [AKS_SUBNET] }),
     basePriority: 200,
     dnsProxyEnabled: true,
+    // Azure refuses changes to a policy while a firewall that uses it is being created or updated.
+    dependsOn: [firewall],
   });
 
   const routes = new AksEgressRouteTable(stack, 'aks-egress-routes', {

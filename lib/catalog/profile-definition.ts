@@ -8,7 +8,10 @@ export enum OptionType {
   BOOLEAN = 'boolean',
   /** One of `choices`. */
   CHOICE = 'choice',
-  /** Several of `choices`; the CLI also accepts `all`. */
+  /**
+   * Several of `choices`. The CLI also accepts `all` and passes it to `build()` as `['all']`; the profile expands
+   * it to the choices that apply (e.g. only the add-ons the chosen cloud has rules for).
+   */
   CHOICE_LIST = 'choice-list',
 }
 

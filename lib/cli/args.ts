@@ -84,10 +84,11 @@ export function parseListArguments(args: readonly string[], specs: readonly Opti
         const previous = (options[spec.name] as string[] | undefined) ?? [];
         let parsed = values;
         if (spec.type === OptionType.CHOICE_LIST) {
-          parsed = values.includes('all') ? [...(spec.choices ?? [])] : values;
-          for (const v of parsed) if (!spec.choices?.includes(v)) throw unknownOption(flag.replace(/s$/, ''), v, origin, [...(spec.choices ?? []), 'all']);
+          // `all` goes to the profile as it is: the profile knows which choices apply (e.g. the add-ons of a cloud).
+          parsed = values.includes('all') ? ['all'] : values;
+          for (const v of parsed) if (v !== 'all' && !spec.choices?.includes(v)) throw unknownOption(flag.replace(/s$/, ''), v, origin, [...(spec.choices ?? []), 'all']);
         }
-        options[spec.name] = [...new Set([...previous, ...parsed])];
+        options[spec.name] = previous.includes('all') || parsed.includes('all') ? ['all'] : [...new Set([...previous, ...parsed])];
         break;
       }
     }

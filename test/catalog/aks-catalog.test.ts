@@ -74,9 +74,9 @@ const EXPECTED: Expected[] = [
     title: 'Microsoft Azure operated by 21Vianet required network rules',
     anchor: 'microsoft-azure-operated-by-21vianet-required-network-rules',
     rows: [
-      `udp 1194 service-tag:AzureCloud.<location> ${TUNNEL}`,
-      `tcp 9000 service-tag:AzureCloud.<location> ${TUNNEL}`,
-      `tcp 22 service-tag:AzureCloud.<location> ${TUNNEL}`,
+      'udp 1194 service-tag:AzureCloud.<location> required',
+      'tcp 9000 service-tag:AzureCloud.<location> required',
+      'tcp 22 service-tag:AzureCloud.<location> required',
       'udp 123 fqdn:ntp.ubuntu.com required',
       `udp 53 ${DNS}`,
       `tcp 443 ${API_IP}`,
@@ -106,8 +106,8 @@ const EXPECTED: Expected[] = [
     title: 'Azure US Government required network rules',
     anchor: 'azure-us-government-required-network-rules',
     rows: [
-      `udp 1194 service-tag:AzureCloud.<location> ${TUNNEL}`,
-      `tcp 9000 service-tag:AzureCloud.<location> ${TUNNEL}`,
+      'udp 1194 service-tag:AzureCloud.<location> required',
+      'tcp 9000 service-tag:AzureCloud.<location> required',
       'udp 123 fqdn:ntp.ubuntu.com required',
       `udp 53 ${DNS}`,
       `tcp 443 ${API_IP}`,
@@ -407,8 +407,19 @@ describe('AKS catalog: every table and row of the 2026-06-18 edition', () => {
     expect(AKS_CATALOG[1].requirements[0].necessity.conditionText).toBe(
       'Private clusters use the Konnectivity tunnel. However, this rule is not required because communication between the nodes and the API server flows over private networking.',
     );
-    // The other clouds' tables state no tunnel condition; the rows say where theirs comes from.
-    expect(AKS_CATALOG[2].requirements[2].necessity.conditionText).toMatch(/^Stated in the Azure Global table and applied here: /);
+    // The 21Vianet and US Government tables state no tunnel condition: their tunnel rows are required.
+    for (const table of [AKS_CATALOG[2], AKS_CATALOG[4]]) {
+      const tunnel = table.requirements.filter((r) => r.peer.value === 'AzureCloud.<location>');
+      expect(tunnel.map((r) => r.portsText)).toEqual(table.section === 'azure-china-network-rules' ? ['1194', '9000', '22'] : ['1194', '9000']);
+      for (const r of tunnel) expect(r.necessity.kind).toBe(NecessityKind.REQUIRED);
+    }
+  });
+
+  test('purposes keep the wording of their own table', () => {
+    const cdn = (section: string) => (AKS_CATALOG.find((t) => t.section === section) as AksCatalogTable).requirements.find((r) => r.peer.value === '*.data.mcr.microsoft.com') as Requirement;
+    expect(cdn('azure-public-fqdn-rules').purpose).toBe('Required for MCR storage backed by the Azure content delivery network (CDN).');
+    expect(cdn('azure-china-fqdn-rules').purpose).toBe('Required for MCR storage backed by the Azure Content Delivery Network (CDN).');
+    expect(cdn('azure-us-government-fqdn-rules').purpose).toBe('Required for MCR storage backed by the Azure content delivery network (CDN).');
   });
 
   test('the tunnel and NTP rows record the alternatives the document lists', () => {

@@ -67,9 +67,12 @@ describe('aksProfile defaults (public cluster, konnectivity on, no add-ons)', ()
     );
   });
 
-  test('21Vianet: the core FQDNs and NTP (its table states no NTP condition)', () => {
+  test('21Vianet: the core FQDNs, NTP and the tunnel ports (its table states no condition for either)', () => {
     expect(sorted(flows(profile(CHINA)))).toEqual(
       sorted([
+        'udp 1194 service-tag:AzureCloud.chinaeast2',
+        'tcp 9000 service-tag:AzureCloud.chinaeast2',
+        'tcp 22 service-tag:AzureCloud.chinaeast2',
         https('*.hcp.chinaeast2.cx.prod.service.azk8s.cn'),
         https('*.tun.chinaeast2.cx.prod.service.azk8s.cn'),
         https('mcr.microsoft.com'),
@@ -85,9 +88,11 @@ describe('aksProfile defaults (public cluster, konnectivity on, no add-ons)', ()
     );
   });
 
-  test('US Government: the core FQDNs and NTP', () => {
+  test('US Government: the core FQDNs, NTP and the tunnel ports', () => {
     expect(sorted(flows(profile(US_GOV)))).toEqual(
       sorted([
+        'udp 1194 service-tag:AzureCloud.usgovvirginia',
+        'tcp 9000 service-tag:AzureCloud.usgovvirginia',
         https('*.hcp.usgovvirginia.cx.aks.containerservice.azure.us'),
         https('mcr.microsoft.com'),
         https('*.data.mcr.microsoft.com'),
@@ -244,45 +249,49 @@ describe('cluster networking options', () => {
     expect(after.filter((f) => !before.includes(f))).toEqual([]);
   });
 
-  test('the other clouds keep their API server FQDNs for private clusters (their tables state no such condition)', () => {
+  test('the other clouds keep their API server FQDNs and tunnel ports for private clusters (their tables state no such condition)', () => {
     expect(flows(profile(CHINA, { privateCluster: true }))).toEqual(flows(profile(CHINA)));
     expect(flows(profile(US_GOV, { privateCluster: true }))).toEqual(flows(profile(US_GOV)));
   });
 
-  test('a private cluster needs no tunnel ports and no TCP 443 to the API server IP', () => {
+  test('a private cluster needs no TCP 443 to the API server IP, and in Azure public no tunnel ports', () => {
     for (const cloud of [PUBLIC, CHINA, US_GOV]) {
-      const set = profile(cloud, { privateCluster: true, konnectivity: false, podsAccessApiServer: true, apiServerPublicIp: '20.61.10.5' });
+      const set = profile(cloud, { privateCluster: true, konnectivity: false, podsAccessApiServer: true });
       expect(flows(set)).toEqual(flows(profile(cloud, { privateCluster: true })));
     }
+    const publicSet = profile(PUBLIC, { privateCluster: true, konnectivity: false, podsAccessApiServer: true, apiServerPublicIp: '20.61.10.5' });
+    expect(flows(publicSet)).toEqual(flows(profile(PUBLIC, { privateCluster: true })));
   });
 
-  test('konnectivity off adds the tunnel ports to the AzureCloud.<location> service tag', () => {
+  test('konnectivity off adds the tunnel ports to the AzureCloud.<location> service tag (Azure public only)', () => {
     expect(added(PUBLIC, { konnectivity: false })).toEqual(
       sorted(['udp 1194 service-tag:AzureCloud.westeurope', 'tcp 9000 service-tag:AzureCloud.westeurope']),
     );
-    expect(added(US_GOV, { konnectivity: false })).toEqual(
-      sorted(['udp 1194 service-tag:AzureCloud.usgovvirginia', 'tcp 9000 service-tag:AzureCloud.usgovvirginia']),
-    );
-    expect(added(CHINA, { konnectivity: false })).toEqual(
-      sorted(['udp 1194 service-tag:AzureCloud.chinaeast2', 'tcp 9000 service-tag:AzureCloud.chinaeast2', 'tcp 22 service-tag:AzureCloud.chinaeast2']),
-    );
+    // The 21Vianet and US Government tables list the tunnel ports unconditionally: they are already there.
+    expect(added(US_GOV, { konnectivity: false })).toEqual([]);
+    expect(added(CHINA, { konnectivity: false })).toEqual([]);
   });
 
-  test('konnectivity off with the API server IP: the tunnel ports go to that one address', () => {
+  test('with the API server IP the tunnel ports go to that one address', () => {
     expect(added(PUBLIC, { konnectivity: false, apiServerPublicIp: '20.61.10.5' })).toEqual(sorted(['udp 1194 cidr:20.61.10.5/32', 'tcp 9000 cidr:20.61.10.5/32']));
-    expect(added(CHINA, { konnectivity: false, apiServerPublicIp: '52.130.1.2/32' })).toEqual(
+    expect(added(CHINA, { apiServerPublicIp: '52.130.1.2/32' })).toEqual(
       sorted(['udp 1194 cidr:52.130.1.2/32', 'tcp 9000 cidr:52.130.1.2/32', 'tcp 22 cidr:52.130.1.2/32']),
     );
+    expect(flows(profile(CHINA, { apiServerPublicIp: '52.130.1.2' })).join(' ')).not.toMatch(/AzureCloud/);
+    expect(added(US_GOV, { apiServerPublicIp: '52.127.1.2' })).toEqual(sorted(['udp 1194 cidr:52.127.1.2/32', 'tcp 9000 cidr:52.127.1.2/32']));
     const r = profile(PUBLIC, { konnectivity: false, apiServerPublicIp: '20.61.10.5' }).requirements.find((x) => x.portsText === '1194') as Requirement;
     expect(r.sources[0].section).toBe('azure-public-network-rules');
   });
 
-  test('the API server IP alone adds nothing', () => {
+  test('the API server IP alone adds nothing in Azure public (no tunnel rows with konnectivity on)', () => {
     expect(added(PUBLIC, { apiServerPublicIp: '20.61.10.5' })).toEqual([]);
   });
 
   test.each([PUBLIC, CHINA, US_GOV])('%s: podsAccessApiServer adds TCP 443 to the API server IP', (cloud) => {
-    expect(added(cloud, { podsAccessApiServer: true, apiServerPublicIp: '20.61.10.5' })).toEqual(['tcp 443 cidr:20.61.10.5/32']);
+    const withIp = new Set(flows(profile(cloud, { apiServerPublicIp: '20.61.10.5' })));
+    const withPods = flows(profile(cloud, { podsAccessApiServer: true, apiServerPublicIp: '20.61.10.5' }));
+    expect(withPods.filter((f) => !withIp.has(f))).toEqual(['tcp 443 cidr:20.61.10.5/32']);
+    expect([...withIp].filter((f) => !withPods.includes(f))).toEqual([]);
   });
 
   test.each([PUBLIC, CHINA, US_GOV])('%s: custom DNS servers get UDP 53 each', (cloud) => {

@@ -4,6 +4,7 @@ import {
   IBM_MASTER_PORT_RANGES,
   IBM_MASTER_PORTS,
   IBM_NODE_PORTS,
+  IBM_NS1_MONITORING_CIDRS,
   IBM_REGISTRY_DOMAINS_2020,
   IBM_REGISTRY_FIREWALL,
   IBM_REGISTRY_OVERVIEW,
@@ -297,6 +298,35 @@ describe('ibmVpcProfile node ports and admin access', () => {
     expect(ingress[0].metadata).toEqual({ firewall: 'vpc-security-group' });
   });
 
+  test('ingressMonitoringPort admits the NS1 Connect Monitoring ranges, for the Ingress load balancer', () => {
+    expect(IBM_NS1_MONITORING_CIDRS).toEqual(['163.114.225.0/24', '163.114.230.0/24', '163.114.231.0/24']);
+    expect(ibmVpcProfile(base).requirements.filter((r) => r.primarySource.section === 'ingress-monitoring')).toEqual([]);
+    const set = ibmVpcProfile({ ...base, adminAccess: false, ingressMonitoringPort: 443 });
+    expect(flows(set)).toEqual([
+      'ingress tcp 30000-32767 10.240.0.0/24 node-ports',
+      'ingress tcp 30000-32767 10.240.64.0/24 node-ports',
+      'ingress tcp 443 163.114.225.0/24 ingress-monitoring',
+      'ingress tcp 443 163.114.230.0/24 ingress-monitoring',
+      'ingress tcp 443 163.114.231.0/24 ingress-monitoring',
+    ]);
+    const row = set.requirements.find((r) => r.primarySource.section === 'ingress-monitoring')!;
+    expect(row.purpose).toBe('Ingress subdomain monitoring: health checks from the IBM NS1 Connect Monitoring IP ranges');
+    expect(row.metadata).toEqual({ firewall: IbmFirewall.INGRESS_LOAD_BALANCER });
+    expect(row.primarySource).toEqual({
+      catalog: 'ibm-vpc',
+      section: 'ingress-monitoring',
+      sectionTitle: 'Optional: Allow incoming network traffic for Ingress subdomain monitoring',
+      title: 'Opening required ports and IP addresses in allowlists',
+      url: FIREWALL_URL,
+      date: '2025-10-01',
+    });
+    expect(flows(ibmVpcProfile({ ...base, adminAccess: false, ingressMonitoringPort: 80 })).filter((f) => f.endsWith('ingress-monitoring'))).toEqual([
+      'ingress tcp 80 163.114.225.0/24 ingress-monitoring',
+      'ingress tcp 80 163.114.230.0/24 ingress-monitoring',
+      'ingress tcp 80 163.114.231.0/24 ingress-monitoring',
+    ]);
+  });
+
   test('adminAccess false leaves only the security group rows', () => {
     const set = ibmVpcProfile({ ...base, adminAccess: false, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'], etcdPort: 31234 });
     expect(flows(set)).toEqual(['ingress tcp 30000-32767 10.240.0.0/24 node-ports', 'ingress tcp 30000-32767 10.240.64.0/24 node-ports']);
@@ -393,6 +423,13 @@ describe('ibmVpcProfile rejections', () => {
     expect(() => ibmVpcProfile({ ...base, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'], etcdPort })).toThrow(message);
   });
 
+  test('ingress monitoring port out of range', () => {
+    expect(() => ibmVpcProfile({ ...base, ingressMonitoringPort: 0 })).toThrow('Invalid port "0": 0 is outside 1-65535 (from profile ibm-vpc option ingressMonitoringPort).');
+    expect(() => IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS, ingressMonitoringPort: 'https' })).toThrow(
+      'Invalid port "https": it is not a port number (from profile ibm-vpc option ingressMonitoringPort).',
+    );
+  });
+
   test('etcd port without master endpoints', () => {
     expect(() => ibmVpcProfile({ ...base, etcdPort: 31234 })).toThrow(
       "Missing required option masterEndpoints: calicoctl reaches the etcd port on the master endpoint host (from profile ibm-vpc option etcdPort). For example: masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] (--master-endpoints c3.us-south.containers.cloud.ibm.com).",
@@ -411,6 +448,9 @@ describe('ibmVpcProfile rejections', () => {
   test('master endpoint that is not an IBM master host', () => {
     expect(() => ibmVpcProfile({ ...base, masterEndpoints: ['c3.us-south.example.com'] })).toThrow(
       'Invalid master service endpoint "c3.us-south.example.com" (from profile ibm-vpc option masterEndpoints[0]). Master service endpoints end with .containers.cloud.ibm.com, e.g. c3.us-south.containers.cloud.ibm.com or c3-private.us-south.containers.cloud.ibm.com.',
+    );
+    expect(() => ibmVpcProfile({ ...base, masterEndpoints: ['http://c3.us-south.containers.cloud.ibm.com:30426'] })).toThrow(
+      'Invalid master service endpoint "http://c3.us-south.containers.cloud.ibm.com:30426" (from profile ibm-vpc option masterEndpoints[0]). Give the host or URL from `ibmcloud ks cluster get`, e.g. c3.us-south.containers.cloud.ibm.com or https://c3.us-south.containers.cloud.ibm.com:30426.',
     );
     expect(() => ibmVpcProfile({ ...base, masterEndpoints: ['c3_x.us-south.containers.cloud.ibm.com'] })).toThrow(
       'Invalid domain name "c3_x.us-south.containers.cloud.ibm.com": label "c3_x" is not a valid DNS label (from profile ibm-vpc option masterEndpoints[0]).',
@@ -480,6 +520,7 @@ describe('IBM_VPC_PROFILE', () => {
       ['masterEndpoints', 'master-endpoints', OptionType.STRING_LIST, false, 'none'],
       ['etcdPort', 'etcd-port', OptionType.STRING, false, 'none'],
       ['nodePortsFromAnywhere', 'node-ports-from-anywhere', OptionType.BOOLEAN, false, 'false'],
+      ['ingressMonitoringPort', 'ingress-monitoring-port', OptionType.STRING, false, 'none'],
     ]);
     expect(IBM_VPC_PROFILE.options.find((o) => o.name === 'registryRegions')!.choices).toEqual(IBM_REGISTRY_REGION_CODES);
     expect(IBM_VPC_PROFILE.options.find((o) => o.name === 'masterPortRange')!.choices).toEqual(['current', 'legacy-2020']);
@@ -497,6 +538,7 @@ describe('IBM_VPC_PROFILE', () => {
       adminAccess: true,
       privateRegistryDomains: false,
       nodePortsFromAnywhere: false,
+      ingressMonitoringPort: '8443',
     });
     expect(flows(set)).toEqual([
       'egress tcp 30000-32767 c3.us-south.containers.cloud.ibm.com master-access',
@@ -506,6 +548,9 @@ describe('IBM_VPC_PROFILE', () => {
       'egress https 443 dd0.de.icr.io registry-delivery-domains',
       'egress https 443 de.icr.io registry-regions',
       'ingress tcp 30000-32767 10.240.0.0/24 node-ports',
+      'ingress tcp 8443 163.114.225.0/24 ingress-monitoring',
+      'ingress tcp 8443 163.114.230.0/24 ingress-monitoring',
+      'ingress tcp 8443 163.114.231.0/24 ingress-monitoring',
     ]);
     expect(IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS }).size).toBe(9);
   });

@@ -134,3 +134,22 @@ describe('cli aks', () => {
     expect(stderr).toContain('Did you mean "azure-monitor"?');
   });
 });
+
+describe('cli: `all` is expanded by the profile', () => {
+  test('aks --addons all selects only the add-ons the chosen cloud has rules for', () => {
+    const { code, stdout, stderr } = run('list', 'aks', '--cloud', 'azure-china', '--location', 'chinaeast2', '--addons', 'all', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const sections = new Set(JSON.parse(stdout).flatMap((r: any) => [r.source, ...(r.alsoIn ?? [])]));
+    expect(sections).toContain('aks/addon-azure-monitor');
+    expect(sections).not.toContain('aks/addon-defender');
+  });
+
+  test('ibm-vpc --registry-regions all allows every registry region', () => {
+    const records = JSON.parse(run('list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--registry-regions', 'all', '--format', 'json').stdout);
+    const hosts = records.map((r: any) => r.peer.value);
+    for (const host of ['au.icr.io', 'br.icr.io', 'ca2.icr.io', 'ca.icr.io', 'de.icr.io', 'es.icr.io', 'uk.icr.io', 'in.icr.io', 'in2.icr.io', 'jp2.icr.io', 'jp.icr.io', 'us.icr.io']) {
+      expect(hosts).toContain(host);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { Peer } from '../../model/peer';
  * each key against its options and drops the rows whose conditions do not hold.
  */
 export enum AksCondition {
-  /** Node-to-control-plane tunnel ports: public clusters without the konnectivity-agent. */
+  /** Node-to-control-plane tunnel ports (Azure Global): public clusters without the konnectivity-agent. */
   PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY = 'public-cluster-without-konnectivity',
   /** Rows a private cluster does not need (its nodes reach the API server over private networking). */
   PUBLIC_CLUSTER = 'public-cluster',

@@ -13,10 +13,13 @@ import { API_SERVER_PUBLIC_IP, AksCondition, CUSTOM_DNS_SERVERS } from './condit
 export const AZURE_CLOUD_REGION_TAG = 'AzureCloud.<location>';
 
 const TUNNEL_PURPOSE = 'For tunneled secure communication between the nodes and the control plane.';
-const TUNNEL_CONDITION_GLOBAL = "This isn't required for private clusters, or for clusters with the konnectivity-agent enabled.";
-// The 21Vianet and US Government tables state no condition for the tunnel ports; the tunnel is the same
-// mechanism in every cloud, so the rows carry the Azure Global condition and say where it comes from.
-const TUNNEL_CONDITION_OTHER = `Stated in the Azure Global table and applied here: ${TUNNEL_CONDITION_GLOBAL}`;
+const TUNNEL_GLOBAL = Necessity.conditional(
+  AksCondition.PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY,
+  "This isn't required for private clusters, or for clusters with the konnectivity-agent enabled.",
+);
+// The 21Vianet and US Government tables list the tunnel ports without that condition (21Vianet even adds TCP 22
+// and a *.tun FQDN), so there they are required.
+const TUNNEL_OTHER = Necessity.required();
 const TUNNEL_ALTERNATIVES = {
   documentedAlternatives: '*, AzureCloud.<Region> service tag, RegionCIDRs, APIServerPublicIP (only known after cluster creation)',
 };
@@ -30,11 +33,10 @@ const API_IP_CONDITION_TEXT = 'If running pods/deployments, like Ingress Control
 function networkRules(
   s: CatalogSection,
   tunnelPorts: ReadonlyArray<[Protocol, number]>,
-  tunnelCondition: string,
+  tunnel: Necessity,
   ntp: Necessity,
   apiIp: { purpose: string; condition: string },
 ): void {
-  const tunnel = Necessity.conditional(AksCondition.PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY, tunnelCondition);
   for (const [protocol, port] of tunnelPorts) {
     s.row([Peer.serviceTag(AZURE_CLOUD_REGION_TAG)], protocol, [port], TUNNEL_PURPOSE, { necessity: tunnel, metadata: TUNNEL_ALTERNATIVES });
   }
@@ -77,7 +79,7 @@ export const AZURE_PUBLIC_NETWORK_RULES = networkTable(AksCloud.AZURE_PUBLIC, (s
       [Protocol.UDP, 1194],
       [Protocol.TCP, 9000],
     ],
-    TUNNEL_CONDITION_GLOBAL,
+    TUNNEL_GLOBAL,
     Necessity.conditional(AksCondition.NODES_PROVISIONED_BEFORE_MARCH_2021, "This isn't required for nodes provisioned after March 2021."),
     {
       purpose:
@@ -121,7 +123,7 @@ export const AZURE_CHINA_NETWORK_RULES = networkTable(AksCloud.AZURE_CHINA, (s) 
       [Protocol.TCP, 9000],
       [Protocol.TCP, 22],
     ],
-    TUNNEL_CONDITION_OTHER,
+    TUNNEL_OTHER,
     Necessity.required(),
     {
       purpose:
@@ -136,7 +138,7 @@ export const AZURE_CHINA_FQDN_RULES = fqdnTable(AksCloud.AZURE_CHINA, (s) => {
   s.fqdns(['*.hcp.<location>.cx.prod.service.azk8s.cn'], HTTPS, [443], API_SERVER);
   s.fqdns(['*.tun.<location>.cx.prod.service.azk8s.cn'], HTTPS, [443], API_SERVER);
   s.fqdns(['mcr.microsoft.com'], HTTPS, [443], MCR);
-  s.fqdns(['*.data.mcr.microsoft.com'], HTTPS, [443], MCR_CDN);
+  s.fqdns(['*.data.mcr.microsoft.com'], HTTPS, [443], 'Required for MCR storage backed by the Azure Content Delivery Network (CDN).');
   s.fqdns(['management.chinacloudapi.cn'], HTTPS, [443], ARM);
   s.fqdns(['login.chinacloudapi.cn'], HTTPS, [443], ENTRA);
   s.fqdns(['packages.microsoft.com'], HTTPS, [443], PACKAGES);
@@ -157,7 +159,7 @@ export const AZURE_US_GOVERNMENT_NETWORK_RULES = networkTable(AksCloud.AZURE_US_
       [Protocol.UDP, 1194],
       [Protocol.TCP, 9000],
     ],
-    TUNNEL_CONDITION_OTHER,
+    TUNNEL_OTHER,
     Necessity.required(),
     {
       purpose:

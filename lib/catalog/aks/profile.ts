@@ -39,13 +39,16 @@ export interface AksProfileOptions {
    */
   readonly windows?: boolean;
   /**
-   * Whether the cluster is a private cluster (nodes reach the API server over private networking).
+   * Whether the cluster is a private cluster (nodes reach the API server over private networking). Drops TCP 443
+   * to the API server IP and, in Azure Global, the `*.hcp.<location>.azmk8s.io` rule and the tunnel ports; the
+   * 21Vianet and US Government tables state no private-cluster exception for their other rows.
    * @default false
    */
   readonly privateCluster?: boolean;
   /**
-   * Whether the konnectivity-agent is enabled. When it is not (and the cluster is public), the UDP 1194 and
-   * TCP 9000 tunnel rows (and TCP 22 for 21Vianet) are added.
+   * Whether the konnectivity-agent is enabled. In Azure Global, when it is not (and the cluster is public), the
+   * UDP 1194 and TCP 9000 tunnel rows are added. The 21Vianet (UDP 1194, TCP 9000, TCP 22) and US Government
+   * (UDP 1194, TCP 9000) tables list the tunnel ports without that condition, so there they are always included.
    * @default true
    */
   readonly konnectivity?: boolean;
@@ -132,8 +135,9 @@ export function aksAddonsFor(cloud: AksCloud): AksAddon[] {
   return AKS_ADDONS.filter((addon) => unsupportedReason(cloud, addon) === undefined);
 }
 
+// Only the tunnel rows name the AzureCloud.<location> tag (required in 21Vianet and US Government, conditional in Azure Global).
 function isTunnelRow(r: Requirement): boolean {
-  return r.peer.value === AZURE_CLOUD_REGION_TAG && r.necessity.conditions.some((c) => c.key === AksCondition.PUBLIC_CLUSTER_WITHOUT_KONNECTIVITY);
+  return r.peer.value === AZURE_CLOUD_REGION_TAG;
 }
 
 /** Whether a row applies: unconditional rows always do; conditional ones when any of their conditions holds. */
@@ -325,14 +329,15 @@ export const AKS_OPTION_SPECS: readonly OptionSpec[] = [
     name: 'privateCluster',
     flag: 'private-cluster',
     type: OptionType.BOOLEAN,
-    description: 'Private cluster: drops the API server FQDN rule, the tunnel ports and TCP 443 to the API server IP.',
+    description: 'Private cluster: drops TCP 443 to the API server IP and, in Azure Global, the API server FQDN rule and the tunnel ports.',
     defaultText: 'false',
   },
   {
     name: 'konnectivity',
     flag: 'konnectivity',
     type: OptionType.BOOLEAN,
-    description: 'The konnectivity-agent is enabled; set it to false to add the UDP 1194 / TCP 9000 tunnel ports.',
+    description:
+      'The konnectivity-agent is enabled; set it to false to add the UDP 1194 / TCP 9000 tunnel ports in Azure Global (the other clouds always include theirs).',
     defaultText: 'true',
   },
   {

@@ -11,9 +11,11 @@ export enum EnforceEdition {
    */
   EDITION_2023_03_18 = '2023-03-18',
   /**
-   * The last edition with an Enforce section (consolidated page, lastmod 2023-11-29, commit d4cbcc902): 19 hosts
-   * (cgr.dev added, trustroot-compiler moved to enforce.dev, registry.enforce.dev removed), 5 CIDRs. The section was
-   * removed on 2024-02-07 when the page became Chainguard Images only.
+   * The last page revision with an Enforce section (consolidated page, lastmod 2023-11-29, commit d4cbcc902), with
+   * the data files of that date: 19 hosts (cgr.dev added, trustroot-compiler moved to enforce.dev,
+   * registry.enforce.dev removed), 5 CIDRs. The section was removed on 2024-02-07 when the page became Chainguard
+   * Images only; in between, data-file commit 10d57cf7 (2024-01-16) dropped agentless-lifecycle.enforce.dev and
+   * webhook.enforce.dev from the rendered table, which this edition still lists.
    */
   EDITION_2023_11_29 = '2023-11-29',
 }

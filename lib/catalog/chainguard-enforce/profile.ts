@@ -44,13 +44,22 @@ const PROFILE = 'chainguard-enforce';
 export function chainguardEnforceProfile(options: ChainguardEnforceProfileOptions = {}): RequirementSet {
   const mode = checkChoice('Enforce mode', options.mode ?? EnforceMode.AGENT, ENFORCE_MODES, 'mode');
   const edition = checkChoice('Enforce edition', options.edition ?? DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, 'edition');
-  const catalog = chainguardEnforceCatalog(edition);
-  const sections =
-    mode === EnforceMode.AGENT
-      ? [catalog.chainguardHosts, catalog.thirdPartyHosts, catalog.cidrRanges]
-      : [catalog.cidrRanges, catalog.saasAccess];
-  return RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
+  // Requirement sets are immutable, so one set per mode and edition serves every cluster of a fleet.
+  const key = `${mode}|${edition}`;
+  let set = PROFILE_CACHE.get(key);
+  if (!set) {
+    const catalog = chainguardEnforceCatalog(edition);
+    const sections =
+      mode === EnforceMode.AGENT
+        ? [catalog.chainguardHosts, catalog.thirdPartyHosts, catalog.cidrRanges]
+        : [catalog.cidrRanges, catalog.saasAccess];
+    set = RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
+    PROFILE_CACHE.set(key, set);
+  }
+  return set;
 }
+
+const PROFILE_CACHE = new Map<string, RequirementSet>();
 
 /** The Chainguard Enforce profile as the CLI sees it: `--mode agent|agentless`, `--edition 2023-03-18|2023-11-29`. */
 export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = {
@@ -71,7 +80,7 @@ export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = {
       flag: 'edition',
       type: OptionType.CHOICE,
       description:
-        'Edition of the Network Requirements page: 2023-03-18 (19 hosts, 3 CIDRs) or 2023-11-29, the last one with an Enforce section (19 hosts, 5 CIDRs).',
+        'Edition of the Network Requirements page: 2023-03-18 (19 hosts, 3 CIDRs) or 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16).',
       choices: ENFORCE_EDITIONS,
       defaultText: DEFAULT_ENFORCE_EDITION,
     },

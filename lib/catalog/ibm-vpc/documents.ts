@@ -16,7 +16,8 @@ export const IBM_VPC_FIREWALL_2020: SourceDocument = {
 
 /**
  * The same page, newest edition (lastupdated 2025-10-01, "Opening required ports and IP addresses in allowlists"):
- * master range 30000-32767, registry on port 443 only, and the allowlist sources for other services.
+ * master range 30000-32767, registry on port 443 only, the allowlist sources for other services, and the optional
+ * Ingress subdomain monitoring ranges.
  */
 export const IBM_VPC_FIREWALL_2025: SourceDocument = {
   catalog: 'ibm-vpc',

@@ -43,7 +43,8 @@ export interface IbmMasterEndpoint {
 export function parseMasterEndpoint(text: string, range: IbmMasterPortRange, origin: string): IbmMasterEndpoint {
   const trimmed = String(text).trim();
   const match = /^(?:https:\/\/)?([^/:]+)(?::([^/]*))?(?:\/.*)?$/i.exec(trimmed);
-  if (!match) {
+  // Without this, `http://c3...` would be read as host "http" and fail with a misleading message.
+  if (!match || (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) && !/^https:\/\//i.test(trimmed))) {
     throw invalidValue(
       'master service endpoint',
       trimmed,

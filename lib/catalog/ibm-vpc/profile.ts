@@ -23,10 +23,19 @@ export enum IbmFirewall {
   CORPORATE = 'corporate',
   /** A non-default VPC security group of the cluster's workers. */
   VPC_SECURITY_GROUP = 'vpc-security-group',
+  /**
+   * The VPC security group or ACL in front of the cluster's Ingress (the load balancer the Ingress subdomain
+   * resolves to). The page says "VPC Security Groups or VPC ACLs" without naming one, so a target that renders
+   * the workers' security group lists these rows instead of rendering them.
+   */
+  INGRESS_LOAD_BALANCER = 'ingress-load-balancer',
 }
 
 /** Worker node ports, TCP, which VPC load balancers on the cluster's subnets reach. */
 export const IBM_NODE_PORTS: { readonly from: number; readonly to: number } = { from: 30000, to: 32767 };
+
+/** "IBM NS1 Connect Monitoring IP Ranges" (2025-10-01 page): the sources of the Ingress subdomain health checks. */
+export const IBM_NS1_MONITORING_CIDRS: readonly string[] = ['163.114.225.0/24', '163.114.230.0/24', '163.114.231.0/24'];
 
 /** Options of the IBM Cloud VPC profile. */
 export interface IbmVpcProfileOptions {
@@ -94,6 +103,14 @@ export interface IbmVpcProfileOptions {
    * @default false (only from `subnetCidrs`)
    */
   readonly nodePortsFromAnywhere?: boolean;
+  /**
+   * Allow the Ingress subdomain health checks ("Optional: Allow incoming network traffic for Ingress subdomain
+   * monitoring", 2025-10-01 page): inbound TCP on this port from the IBM NS1 Connect Monitoring ranges
+   * (`IBM_NS1_MONITORING_CIDRS`). The checks use HTTPS on 443, or 80 or a custom TCP port. The rows are marked
+   * `firewall: ingress-load-balancer`, not for the workers' security group.
+   * @default - no monitoring rows
+   */
+  readonly ingressMonitoringPort?: number;
 }
 
 const PROFILE = 'ibm-vpc';
@@ -105,7 +122,8 @@ const SECURITY_GROUP = { firewall: IbmFirewall.VPC_SECURITY_GROUP };
 /**
  * The IBM Cloud VPC cluster requirements: a resolved set. Corporate-firewall rows (metadata `firewall: corporate`)
  * are egress from the administrators' network; the node-port rows (`firewall: vpc-security-group`) are ingress to
- * the workers. Every option is validated before anything is built.
+ * the workers; the optional monitoring rows (`firewall: ingress-load-balancer`) are ingress to the Ingress load
+ * balancer. Every option is validated before anything is built.
  */
 export function ibmVpcProfile(options: IbmVpcProfileOptions): RequirementSet {
   const o = validate(options);
@@ -143,6 +161,18 @@ export function ibmVpcProfile(options: IbmVpcProfileOptions): RequirementSet {
   }
   sections.push(nodePorts);
 
+  if (o.ingressMonitoringPort !== undefined) {
+    sections.push(
+      new CatalogSection(IBM_VPC_FIREWALL_2025, 'ingress-monitoring', 'Optional: Allow incoming network traffic for Ingress subdomain monitoring').cidrs(
+        [...IBM_NS1_MONITORING_CIDRS],
+        Protocol.TCP,
+        [o.ingressMonitoringPort],
+        'Ingress subdomain monitoring: health checks from the IBM NS1 Connect Monitoring IP ranges',
+        { direction: Direction.INGRESS, metadata: { firewall: IbmFirewall.INGRESS_LOAD_BALANCER } },
+      ),
+    );
+  }
+
   return RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
 }
 
@@ -158,6 +188,7 @@ interface ValidOptions {
   readonly masterEndpoints: IbmMasterEndpoint[];
   readonly etcdPort?: number;
   readonly nodePortsFromAnywhere: boolean;
+  readonly ingressMonitoringPort?: number;
 }
 
 function validate(options: IbmVpcProfileOptions): ValidOptions {
@@ -203,6 +234,9 @@ function validate(options: IbmVpcProfileOptions): ValidOptions {
     }
   }
 
+  const ingressMonitoringPort =
+    options.ingressMonitoringPort === undefined ? undefined : PortRange.single(options.ingressMonitoringPort, origin('ingressMonitoringPort')).from;
+
   return {
     region: options.region,
     subnetCidrs,
@@ -214,6 +248,7 @@ function validate(options: IbmVpcProfileOptions): ValidOptions {
     masterEndpoints,
     etcdPort,
     nodePortsFromAnywhere: options.nodePortsFromAnywhere ?? false,
+    ingressMonitoringPort,
   };
 }
 
@@ -320,22 +355,35 @@ export const IBM_VPC_PROFILE: ProfileDefinition = {
       description: 'Open the node ports to 0.0.0.0/0 instead of the cluster subnets.',
       defaultText: 'false',
     },
+    {
+      name: 'ingressMonitoringPort',
+      flag: 'ingress-monitoring-port',
+      type: OptionType.STRING,
+      description: 'Allow Ingress subdomain health checks from the IBM NS1 Connect Monitoring ranges on this TCP port (443 for HTTPS, 80, or a custom port).',
+      defaultText: 'none',
+    },
   ],
   build(options: Record<string, unknown>): RequirementSet {
     return ibmVpcProfile({
       region: stringOption(options.region, 'region') ?? '',
       subnetCidrs: listOption(options.subnetCidrs, 'subnetCidrs') ?? [],
       adminAccess: booleanOption(options.adminAccess, 'adminAccess'),
-      registryRegions: listOption(options.registryRegions, 'registryRegions'),
+      registryRegions: expandAll(listOption(options.registryRegions, 'registryRegions'), IBM_REGISTRY_REGION_CODES),
       globalRegistry: booleanOption(options.globalRegistry, 'globalRegistry'),
       privateRegistryDomains: booleanOption(options.privateRegistryDomains, 'privateRegistryDomains'),
       masterPortRange: stringOption(options.masterPortRange, 'masterPortRange') as IbmMasterPortRange | undefined,
       masterEndpoints: listOption(options.masterEndpoints, 'masterEndpoints'),
       etcdPort: portOption(options.etcdPort, 'etcdPort'),
       nodePortsFromAnywhere: booleanOption(options.nodePortsFromAnywhere, 'nodePortsFromAnywhere'),
+      ingressMonitoringPort: portOption(options.ingressMonitoringPort, 'ingressMonitoringPort'),
     });
   },
 };
+
+/** `all` (as the CLI passes it) stands for every choice. */
+function expandAll(values: string[] | undefined, choices: readonly string[]): string[] | undefined {
+  return values?.some((v) => v.trim().toLowerCase() === 'all') ? [...choices] : values;
+}
 
 function stringOption(value: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;

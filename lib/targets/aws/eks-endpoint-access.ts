@@ -61,7 +61,9 @@ export interface EksEndpointAccessProps {
 
 /** The endpoint part of an `aws_eks_cluster` `vpc_config`. */
 export interface EksEndpointSettings {
+  /** `endpoint_private_access`. */
   readonly endpointPrivateAccess: boolean;
+  /** `endpoint_public_access`. */
   readonly endpointPublicAccess: boolean;
   /** Aggregated CIDRs, sorted; empty when the public endpoint is off. */
   readonly publicAccessCidrs: string[];

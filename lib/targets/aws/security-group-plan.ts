@@ -9,6 +9,7 @@ import { Requirement } from '../../model/requirement';
 import { purposesOf } from '../../plan/control-plane-access';
 import { aggregateCidrs } from '../../plan/flow-group';
 import { sanitizeText, stableName } from '../../plan/naming';
+import { terraformLiteral } from '../terraform-text';
 
 /** Characters AWS accepts in security group rule descriptions and group names (VPC). */
 export const AWS_SG_TEXT_CHARACTERS = 'a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*';
@@ -24,11 +25,21 @@ export interface SecurityGroupRulePlan {
   readonly direction: Direction;
   /** `tcp`, `udp`, `icmp`, `icmpv6` or `-1` (all). */
   readonly ipProtocol: string;
-  /** Absent for `-1` and `icmpv6`. */
+  /**
+   * First port (or `-1`, every ICMP type, for `icmp`).
+   * @default - none: absent for `-1` and `icmpv6`
+   */
   readonly fromPort?: number;
+  /**
+   * Last port (or `-1`, every ICMP code, for `icmp`).
+   * @default - none: absent for `-1` and `icmpv6`
+   */
   readonly toPort?: number;
   readonly cidr: Cidr;
-  /** Purposes of the requirements behind the rule, sanitized to AWS's characters, at most 255. */
+  /**
+   * Purposes of the requirements behind the rule, sanitized to AWS's characters, at most 255 (a `${` is escaped as
+   * `$${`, which Terraform renders as `${`).
+   */
   readonly description: string;
   /** The requirements the rule covers. */
   readonly requirements: readonly Requirement[];
@@ -96,7 +107,7 @@ export function planSecurityGroupRules(requirements: readonly Requirement[], dom
         ipProtocol,
         ...(fromPort === undefined ? {} : { fromPort, toPort }),
         cidr: network.cidr,
-        description: sanitizeText(purposesOf(network.requirements).join(' / '), AWS_SG_TEXT_CHARACTERS, AWS_SG_DESCRIPTION_MAX_LENGTH),
+        description: terraformLiteral(sanitizeText(purposesOf(network.requirements).join(' / '), AWS_SG_TEXT_CHARACTERS, AWS_SG_DESCRIPTION_MAX_LENGTH)),
         requirements: network.requirements,
       });
     }

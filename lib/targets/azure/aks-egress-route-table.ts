@@ -9,7 +9,9 @@ import { invalidValue } from '../../model/errors';
 export interface AksEgressRouteTableProps {
   /** Name of the route table. */
   readonly name: string;
+  /** Resource group of the route table (usually the cluster network's). */
   readonly resourceGroupName: string;
+  /** Azure region of the route table: the region of the AKS subnet's virtual network. */
   readonly location: string;
   /** The firewall's private IP address (the next hop of the default route), literal or a reference. */
   readonly firewallPrivateIp: string;
@@ -17,7 +19,10 @@ export interface AksEgressRouteTableProps {
   readonly firewallPublicIp: string;
   /** Id of the AKS node subnet the route table is associated with. */
   readonly subnetId: string;
-  /** @default - none */
+  /**
+   * Tags of the route table.
+   * @default - none
+   */
   readonly tags?: Record<string, string>;
 }
 

@@ -19,11 +19,16 @@ export enum FirewallRuleSourceKind {
 export interface NewIpGroupProps {
   /** Name of the IP Group. */
   readonly name: string;
+  /** Resource group of the IP Group. */
   readonly resourceGroupName: string;
+  /** Azure region of the IP Group. */
   readonly location: string;
   /** The cluster's subnets (CIDRs or addresses; Terraform references are passed through). */
   readonly cidrs: string[];
-  /** @default - none */
+  /**
+   * Tags of the IP Group.
+   * @default - none
+   */
   readonly tags?: Record<string, string>;
 }
 

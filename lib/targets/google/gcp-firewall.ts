@@ -15,6 +15,7 @@ import { purposesOf } from '../../plan/control-plane-access';
 import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { chunk, contentHash, sanitizeText, stableName } from '../../plan/naming';
+import { terraformLiteral } from '../terraform-text';
 
 /** Characters kept in rule descriptions (printable ASCII). */
 export const GCP_DESCRIPTION_CHARACTERS = '\\x20-\\x7E';
@@ -295,7 +296,7 @@ function portsOf(ports: readonly PortRange[]): string[] {
 }
 
 function describe(requirements: readonly Requirement[]): string {
-  return sanitizeText(purposesOf(requirements).join(' / '), GCP_DESCRIPTION_CHARACTERS, GCP_DESCRIPTION_MAX_LENGTH);
+  return terraformLiteral(sanitizeText(purposesOf(requirements).join(' / '), GCP_DESCRIPTION_CHARACTERS, GCP_DESCRIPTION_MAX_LENGTH));
 }
 
 /** Groups by direction, transport protocol and ports (http/https become tcp). */

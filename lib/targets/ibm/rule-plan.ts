@@ -35,9 +35,15 @@ export interface IbmPlannedRule {
   readonly protocol: IbmRuleProtocol;
   /** Canonical IPv4 CIDR of the other end. */
   readonly remote: string;
-  /** Lowest port, for tcp and udp. */
+  /**
+   * Lowest port, for tcp and udp.
+   * @default - none: every port (icmp and any take none)
+   */
   readonly portMin?: number;
-  /** Highest port, for tcp and udp. */
+  /**
+   * Highest port, for tcp and udp.
+   * @default - none: every port (icmp and any take none)
+   */
   readonly portMax?: number;
   /** The requirements the rule implements (empty for an explicit opt-in such as node ports from anywhere). */
   readonly requirements: readonly Requirement[];

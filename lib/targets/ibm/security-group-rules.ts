@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { invalidValue, limitExceeded, missingOption } from '../../model/errors';
 import { RequirementRecord, toRecord } from '../../model/requirement-record';
 import { RequirementSet } from '../../model/requirement-set';
+import { terraformLiteral } from '../terraform-text';
 import { validateIbmName } from './ibm-validation';
 import {
   assignToGroups,
@@ -198,10 +199,10 @@ export class IbmSecurityGroupRules extends Construct {
   }
 }
 
-/** One requirement as the outputs list it: flat, readable fields for a network team. */
+/** One requirement as the outputs list it: flat, readable fields for a network team (Terraform-literal text). */
 function outputEntry(r: RequirementRecord): Record<string, string> {
   const firewall = r.metadata?.[FIREWALL_METADATA_KEY];
-  return {
+  const entry: Record<string, string> = {
     direction: r.direction,
     peer: r.peer.value,
     protocol: r.protocol,
@@ -212,6 +213,7 @@ function outputEntry(r: RequirementRecord): Record<string, string> {
     source: r.source,
     url: r.provenance.url,
   };
+  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, terraformLiteral(value)]));
 }
 
 function validateProps(props: IbmSecurityGroupRulesProps, origin: string): void {

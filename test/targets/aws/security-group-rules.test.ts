@@ -90,6 +90,13 @@ describe('SecurityGroupRules', () => {
     expect(short.description).toBe('Ops on-call pager [eu] {a} 50 & more');
   });
 
+  test('a ${ in a purpose is escaped so that Terraform does not read it as an interpolation', () => {
+    const requirements = RequirementSet.of([cidrFlow('10.0.0.0/8', { purpose: 'Cost center ${team} $ {x}' })]);
+    const [rule] = resourcesOf(rules({ requirements }), 'aws_vpc_security_group_egress_rule');
+    // Terraform renders `$${` as the characters `${`.
+    expect(rule.description).toBe('Cost center $${team} $ {x}');
+  });
+
   test('an existing group: rules go there and no group is created', () => {
     const json = rules({ requirements: RequirementSet.of([cidrFlow('10.0.0.0/8')]), vpcId: undefined, securityGroupId: 'sg-0123' });
     expect(json.resource.aws_security_group).toBeUndefined();

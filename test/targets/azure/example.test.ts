@@ -45,6 +45,12 @@ describe('examples/aks-egress', () => {
     expect(monitor.rule[0].source_ip_groups).toEqual([`\${azurerm_ip_group.${ipGroupId}.id}`]);
   });
 
+  test('the rule collection group waits for the firewall (Azure refuses policy changes while the firewall is being created)', () => {
+    const [firewallId] = Object.keys(json.resource.azurerm_firewall);
+    const groups = Object.values(json.resource.azurerm_firewall_policy_rule_collection_group) as Json[];
+    expect(groups.map((g) => g.depends_on)).toEqual([[`azurerm_firewall.${firewallId}`]]);
+  });
+
   test('the route table sends 0.0.0.0/0 to the firewall and is associated with the AKS subnet', () => {
     const [table] = Object.values(json.resource.azurerm_route_table) as Json[];
     const [firewallId] = Object.keys(json.resource.azurerm_firewall);

@@ -108,6 +108,14 @@ describe('GcpFirewall: CIDR rules', () => {
     expect(resourcesOf(json, 'google_compute_firewall')[0].enable_logging).toBe(true);
     expect(resourcesOf(json, 'google_compute_network_firewall_policy_rule')[0].enable_logging).toBe(true);
   });
+
+  test('${ and %{ in a purpose are escaped so that Terraform does not read them as template syntax', () => {
+    const purpose = 'Billing ${team} 100%{x}';
+    const json = firewall({ requirements: RequirementSet.of([cidrFlow('10.0.0.0/24', { purpose })]).merge(egressFqdns(['a.example.com'], purpose)) });
+    // Terraform renders `$${` and `%%{` as the characters `${` and `%{`.
+    expect(resourcesOf(json, 'google_compute_firewall')[0].description).toBe('Billing $${team} 100%%{x}');
+    expect(resourcesOf(json, 'google_compute_network_firewall_policy_rule')[0].description).toBe('Billing $${team} 100%%{x}');
+  });
 });
 
 describe('GcpFirewall: domain names through a network firewall policy', () => {

@@ -159,6 +159,13 @@ describe('IbmSecurityGroupRules: other flows', () => {
     ]);
   });
 
+  test('output text is Terraform-literal: a ${ in a purpose is escaped', () => {
+    const set = new CatalogSection(DOC, 'registry', 'Registry').fqdns(['us.icr.io'], Protocol.HTTPS, [443], 'Registry for ${team}').toSet();
+    const json = build({ requirements: set, securityGroupId: 'sg' });
+    // Terraform renders `$${` as the characters `${`; the construct's own list keeps the text as given.
+    expect(Object.values<any>(json.output)[0].value.map((o: any) => o.purpose)).toEqual(['Registry for $${team}']);
+  });
+
   test('the output is present and empty when every requirement has a CIDR', () => {
     const json = build({ requirements: nodePortSet(ZONES), securityGroupId: 'sg' });
     expect(Object.values<any>(json.output).map((o) => o.value)).toEqual([[], []]);
