@@ -42,8 +42,9 @@ export interface AzureFirewallPolicyRulesProps {
    */
   readonly dnsProxyEnabled?: boolean;
   /**
-   * Name of the (first) rule collection group; further groups get `-2`, `-3`, ...
-   * @default - the construct id, as a slug
+   * Name of the (first) rule collection group; further groups get `-2`, `-3`, ... At least two letters, digits,
+   * dots, underscores and hyphens, starting with a letter or digit and ending with a letter, digit or underscore.
+   * @default - the construct id, as a slug (`-rules` appended when that is a single character)
    */
   readonly ruleCollectionGroupName?: string;
   /**
@@ -107,13 +108,14 @@ export class AzureFirewallPolicyRules extends Construct {
     if (!Token.isUnresolved(props.firewallPolicyId) && !props.firewallPolicyId.trim()) {
       throw invalidValue('firewallPolicyId', props.firewallPolicyId, origin, 'Pass the policy id, e.g. firewallPolicy.id.');
     }
-    const groupName = props.ruleCollectionGroupName ?? slug(id, 70);
-    if (Token.isUnresolved(groupName) || !/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(groupName)) {
+    const groupName = props.ruleCollectionGroupName ?? defaultGroupName(id);
+    // The azurerm provider's pattern for the name: at least two characters, the last a letter, digit or underscore.
+    if (Token.isUnresolved(groupName) || !/^[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_]$/.test(groupName)) {
       throw invalidValue(
         'ruleCollectionGroupName',
         groupName,
         origin,
-        'Use a literal name of letters, digits, dots, underscores and hyphens, starting with a letter or digit (it also names the Terraform resources).',
+        'Use a literal name of at least two letters, digits, dots, underscores and hyphens, starting with a letter or digit and ending with a letter, digit or underscore (it also names the Terraform resources).',
       );
     }
     const maxGroups = props.maxRuleCollectionGroups ?? LIMITS.azureRuleCollectionGroupsPerPolicy;
@@ -186,6 +188,12 @@ export class AzureFirewallPolicyRules extends Construct {
         return { sourceAddresses: [...sources.values] };
     }
   }
+}
+
+/** The construct id as a slug; a one-character slug is lengthened, since the provider wants at least two. */
+function defaultGroupName(id: string): string {
+  const name = slug(id, 70);
+  return name.length >= 2 ? name : `${name}-rules`;
 }
 
 function checkPositive(value: number, what: string, origin: string): void {

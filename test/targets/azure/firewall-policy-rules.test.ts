@@ -10,6 +10,7 @@ import {
   groupsByName,
   ingressSection,
   IP_GROUP_ID,
+  Json,
   networkSection,
   newStack,
   ntpSection,
@@ -73,6 +74,14 @@ describe('AzureFirewallPolicyRules: application rules', () => {
       firewall_policy_id: POLICY_ID,
       priority: 300,
     });
+  });
+
+  test('the default name is the construct id as a slug, lengthened when it has one character', () => {
+    const stack = newStack();
+    rules(stack, { requirementSets: [setOf(webSection())] }, 'AKS Egress');
+    rules(stack, { requirementSets: [setOf(webSection())], basePriority: 600 }, 'e');
+    const names = Object.values<Json>(synthJson(stack).resource.azurerm_firewall_policy_rule_collection_group).map((g) => g.name);
+    expect(names.sort()).toEqual(['aks-egress', 'e-rules']);
   });
 
   test('a user FQDN tag peer becomes destination_fqdn_tags', () => {
@@ -356,6 +365,12 @@ describe('AzureFirewallPolicyRules: what is not an egress rule', () => {
     const stack = newStack();
     expect(() => rules(stack, { requirementSets: [setOf(webSection())], firewallPolicyId: ' ' })).toThrow(/Invalid firewallPolicyId " "/);
     expect(() => rules(stack, { requirementSets: [setOf(webSection())], ruleCollectionGroupName: 'bad name' }, 'b')).toThrow(/Invalid ruleCollectionGroupName "bad name"/);
+    // The azurerm provider's name pattern: the last character a letter, digit or underscore, at least two characters.
+    expect(() => rules(stack, { requirementSets: [setOf(webSection())], ruleCollectionGroupName: 'aks-egress-' }, 'b2')).toThrow(
+      'Invalid ruleCollectionGroupName "aks-egress-" (from AzureFirewallPolicyRules test/b2). Use a literal name of at least two letters, digits, dots, underscores and hyphens, starting with a letter or digit and ending with a letter, digit or underscore (it also names the Terraform resources).',
+    );
+    expect(() => rules(stack, { requirementSets: [setOf(webSection())], ruleCollectionGroupName: 'x' }, 'b4')).toThrow(/Invalid ruleCollectionGroupName "x"/);
+    expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], ruleCollectionGroupName: 'aks_' })).not.toThrow();
     expect(() => rules(stack, { requirementSets: [setOf(webSection())], maxRuleCollectionGroups: 0 }, 'c')).toThrow(/Invalid maxRuleCollectionGroups "0"/);
     expect(() => rules(stack, { requirementSets: [setOf(webSection())], maxRuleCollectionGroupBytes: 1.5 }, 'd')).toThrow(/Invalid maxRuleCollectionGroupBytes "1.5"/);
     expect(() => rules(stack, { requirementSets: [setOf(ntpSection())] }, 'e')).toThrow(/DNS proxy/);
