@@ -3,14 +3,11 @@ import { Token } from 'cdktf';
 import { Cidr } from '../../model/cidr';
 import { invalidValue, unsupportedPeer } from '../../model/errors';
 import { PeerKind } from '../../model/peer';
-import { Direction, Protocol } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
+import { reachesControlPlane } from '../../plan/control-plane-access';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
-
-/** The port the AKS API server listens on. */
-const API_SERVER_PORT = 443;
 
 /** Properties of `AksAuthorizedIpRanges.compute`. */
 export interface AksAuthorizedIpRangesProps {
@@ -75,7 +72,7 @@ export class AksAuthorizedIpRanges {
     const fromRequirements: Requirement[] = [];
 
     for (const r of RequirementSet.union(props.requirementSets ?? []).requirements) {
-      if (!reachesApiServer(r)) {
+      if (!reachesControlPlane(r)) {
         skipped.push(r);
         continue;
       }
@@ -152,13 +149,6 @@ export class AksAuthorizedIpRanges {
   }
 }
 
-/** Ingress over TCP (or HTTPS, or any protocol) whose ports include the API server's. */
-function reachesApiServer(r: Requirement): boolean {
-  if (r.direction !== Direction.INGRESS) return false;
-  if (r.protocol === Protocol.ANY) return true;
-  if (r.protocol !== Protocol.TCP && r.protocol !== Protocol.HTTPS) return false;
-  return r.ports.some((p) => p.from <= API_SERVER_PORT && API_SERVER_PORT <= p.to);
-}
 
 function checkNotAll(cidr: Cidr, text: string, where: string): Cidr {
   if (cidr.prefix === 0) {

@@ -16,7 +16,8 @@ export const IBM_RULES_PER_SECURITY_GROUP: number = LIMITS.ibmRulesPerSecurityGr
 export const IBM_SECURITY_GROUPS_PER_TARGET: number = LIMITS.ibmSecurityGroupsPerTarget;
 /**
  * Metadata key a catalog uses to say which firewall a requirement belongs in (the `ibm-vpc` profile sets
- * `vpc-security-group` on node-port rows and `corporate` on rows for the administrators' network firewall).
+ * `vpc-security-group` on node-port rows, `corporate` on rows for the administrators' network firewall and
+ * `ingress-load-balancer` on the Ingress health-check ranges, whose place the document does not name).
  */
 export const FIREWALL_METADATA_KEY = 'firewall';
 /** The `firewall` metadata value this target renders; requirements without the key are rendered too. */
