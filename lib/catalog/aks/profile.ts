@@ -108,6 +108,10 @@ interface ResolvedOptions {
  */
 export function aksProfile(options: AksProfileOptions): RequirementSet {
   const o = validate(options ?? ({} as AksProfileOptions));
+  // Requirement sets are immutable: clusters with the same validated options share one set.
+  const key = JSON.stringify(o);
+  const cached = PROFILE_CACHE.get(key);
+  if (cached) return cached;
   const tables: AksCatalogTable[] = [
     ...aksTables(o.cloud, `${o.cloud}-network-rules`),
     ...aksTables(o.cloud, `${o.cloud}-fqdn-rules`),
@@ -127,8 +131,12 @@ export function aksProfile(options: AksProfileOptions): RequirementSet {
   const values: Record<string, string[]> = { location: [o.location] };
   if (o.customDnsServers.length > 0) values[AksPlaceholder.CUSTOM_DNS_SERVERS] = [...o.customDnsServers];
   if (o.apiServerPublicIp) values[AksPlaceholder.API_SERVER_PUBLIC_IP] = [o.apiServerPublicIp];
-  return RequirementSet.of(kept).resolve(values, ORIGIN).assertResolved(AKS_PLACEHOLDER_HINTS);
+  const set = RequirementSet.of(kept).resolve(values, ORIGIN).assertResolved(AKS_PLACEHOLDER_HINTS);
+  PROFILE_CACHE.set(key, set);
+  return set;
 }
+
+const PROFILE_CACHE = new Map<string, RequirementSet>();
 
 /** The add-ons the document has rows for in `cloud` (Defender is left out in 21Vianet, where it is retired). */
 export function aksAddonsFor(cloud: AksCloud): AksAddon[] {
