@@ -5,8 +5,8 @@
  *
  * - Endpoint access: private access on (the nodes reach the API server inside the VPC); public access
  *   restricted to the Enforce ranges (ingress TCP 443 in the profile) plus ADMIN_CIDRS.
- * - Node security group: HTTPS out to any address, an explicit choice here because the Network Firewall in
- *   the egress path filters that traffic by host name (TLS SNI).
+ * - Node security group: HTTPS out to any address, an explicit choice here (`allowAnyAddress`) because the
+ *   Network Firewall in the egress path filters that traffic by host name (TLS SNI).
  * - Domain allowlist: the Enforce agent's hosts; attach the rule group to your firewall policy.
  *
  *   terraform apply -var vpc_id=... -var 'subnet_ids=["subnet-a","subnet-b"]' -var cluster_role_arn=...
@@ -51,6 +51,9 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     ),
     vpcId: vpcId.stringValue,
     groupName: 'enforce-demo-nodes',
+    // The named opt-in for 0.0.0.0/0: safe here only because the Network Firewall allowlist narrows it to the
+    // Enforce hosts. Without a firewall in the egress path, list the destination CIDRs instead.
+    allowAnyAddress: true,
   });
 
   new EksCluster(stack, 'cluster', {

@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
-import { Direction, PeerKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Cidr, Direction, FirewallRequirementsError, IpVersion, Necessity, Peer, PeerKind, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { EksEndpointAccess, EksIpFamily, NetworkFirewallDomainAllowlist, SecurityGroupRules } from '../../lib/targets/aws';
 import { resourcesOf, synth } from '../targets/helpers';
 import {
@@ -9,6 +9,7 @@ import {
   admittedToControlPlane,
   anyCidr,
   cidrPeer,
+  cidrText,
   describeGrant,
   expectEachCovered,
   expectSameGrants,
@@ -16,11 +17,13 @@ import {
   Grant,
   grantsOf,
   idsOf,
-  ipv4Cidr,
   nameGrant,
   NUM_RUNS,
   overlaps,
+  publicAnyCidr,
+  publicIpv4Cidr,
   requirement,
+  SECTIONS,
   transportName,
   wildcardPeer,
   withBuddies,
@@ -37,9 +40,13 @@ const ALL = ALL_PROTOCOLS;
 
 // --- EksEndpointAccess ------------------------------------------------------------------------------------------
 
-/** IPv6 CIDRs only for an IPv6 cluster; ingress and egress CIDR flows over every protocol, plus egress domains. */
+/**
+ * IPv6 CIDRs only for an IPv6 cluster; ingress and egress CIDR flows over every protocol, plus egress domains.
+ * Ingress and user CIDRs are public (EKS refuses private and reserved ranges); egress CIDRs, which are skipped,
+ * come from anywhere.
+ */
 const eksCase = fc.constantFrom(EksIpFamily.IPV4, EksIpFamily.IPV6).chain((ipFamily) => {
-  const cidr = ipFamily === EksIpFamily.IPV6 ? anyCidr : ipv4Cidr;
+  const cidr = ipFamily === EksIpFamily.IPV6 ? publicAnyCidr : publicIpv4Cidr;
   return fc.record({
     ipFamily: fc.constant(ipFamily),
     requirements: withBuddies(
@@ -53,7 +60,7 @@ const eksCase = fc.constantFrom(EksIpFamily.IPV4, EksIpFamily.IPV6).chain((ipFam
       ),
     ),
     publicAccessCidrs: fc.array(cidr.map((c) => ({ cidr: c, purpose: 'Office' })), { maxLength: 2 }),
-    nodeEgressCidrs: fc.array(ipv4Cidr.map((c) => ({ cidr: c.split('/')[0], purpose: 'NAT gateway' })), { maxLength: 2 }),
+    nodeEgressCidrs: fc.array(publicIpv4Cidr.map((c) => ({ cidr: c.split('/')[0], purpose: 'NAT gateway' })), { maxLength: 2 }),
     endpointPrivateAccess: fc.boolean(),
   });
 });
@@ -91,6 +98,65 @@ describe('EksEndpointAccess covers exactly what it can express', () => {
         expect(overlaps(emitted)).toEqual([]);
         expect(idsOf(access.requirements)).toEqual(idsOf(accepted));
         expect(idsOf(access.skippedRequirements)).toEqual(idsOf(set.requirements.filter((r) => !admittedToControlPlane(r))));
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+/**
+ * Ranges that never reach a public endpoint, written from the RFCs (private, CGNAT, loopback, link-local,
+ * "this network", multicast, reserved; IPv6 unspecified, loopback, unique local, link-local, multicast).
+ */
+const NON_PUBLIC = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/4', '240.0.0.0/4', '::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'ff00::/8'].map((c) => Cidr.parse(c));
+
+/** A network inside a non-public range, or a wider one (short of /0) that contains it. */
+const nonPublicCidr: fc.Arbitrary<string> = fc.constantFrom(...NON_PUBLIC).chain((range) => {
+  const bits = range.version === IpVersion.IPV4 ? 32 : 128;
+  const inside = fc.integer({ min: range.prefix, max: bits }).chain((prefix) =>
+    fc.bigInt({ min: 0n, max: (1n << BigInt(prefix - range.prefix)) - 1n }).map((i) => cidrText(range.version, range.first + (i << BigInt(bits - prefix)), prefix)),
+  );
+  if (range.prefix === 1) return inside;
+  const around = fc.integer({ min: 1, max: range.prefix - 1 }).map((prefix) => cidrText(range.version, range.first & ~((1n << BigInt(bits - prefix)) - 1n), prefix));
+  return fc.oneof(inside, around);
+});
+
+describe('EksEndpointAccess refuses non-public ranges', () => {
+  test('a network that overlaps a non-public range is refused wherever it comes from, naming it and its origin', () => {
+    fc.assert(
+      fc.property(eksCase, nonPublicCidr, fc.constantFrom('requirements', 'publicAccessCidrs', 'nodeEgressCidrs'), fc.nat(), (c, bad, where, at) => {
+        const ipFamily = bad.includes(':') ? EksIpFamily.IPV6 : c.ipFamily;
+        let { requirements, publicAccessCidrs, nodeEgressCidrs } = c;
+        let origin: string;
+        if (where === 'requirements') {
+          const r = Requirement.create({
+            direction: Direction.INGRESS,
+            protocol: Protocol.TCP,
+            ports: [PortRange.single(443)],
+            peer: Peer.cidr(bad),
+            purpose: 'Private clients',
+            necessity: Necessity.required(),
+            source: SECTIONS[0],
+          });
+          requirements = [...requirements, r];
+          origin = 'test/core: Private clients';
+        } else {
+          const list = where === 'publicAccessCidrs' ? publicAccessCidrs : nodeEgressCidrs;
+          const i = at % (list.length + 1);
+          const withBad = [...list.slice(0, i), { cidr: bad, purpose: 'Private' }, ...list.slice(i)];
+          if (where === 'publicAccessCidrs') publicAccessCidrs = withBad;
+          else nodeEgressCidrs = withBad;
+          origin = `EksEndpointAccess ${where}[${i}]`;
+        }
+        let error: unknown;
+        try {
+          EksEndpointAccess.fromRequirements({ requirements: RequirementSet.of(requirements), publicAccessCidrs, nodeEgressCidrs, ipFamily, endpointPrivateAccess: c.endpointPrivateAccess });
+        } catch (e) {
+          error = e;
+        }
+        expect(error).toBeInstanceOf(FirewallRequirementsError);
+        const e = error as FirewallRequirementsError;
+        expect([e.code, e.value, e.origin]).toEqual(['unsupported-peer', Cidr.parse(bad).toString(), origin]);
       }),
       { numRuns: NUM_RUNS },
     );

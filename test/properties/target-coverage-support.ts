@@ -210,8 +210,32 @@ export const ipv6Cidr: fc.Arbitrary<string> = fc.constantFrom(...V6_PARENTS).cha
   ),
 );
 
+/** `first/prefix` as text (IPv6 uncompressed), written here independently of the code under test. */
+export function cidrText(version: IpVersion, first: bigint, prefix: number): string {
+  return `${addressText(version, first)}/${prefix}`;
+}
+
 /** IPv4 mostly, IPv6 sometimes. */
 export const anyCidr: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: ipv4Cidr }, { weight: 1, arbitrary: ipv6Cidr });
+
+/**
+ * Public IPv4 parents (documentation ranges), for lists that refuse private and reserved ranges (EKS public
+ * access CIDRs).
+ */
+const PUBLIC_V4_PARENTS: ReadonlyArray<{ base: number; prefix: number }> = [
+  { base: 0xc6336400, prefix: 24 }, // 198.51.100.0/24
+  { base: 0xc0000200, prefix: 28 }, // 192.0.2.0/28
+];
+
+/** A public IPv4 network inside one of a few small parents. */
+export const publicIpv4Cidr: fc.Arbitrary<string> = fc.constantFrom(...PUBLIC_V4_PARENTS).chain((parent) =>
+  prefixLength(parent.prefix, 32).chain((prefix) =>
+    fc.integer({ min: 0, max: 2 ** (prefix - parent.prefix) - 1 }).map((i) => `${v4Text(parent.base + i * 2 ** (32 - prefix))}/${prefix}`),
+  ),
+);
+
+/** Public IPv4 mostly, IPv6 (global documentation prefix) sometimes. */
+export const publicAnyCidr: fc.Arbitrary<string> = fc.oneof({ weight: 3, arbitrary: publicIpv4Cidr }, { weight: 1, arbitrary: ipv6Cidr });
 
 const LABELS = ['a', 'b', 'api', 'data', 'mcr'];
 const BASES = ['example.com', 'example.org', 'test.io'];

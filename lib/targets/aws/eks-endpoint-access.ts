@@ -1,6 +1,6 @@
 import { EksCluster, EksClusterVpcConfig } from '@cdktf/provider-aws/lib/eks-cluster';
 import { Token } from 'cdktf';
-import { IpVersion } from '../../model/cidr';
+import { Cidr, IpVersion } from '../../model/cidr';
 import { invalidValue, unsupportedPeer } from '../../model/errors';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
@@ -12,6 +12,32 @@ import { UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
 
 const TARGET = 'EKS public access CIDRs';
 const ORIGIN = 'EksEndpointAccess';
+
+/**
+ * Ranges that never reach a public endpoint. EKS refuses public access CIDRs that "include reserved addresses",
+ * and traffic from these ranges arrives at the public endpoint translated to a public address anyway, so an
+ * entry here is a mistake (usually the VPC or office subnet instead of its NAT address). Kept to the ranges a
+ * user pastes by accident; documentation ranges (192.0.2.0/24, 2001:db8::/32) are left out, being public in form.
+ * `0.0.0.0/0` and `::/0` overlap them all but stay allowed: they are the explicit "everyone" choice.
+ */
+const NON_PUBLIC_RANGES: ReadonlyArray<{ readonly cidr: Cidr; readonly name: string }> = (
+  [
+    ['0.0.0.0/8', '"this network", RFC 1122'],
+    ['10.0.0.0/8', 'private, RFC 1918'],
+    ['100.64.0.0/10', 'shared carrier-grade NAT space, RFC 6598'],
+    ['127.0.0.0/8', 'loopback, RFC 1122'],
+    ['169.254.0.0/16', 'link-local, RFC 3927'],
+    ['172.16.0.0/12', 'private, RFC 1918'],
+    ['192.168.0.0/16', 'private, RFC 1918'],
+    ['224.0.0.0/4', 'multicast, RFC 5771'],
+    ['240.0.0.0/4', 'reserved and broadcast, RFC 1112'],
+    ['::/128', 'unspecified address, RFC 4291'],
+    ['::1/128', 'loopback, RFC 4291'],
+    ['fc00::/7', 'unique local, RFC 4193'],
+    ['fe80::/10', 'link-local, RFC 4291'],
+    ['ff00::/8', 'multicast, RFC 4291'],
+  ] as const
+).map(([cidr, name]) => ({ cidr: Cidr.parse(cidr), name }));
 
 /** The IP family of an EKS cluster's Kubernetes network. */
 export enum EksIpFamily {
@@ -29,16 +55,17 @@ export interface EksEndpointAccessProps {
    */
   readonly requirements?: RequirementSet;
   /**
-   * More networks to admit to the public endpoint (administrators, CI runners). A Terraform reference is kept
-   * as given and counted as one entry.
+   * More networks to admit to the public endpoint (administrators, CI runners): their public addresses, as the
+   * endpoint sees them. Private, shared (CGNAT), loopback, link-local, multicast and reserved ranges are refused.
+   * A Terraform reference is kept as given and counted as one entry.
    * @default []
    */
   readonly publicAccessCidrs?: UserCidr[];
   /**
    * The public addresses the nodes (and Fargate pods) leave the VPC from, e.g. the NAT gateways' Elastic IPs.
    * Required when the public endpoint is restricted and private access is off, because the nodes then reach
-   * the API server through the public endpoint. Admitted whenever given. A Terraform reference must render a
-   * CIDR, e.g. `${eip.publicIp}/32`.
+   * the API server through the public endpoint. Admitted whenever given; the subnets' private ranges are refused.
+   * A Terraform reference must render a CIDR, e.g. `${eip.publicIp}/32`.
    * @default []
    */
   readonly nodeEgressCidrs?: UserCidr[];
@@ -75,6 +102,9 @@ export interface EksEndpointSettings {
  *
  * Secure by default: private access is on, and the public endpoint is never left open to `0.0.0.0/0` by
  * omission (EKS's default when the list is empty); to admit everyone, pass `0.0.0.0/0` explicitly.
+ * Non-public ranges (RFC 1918, CGNAT, loopback, link-local, multicast, reserved; IPv6 loopback, unique local,
+ * link-local, multicast) are refused wherever they come from: EKS rejects reserved addresses, and they never
+ * reach a public endpoint.
  */
 export class EksEndpointAccess {
   /** Plans and validates the endpoint settings. */
@@ -120,6 +150,16 @@ export class EksEndpointAccess {
         );
       }
       return new EksEndpointAccess(endpointPrivateAccess, false, [], [], [...skipped]);
+    }
+    for (const r of accepted) assertPublic(r.peer.cidr as Cidr, `${sourceKey(r.primarySource)}: ${r.purpose}`);
+    for (const [list, name] of [
+      [admins, 'publicAccessCidrs'],
+      [nodeEgress, 'nodeEgressCidrs'],
+    ] as const) {
+      // Entries were validated above; parsed again here so that errors name the position in the list.
+      list.forEach((entry, i) => {
+        if (!isReference(entry.cidr)) assertPublic(Cidr.parse(entry.cidr), `${ORIGIN} ${name}[${i}]`);
+      });
     }
 
     if (planned.length + references.length === 0) {
@@ -210,3 +250,16 @@ export class EksEndpointAccess {
   }
 }
 
+/** Refuses a public access CIDR that overlaps a non-public range; `/0` is the explicit "everyone" and passes. */
+function assertPublic(cidr: Cidr, origin: string): void {
+  if (cidr.prefix === 0) return;
+  const range = NON_PUBLIC_RANGES.find((n) => n.cidr.contains(cidr) || cidr.contains(n.cidr));
+  if (range === undefined) return;
+  throw unsupportedPeer(
+    TARGET,
+    cidr.toString(),
+    origin,
+    `it overlaps ${range.cidr.toString()} (${range.name}): EKS refuses reserved addresses, and such addresses never reach a public endpoint`,
+    "Use the public egress address, e.g. the NAT gateway's Elastic IP; clients inside the VPC (or connected to it) reach the API server through the private endpoint.",
+  );
+}

@@ -61,6 +61,13 @@ export interface SecurityGroupRulesProps {
    * @default {}
    */
   readonly tags?: Record<string, string>;
+  /**
+   * Whether a requirement may allow every address (`0.0.0.0/0` or `::/0`, or networks that together cover them
+   * all). Without it such a peer is refused: least privilege means naming the networks a flow needs. Opt in when
+   * something else narrows the traffic, e.g. HTTPS out to any address behind a firewall that filters by host name.
+   * @default false
+   */
+  readonly allowAnyAddress?: boolean;
 }
 
 /**
@@ -70,6 +77,8 @@ export interface SecurityGroupRulesProps {
  * Quota-aware: when the construct owns the groups (`vpcId`), it spreads the rules over as many
  * `aws_security_group`s as needed with a stable placement (see `layoutSecurityGroups`); with an existing group
  * (`securityGroupId`) it fails with the count and the limit.
+ *
+ * Least privilege: a peer that is every address (`0.0.0.0/0`, `::/0`) is refused unless `allowAnyAddress` is set.
  */
 export class SecurityGroupRules extends Construct {
   /** The groups the construct created (empty with `securityGroupId`), first group first. */
@@ -98,7 +107,7 @@ export class SecurityGroupRules extends Construct {
         'Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',
       );
     }
-    const rules = planSecurityGroupRules(props.requirements.assertResolved().requirements, 'NetworkFirewallDomainAllowlist');
+    const rules = planSecurityGroupRules(props.requirements.assertResolved().requirements, 'NetworkFirewallDomainAllowlist', props.allowAnyAddress === true);
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {};
 
     let groups: SecurityGroupPlan[];

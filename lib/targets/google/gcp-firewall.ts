@@ -12,7 +12,7 @@ import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { purposesOf } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
+import { AggregatedCidr, aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { chunk, contentHash, sanitizeText, stableName } from '../../plan/naming';
 import { terraformLiteral } from '../terraform-text';
@@ -87,6 +87,13 @@ export interface GcpFirewallProps {
    * @default false
    */
   readonly enableLogging?: boolean;
+  /**
+   * Whether a CIDR requirement may allow every address (`0.0.0.0/0` or `::/0`, or networks that together cover
+   * them all). Without it such a peer is refused: least privilege means naming the networks a flow needs. Opt in
+   * when something else narrows the traffic, e.g. a proxy or a firewall policy that filters by host name.
+   * @default false
+   */
+  readonly allowAnyAddress?: boolean;
 }
 
 /** One planned `google_compute_firewall`. */
@@ -119,7 +126,8 @@ interface FqdnRulePlan {
  *   `google_compute_network_firewall_policy_rule`s matching `dest_fqdns`, at most 100 names per rule.
  *
  * Everything is validated before any resource is created. Wildcard domains are refused: GCP FQDN objects
- * take no wildcards.
+ * take no wildcards. A CIDR peer that is every address (`0.0.0.0/0`, `::/0`) is refused unless
+ * `allowAnyAddress` is set (least privilege).
  */
 export class GcpFirewall extends Construct {
   /** The VPC firewall rules, sorted by name. */
@@ -137,7 +145,7 @@ export class GcpFirewall extends Construct {
     validateProps(props, prefix);
     const requirements = props.requirements.assertResolved().requirements;
     checkPeers(requirements, props);
-    const cidrRules = planCidrRules(requirements, prefix);
+    const cidrRules = planCidrRules(requirements, prefix, props.allowAnyAddress === true);
     const fqdnRules = planFqdnRules(requirements, prefix, props.fqdnPriorityStart ?? 10000);
 
     const project = props.project !== undefined ? { project: props.project } : {};
@@ -312,10 +320,11 @@ function groupByLayer4(requirements: readonly Requirement[]): Array<{ direction:
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-function planCidrRules(requirements: readonly Requirement[], prefix: string): CidrRulePlan[] {
+function planCidrRules(requirements: readonly Requirement[], prefix: string, allowAnyAddress: boolean): CidrRulePlan[] {
   const rules: CidrRulePlan[] = [];
   for (const group of groupByLayer4(requirements.filter((r) => r.peer.kind === PeerKind.CIDR))) {
     for (const network of aggregateCidrs(group.requirements)) {
+      if (!allowAnyAddress) assertNotAnyAddress(network);
       const protocol = gcpProtocol(group.protocol, network.cidr.version);
       const ports = portsOf(group.ports);
       const portsText = ports.join(',') || 'all';
@@ -333,6 +342,22 @@ function planCidrRules(requirements: readonly Requirement[], prefix: string): Ci
     }
   }
   return rules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Refuses a network that is every address unless `allowAnyAddress` is set. */
+function assertNotAnyAddress(network: AggregatedCidr): void {
+  if (network.cidr.prefix !== 0) return;
+  // Name the requirement that gave the /0 itself, or else every requirement whose networks together cover it.
+  const whole = network.requirements.find((r) => r.peer.cidr?.prefix === 0);
+  const origin = whole
+    ? `${sourceKey(whole.primarySource)}: ${whole.purpose}`
+    : network.requirements.map((r) => `${r.peer.value} from ${sourceKey(r.primarySource)}: ${r.purpose}`).join(', ');
+  throw invalidValue(
+    'peer',
+    network.cidr.toString(),
+    origin,
+    `A /0 peer allows every address${whole ? '' : ' (these networks together cover all of them)'}. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.`,
+  );
 }
 
 function planFqdnRules(requirements: readonly Requirement[], prefix: string, priorityStart: number): FqdnRulePlan[] {

@@ -4,9 +4,14 @@ import { chainguardEnforceProfile, EnforceEdition } from '../../../lib/catalog/c
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { EksEndpointAccess, EksIpFamily } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
-import { distinctHosts, ingressCidrs, resourcesOf, synth } from '../helpers';
+import { ingressCidrs, resourcesOf, synth } from '../helpers';
 
 const NAT = [{ cidr: '198.51.100.10/32', purpose: 'NAT gateway a' }];
+
+/** `count` (at most 128) distinct, non-adjacent public /32s in the documentation range 192.0.2.0/24. */
+function publicHosts(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `192.0.2.${i * 2 + 1}/32`);
+}
 
 describe('EksEndpointAccess', () => {
   test('the Enforce CIDRs plus an office range; private access on by default', () => {
@@ -64,10 +69,10 @@ describe('EksEndpointAccess', () => {
   });
 
   test('aggregation is exact and egress requirements are ignored', () => {
-    const requirements = ingressCidrs(['10.0.0.0/25', '10.0.0.128/25', '10.0.0.64/26']).merge(
+    const requirements = ingressCidrs(['198.51.100.0/25', '198.51.100.128/25', '198.51.100.64/26']).merge(
       RequirementSet.of([req({ peer: Peer.fqdn('registry.example.com') })]),
     );
-    expect(EksEndpointAccess.fromRequirements({ requirements, publicAccessCidrs: [{ cidr: '10.0.1.0/24' }] }).publicAccessCidrs).toEqual(['10.0.0.0/23']);
+    expect(EksEndpointAccess.fromRequirements({ requirements, publicAccessCidrs: [{ cidr: '198.51.101.0/24' }] }).publicAccessCidrs).toEqual(['198.51.100.0/23']);
   });
 
   test('private access off is fine with the nodes\' NAT addresses, or with an explicit 0.0.0.0/0', () => {
@@ -92,18 +97,33 @@ describe('EksEndpointAccess', () => {
     const json = synth((scope) => {
       const eip = new Eip(scope, 'Nat', { domain: 'vpc' });
       const access = EksEndpointAccess.fromRequirements({
-        requirements: ingressCidrs(distinctHosts(39)),
+        requirements: ingressCidrs(publicHosts(39)),
         endpointPrivateAccess: false,
         nodeEgressCidrs: [{ cidr: `${eip.publicIp}/32`, purpose: 'NAT gateway' }],
       });
       expect(access.publicAccessCidrs).toHaveLength(40);
       new EksCluster(scope, 'Cluster', { name: 'c', roleArn: 'r', vpcConfig: access.toVpcConfig(['s1']) });
       expect(() =>
-        EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(distinctHosts(40)), nodeEgressCidrs: [{ cidr: `${eip.publicIp}/32` }] }),
+        EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(publicHosts(40)), nodeEgressCidrs: [{ cidr: `${eip.publicIp}/32` }] }),
       ).toThrow('EKS public access CIDRs: 41 exceeds the limit of 40');
     });
     const cidrs = resourcesOf(json, 'aws_eks_cluster')[0].vpc_config.public_access_cidrs;
     expect(cidrs[39]).toBe('${aws_eip.Nat.public_ip}/32');
+  });
+
+  test('the explicit "everyone" /0 is allowed although it overlaps the reserved ranges', () => {
+    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '0.0.0.0/0' }] }).publicAccessCidrs).toEqual(['0.0.0.0/0']);
+    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '::/0' }, { cidr: '0.0.0.0/0' }], ipFamily: EksIpFamily.IPV6 }).publicAccessCidrs).toEqual([
+      '0.0.0.0/0',
+      '::/0',
+    ]);
+  });
+
+  test('public ranges next to the reserved ones pass', () => {
+    const edges = ['9.255.255.255/32', '11.0.0.0/8', '100.63.255.255/32', '100.128.0.0/9', '172.15.255.255/32', '172.32.0.0/11', '192.167.255.255/32', '192.169.0.0/16', '223.255.255.255/32'];
+    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: edges.map((cidr) => ({ cidr })) }).publicAccessCidrs).toEqual(edges);
+    const v6 = ['2001:db8::/32', '2600::/12', 'fbff:ffff::/32', 'fec0::/10'];
+    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: v6.map((cidr) => ({ cidr })), ipFamily: EksIpFamily.IPV6 }).publicAccessCidrs).toEqual(v6);
   });
 
   test('IPv6 CIDRs on an IPv6 cluster', () => {
@@ -113,11 +133,11 @@ describe('EksEndpointAccess', () => {
 
   describe('limit of 40 public access CIDRs', () => {
     test('40 pass', () => {
-      expect(EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(distinctHosts(40)) }).publicAccessCidrs).toHaveLength(40);
+      expect(EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(publicHosts(40)) }).publicAccessCidrs).toHaveLength(40);
     });
 
     test('41 fail with the count, the limit and the way out', () => {
-      expect(() => EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(distinctHosts(39)), publicAccessCidrs: [{ cidr: '203.0.113.0/24' }], nodeEgressCidrs: NAT })).toThrow(
+      expect(() => EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(publicHosts(39)), publicAccessCidrs: [{ cidr: '203.0.113.0/24' }], nodeEgressCidrs: NAT })).toThrow(
         'EKS public access CIDRs: 41 exceeds the limit of 40 (from EksEndpointAccess). The quota is not adjustable: admit fewer networks (combine them into wider ranges you own), or reach the API server through the private endpoint (VPN, bastion) and drop the public CIDRs.',
       );
     });
@@ -173,6 +193,59 @@ describe('EksEndpointAccess', () => {
       expect(() => EksEndpointAccess.fromRequirements({ requirements: set })).toThrow(
         'EKS public access CIDRs cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
       );
+    });
+
+    describe('non-public ranges (EKS refuses reserved addresses; they never reach a public endpoint)', () => {
+      const HINT =
+        "Use the public egress address, e.g. the NAT gateway's Elastic IP; clients inside the VPC (or connected to it) reach the API server through the private endpoint.";
+      const message = (value: string, range: string, name: string, origin: string) =>
+        `EKS public access CIDRs cannot express "${value}": it overlaps ${range} (${name}): EKS refuses reserved addresses, and such addresses never reach a public endpoint (from ${origin}). ${HINT}`;
+
+      test.each([
+        ['10.0.0.0/16', '10.0.0.0/8', 'private, RFC 1918', EksIpFamily.IPV4],
+        ['172.20.0.0/16', '172.16.0.0/12', 'private, RFC 1918', EksIpFamily.IPV4],
+        ['192.168.1.10/32', '192.168.0.0/16', 'private, RFC 1918', EksIpFamily.IPV4],
+        ['100.64.1.0/24', '100.64.0.0/10', 'shared carrier-grade NAT space, RFC 6598', EksIpFamily.IPV4],
+        ['127.0.0.1/32', '127.0.0.0/8', 'loopback, RFC 1122', EksIpFamily.IPV4],
+        ['169.254.169.254/32', '169.254.0.0/16', 'link-local, RFC 3927', EksIpFamily.IPV4],
+        ['0.0.0.0/32', '0.0.0.0/8', '"this network", RFC 1122', EksIpFamily.IPV4],
+        ['224.0.0.251/32', '224.0.0.0/4', 'multicast, RFC 5771', EksIpFamily.IPV4],
+        ['255.255.255.255/32', '240.0.0.0/4', 'reserved and broadcast, RFC 1112', EksIpFamily.IPV4],
+        ['::/128', '::/128', 'unspecified address, RFC 4291', EksIpFamily.IPV6],
+        ['::1/128', '::1/128', 'loopback, RFC 4291', EksIpFamily.IPV6],
+        ['fd12:3456::/32', 'fc00::/7', 'unique local, RFC 4193', EksIpFamily.IPV6],
+        ['fe80::1/128', 'fe80::/10', 'link-local, RFC 4291', EksIpFamily.IPV6],
+        ['ff02::1/128', 'ff00::/8', 'multicast, RFC 4291', EksIpFamily.IPV6],
+      ])('%s in publicAccessCidrs (inside %s)', (value, range, name, ipFamily) => {
+        const e = errorOf(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '203.0.113.0/24' }, { cidr: value }], ipFamily }));
+        expect(e.code).toBe('unsupported-peer');
+        expect(e.value).toBe(value);
+        expect(e.message).toBe(message(value, range, name, 'EksEndpointAccess publicAccessCidrs[1]'));
+      });
+
+      test('a wider range that contains a reserved one', () => {
+        expect(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '8.0.0.0/6' }] })).toThrow(
+          message('8.0.0.0/6', '10.0.0.0/8', 'private, RFC 1918', 'EksEndpointAccess publicAccessCidrs[0]'),
+        );
+        expect(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '0.0.0.0/1' }] })).toThrow(
+          message('0.0.0.0/1', '0.0.0.0/8', '"this network", RFC 1122', 'EksEndpointAccess publicAccessCidrs[0]'),
+        );
+        expect(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: 'f000::/4' }], ipFamily: EksIpFamily.IPV6 })).toThrow(
+          message('f000::/4', 'fc00::/7', 'unique local, RFC 4193', 'EksEndpointAccess publicAccessCidrs[0]'),
+        );
+      });
+
+      test('a node egress address that is the subnet, not the NAT gateway', () => {
+        expect(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '203.0.113.0/24' }], endpointPrivateAccess: false, nodeEgressCidrs: [...NAT, { cidr: '10.0.1.0/24' }] })).toThrow(
+          message('10.0.1.0/24', '10.0.0.0/8', 'private, RFC 1918', 'EksEndpointAccess nodeEgressCidrs[1]'),
+        );
+      });
+
+      test('an ingress requirement from a private range', () => {
+        expect(() => EksEndpointAccess.fromRequirements({ requirements: ingressCidrs(['198.51.100.0/24', '172.31.0.0/16'], 'VPC clients') })).toThrow(
+          message('172.31.0.0/16', '172.16.0.0/12', 'private, RFC 1918', 'test/core: VPC clients'),
+        );
+      });
     });
 
     test('an invalid user CIDR', () => {

@@ -207,6 +207,76 @@ describe('SecurityGroupRules', () => {
     });
   });
 
+  describe('a peer that is every address needs the named opt-in allowAnyAddress', () => {
+    const HTTPS_OUT = { direction: Direction.EGRESS, protocol: Protocol.TCP, ports: [PortRange.single(443)] };
+    const anyAddress = () => userCidrRequirements([{ cidr: '0.0.0.0/0', purpose: 'HTTPS out' }, { cidr: '::/0', purpose: 'HTTPS out v6' }], HTTPS_OUT, 'test node egress');
+    const HINT = 'Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on SecurityGroupRules.';
+
+    test.each([
+      ['0.0.0.0/0', Direction.EGRESS],
+      ['::/0', Direction.INGRESS],
+    ])('%s (%s) is refused without it, naming the requirement and the prop', (cidr, direction) => {
+      const e = errorOf(() => rules({ requirements: RequirementSet.of([cidrFlow('192.0.2.0/24'), cidrFlow(cidr, { direction, purpose: 'Anywhere' })]) }));
+      expect(e.code).toBe('invalid-value');
+      expect(e.value).toBe(cidr);
+      expect(e.message).toBe(`Invalid peer "${cidr}" (from test/core: Anywhere). A /0 peer allows every address. ${HINT}`);
+    });
+
+    test('networks that together cover every address are refused too, naming each', () => {
+      const requirements = RequirementSet.of([cidrFlow('0.0.0.0/1', { purpose: 'Lower half' }), cidrFlow('128.0.0.0/1', { purpose: 'Upper half' })]);
+      expect(() => rules({ requirements })).toThrow(
+        `Invalid peer "0.0.0.0/0" (from 0.0.0.0/1 from test/core: Lower half, 128.0.0.0/1 from test/core: Upper half). A /0 peer allows every address (these networks together cover all of them). ${HINT}`,
+      );
+      expect(() => plan(requirements)).toThrow('Invalid peer "0.0.0.0/0"');
+    });
+
+    test('nothing is created when a /0 is refused', () => {
+      const app = Testing.app();
+      const stack = new TerraformStack(app, 'test');
+      expect(() => new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirements: ingressHosts(3).merge(anyAddress()) })).toThrow('Invalid peer "0.0.0.0/0"');
+      expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+    });
+
+    test('with the opt-in, /0 peers render exactly as a CIDR rule', () => {
+      const json = rules({ requirements: anyAddress(), allowAnyAddress: true, groupName: 'nodes' });
+      const group = '${aws_security_group.Nodes_Group_3A9CFCF5.id}';
+      expect(json.resource.aws_vpc_security_group_egress_rule).toEqual({
+        'Nodes_egress-tcp-443-0-0-0-0-0-2825febf_E15E35A7': {
+          security_group_id: group,
+          ip_protocol: 'tcp',
+          from_port: 443,
+          to_port: 443,
+          cidr_ipv4: '0.0.0.0/0',
+          description: 'HTTPS out',
+        },
+        'Nodes_egress-tcp-443-0-f5243574_B0D12033': {
+          security_group_id: group,
+          ip_protocol: 'tcp',
+          from_port: 443,
+          to_port: 443,
+          cidr_ipv6: '::/0',
+          description: 'HTTPS out v6',
+        },
+      });
+      expect(json.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
+      expect(planSecurityGroupRules(anyAddress().requirements, 'NetworkFirewallDomainAllowlist', true).map((r) => r.key)).toEqual([
+        'egress tcp 443 0.0.0.0/0',
+        'egress tcp 443 ::/0',
+      ]);
+      expect(() => plan(anyAddress())).toThrow('Invalid peer "0.0.0.0/0" (from user/test-node-egress: HTTPS out).');
+    });
+
+    test('the opt-in changes nothing when no peer is /0', () => {
+      const build = (allowAnyAddress?: boolean) => {
+        const stack = new TerraformStack(Testing.app(), 'test');
+        new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirements: ingressHosts(70), allowAnyAddress });
+        return Testing.synth(stack);
+      };
+      expect(build(true)).toBe(build(undefined));
+      expect(build(false)).toBe(build(undefined));
+    });
+  });
+
   describe('rejections', () => {
     test('a domain name points to the domain allowlist', () => {
       const e = errorOf(() => rules({ requirements: egressFqdns(['registry.example.com']) }));

@@ -3,6 +3,7 @@ import { Testing, TerraformStack } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
 import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { userCidrRequirements } from '../../../lib/plan/user-cidrs';
 import { GcpFirewall, GcpFirewallProps } from '../../../lib/targets/google';
 import { errorOf, req } from '../../model/fixtures';
 import { cidrFlow, diff, egressFqdns, resourcesOf, synth } from '../helpers';
@@ -206,6 +207,74 @@ describe('GcpFirewall: domain names through a network firewall policy', () => {
       return Testing.synth(stack);
     };
     expect(build()).toBe(build());
+  });
+});
+
+describe('GcpFirewall: a peer that is every address needs the named opt-in allowAnyAddress', () => {
+  const HTTPS_OUT = { direction: Direction.EGRESS, protocol: Protocol.TCP, ports: [PortRange.single(443)] };
+  const anyAddress = () => userCidrRequirements([{ cidr: '0.0.0.0/0', purpose: 'HTTPS out' }, { cidr: '::/0', purpose: 'HTTPS out v6' }], HTTPS_OUT, 'test node egress');
+  const HINT = 'Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.';
+
+  test.each([
+    ['0.0.0.0/0', Direction.EGRESS],
+    ['::/0', Direction.INGRESS],
+  ])('%s (%s) is refused without it, naming the requirement and the prop', (cidr, direction) => {
+    const e = errorOf(() => firewall({ requirements: RequirementSet.of([cidrFlow('192.0.2.0/24'), cidrFlow(cidr, { direction, purpose: 'Anywhere' })]) }));
+    expect(e.code).toBe('invalid-value');
+    expect(e.value).toBe(cidr);
+    expect(e.message).toBe(`Invalid peer "${cidr}" (from test/core: Anywhere). A /0 peer allows every address. ${HINT}`);
+  });
+
+  test('networks that together cover every address are refused too, naming each', () => {
+    const requirements = RequirementSet.of([cidrFlow('::/1', { purpose: 'Lower half' }), cidrFlow('8000::/1', { purpose: 'Upper half' })]);
+    expect(() => firewall({ requirements })).toThrow(
+      `Invalid peer "::/0" (from ::/1 from test/core: Lower half, 8000::/1 from test/core: Upper half). A /0 peer allows every address (these networks together cover all of them). ${HINT}`,
+    );
+  });
+
+  test('nothing is created when a /0 is refused', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    expect(() => new GcpFirewall(stack, 'Fw', { network: 'vpc', requirements: egressFqdns(['a.example.com']).merge(anyAddress()) })).toThrow(
+      'Invalid peer "0.0.0.0/0" (from user/test-node-egress: HTTPS out).',
+    );
+    expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+  });
+
+  test('with the opt-in, /0 peers render exactly as a CIDR rule', () => {
+    const json = synth((scope) => new GcpFirewall(scope, 'Fw', { network: 'vpc', requirements: anyAddress(), allowAnyAddress: true }));
+    expect(json.resource).toEqual({
+      google_compute_firewall: {
+        'Fw_fwreq-e-tcp-443-0-0-0-0-0-87847260_0748D94A': {
+          name: 'fwreq-e-tcp-443-0-0-0-0-0-87847260',
+          network: 'vpc',
+          description: 'HTTPS out',
+          direction: 'EGRESS',
+          priority: 1000,
+          allow: [{ protocol: 'tcp', ports: ['443'] }],
+          destination_ranges: ['0.0.0.0/0'],
+        },
+        'Fw_fwreq-e-tcp-443-0-425eb94e_2C1B8B9E': {
+          name: 'fwreq-e-tcp-443-0-425eb94e',
+          network: 'vpc',
+          description: 'HTTPS out v6',
+          direction: 'EGRESS',
+          priority: 1000,
+          allow: [{ protocol: 'tcp', ports: ['443'] }],
+          destination_ranges: ['::/0'],
+        },
+      },
+    });
+  });
+
+  test('the opt-in changes nothing when no peer is /0', () => {
+    const build = (allowAnyAddress?: boolean) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      const requirements = chainguardEnforceProfile().merge(RequirementSet.of([cidrFlow('10.0.0.0/8'), cidrFlow('192.0.2.0/24', { direction: Direction.INGRESS })]));
+      new GcpFirewall(stack, 'Fw', { network: 'my-vpc', requirements, allowAnyAddress });
+      return Testing.synth(stack);
+    };
+    expect(build(true)).toBe(build(undefined));
+    expect(build(false)).toBe(build(undefined));
   });
 });
 
