@@ -166,7 +166,9 @@ export class IbmSecurityGroupRules extends Construct {
         );
       }
     }
-    const groupIdOf = (key: string): string => (props.securityGroupId !== undefined ? props.securityGroupId : groups[slotOf[key] - 1].id);
+    // One id token per group: every attribute read creates a new token (and captures a stack trace).
+    const groupIds = props.securityGroupId !== undefined ? [props.securityGroupId] : groups.map((g) => g.id);
+    const groupIdOf = (key: string): string => (props.securityGroupId !== undefined ? groupIds[0] : groupIds[slotOf[key] - 1]);
 
     this.plannedRules = plan.rules;
     this.rules = plan.rules.map(
@@ -184,7 +186,7 @@ export class IbmSecurityGroupRules extends Construct {
     );
     this.securityGroups = groups;
     this.groupOfRule = Object.fromEntries(plan.rules.filter((r) => r.key in slotOf).map((r) => [r.name, slotOf[r.key]]));
-    this.securityGroupIds = props.securityGroupId !== undefined ? [props.securityGroupId] : groups.map((g) => g.id);
+    this.securityGroupIds = groupIds;
     this.fqdnRequirements = plan.fqdnRequirements.map(toRecord);
     this.fqdnOutput = new TerraformOutput(this, 'fqdn-requirements', {
       description:
