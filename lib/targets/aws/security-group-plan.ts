@@ -7,7 +7,8 @@ import { Direction, Protocol, transportOf } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { purposesOf } from '../../plan/control-plane-access';
-import { AggregatedCidr, aggregateCidrs } from '../../plan/flow-group';
+import { assertNotAnyAddress } from '../../plan/any-address';
+import { aggregateCidrs } from '../../plan/flow-group';
 import { sanitizeText, stableName } from '../../plan/naming';
 import { terraformLiteral } from '../terraform-text';
 
@@ -99,7 +100,7 @@ export function planSecurityGroupRules(requirements: readonly Requirement[], dom
   const rules: SecurityGroupRulePlan[] = [];
   for (const flow of flows.values()) {
     for (const network of aggregateCidrs(flow.requirements)) {
-      if (!allowAnyAddress) assertNotAnyAddress(network);
+      if (!allowAnyAddress) assertNotAnyAddress(network, 'allowAnyAddress: true on SecurityGroupRules');
       const { ipProtocol, fromPort, toPort } = awsProtocol(flow.protocol, flow.range, network.cidr.version);
       const ports = fromPort === undefined ? 'all' : fromPort === toPort ? `${fromPort}` : `${fromPort}-${toPort}`;
       const key = `${flow.direction} ${ipProtocol} ${ports} ${network.cidr.toString()}`;
@@ -118,21 +119,6 @@ export function planSecurityGroupRules(requirements: readonly Requirement[], dom
   return rules.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** Refuses a network that is every address unless the caller opted in (`SecurityGroupRules` `allowAnyAddress`). */
-function assertNotAnyAddress(network: AggregatedCidr): void {
-  if (network.cidr.prefix !== 0) return;
-  // Name the requirement that gave the /0 itself, or else every requirement whose networks together cover it.
-  const whole = network.requirements.find((r) => r.peer.cidr?.prefix === 0);
-  const origin = whole
-    ? `${sourceKey(whole.primarySource)}: ${whole.purpose}`
-    : network.requirements.map((r) => `${r.peer.value} from ${sourceKey(r.primarySource)}: ${r.purpose}`).join(', ');
-  throw invalidValue(
-    'peer',
-    network.cidr.toString(),
-    origin,
-    `A /0 peer allows every address${whole ? '' : ' (these networks together cover all of them)'}. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on SecurityGroupRules.`,
-  );
-}
 
 function awsProtocol(protocol: Protocol, range: PortRange | undefined, version: IpVersion): { ipProtocol: string; fromPort?: number; toPort?: number } {
   switch (protocol) {

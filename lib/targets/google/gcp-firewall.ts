@@ -12,7 +12,8 @@ import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { purposesOf } from '../../plan/control-plane-access';
-import { AggregatedCidr, aggregateCidrs } from '../../plan/flow-group';
+import { assertNotAnyAddress } from '../../plan/any-address';
+import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { chunk, contentHash, sanitizeText, stableName } from '../../plan/naming';
 import { terraformLiteral } from '../terraform-text';
@@ -324,7 +325,7 @@ function planCidrRules(requirements: readonly Requirement[], prefix: string, all
   const rules: CidrRulePlan[] = [];
   for (const group of groupByLayer4(requirements.filter((r) => r.peer.kind === PeerKind.CIDR))) {
     for (const network of aggregateCidrs(group.requirements)) {
-      if (!allowAnyAddress) assertNotAnyAddress(network);
+      if (!allowAnyAddress) assertNotAnyAddress(network, 'allowAnyAddress: true on GcpFirewall');
       const protocol = gcpProtocol(group.protocol, network.cidr.version);
       const ports = portsOf(group.ports);
       const portsText = ports.join(',') || 'all';
@@ -344,21 +345,6 @@ function planCidrRules(requirements: readonly Requirement[], prefix: string, all
   return rules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Refuses a network that is every address unless `allowAnyAddress` is set. */
-function assertNotAnyAddress(network: AggregatedCidr): void {
-  if (network.cidr.prefix !== 0) return;
-  // Name the requirement that gave the /0 itself, or else every requirement whose networks together cover it.
-  const whole = network.requirements.find((r) => r.peer.cidr?.prefix === 0);
-  const origin = whole
-    ? `${sourceKey(whole.primarySource)}: ${whole.purpose}`
-    : network.requirements.map((r) => `${r.peer.value} from ${sourceKey(r.primarySource)}: ${r.purpose}`).join(', ');
-  throw invalidValue(
-    'peer',
-    network.cidr.toString(),
-    origin,
-    `A /0 peer allows every address${whole ? '' : ' (these networks together cover all of them)'}. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.`,
-  );
-}
 
 function planFqdnRules(requirements: readonly Requirement[], prefix: string, priorityStart: number): FqdnRulePlan[] {
   const rules: FqdnRulePlan[] = [];
