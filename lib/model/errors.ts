@@ -64,7 +64,8 @@ export function invalidValue(
   return new FirewallRequirementsError(code, `Invalid ${what} ${quote(value)}`, value, origin, hint);
 }
 
-export function unknownOption(what: string, value: string, origin: string, valid: readonly string[]): FirewallRequirementsError {
+/** @param more a further way out, appended after the valid values */
+export function unknownOption(what: string, value: string, origin: string, valid: readonly string[], more = ''): FirewallRequirementsError {
   const suggestion = closest(value, valid);
   const did = suggestion ? `Did you mean ${quote(suggestion)}? ` : '';
   return new FirewallRequirementsError(
@@ -72,7 +73,7 @@ export function unknownOption(what: string, value: string, origin: string, valid
     `Unknown ${what} ${quote(value)}`,
     value,
     origin,
-    `${did}Valid values: ${valid.join(', ')}.`,
+    `${did}Valid values: ${valid.join(', ')}.${more ? ` ${more}` : ''}`,
   );
 }
 

@@ -495,6 +495,7 @@ describe('AKS_PROFILE (the CLI view)', () => {
       ['podsAccessApiServer', 'pods-access-api-server', OptionType.BOOLEAN],
       ['nodesProvisionedBeforeMarch2021', 'nodes-provisioned-before-march-2021', OptionType.BOOLEAN],
       ['includeRecommended', 'include-recommended', OptionType.BOOLEAN],
+      ['allowUnlistedLocation', 'allow-unlisted-location', OptionType.BOOLEAN],
     ]);
     expect(AKS_OPTION_SPECS.find((s) => s.name === 'cloud')?.choices).toEqual(['azure-public', 'azure-china', 'azure-us-government']);
     expect(AKS_OPTION_SPECS.find((s) => s.name === 'addons')?.choices).toEqual([...AKS_ADDONS]);
@@ -560,5 +561,30 @@ describe('AKS_PROFILE (the CLI view)', () => {
 
   test('undefined values are ignored', () => {
     expect(flows(AKS_PROFILE.build({ location: 'westeurope', gpu: undefined, somethingElse: undefined }))).toEqual(flows(profile(PUBLIC)));
+  });
+});
+
+describe('AKS profile: regions opened after the built-in list', () => {
+  test('an unlisted region is refused by default, with the opt-in named', () => {
+    expect(() => aksProfile({ location: 'swedensouth2' })).toThrow(
+      /Unknown Azure region for cloud azure-public "swedensouth2".*For a region opened after this list was compiled, set allowUnlistedLocation \(CLI --allow-unlisted-location\)\.$/,
+    );
+  });
+
+  test('allowUnlistedLocation accepts a well-formed region name and fills <location> with it', () => {
+    const set = aksProfile({ location: 'swedensouth2', allowUnlistedLocation: true });
+    expect(set.requirements.map((r) => r.peer.value)).toContain('*.hcp.swedensouth2.azmk8s.io');
+  });
+
+  test('allowUnlistedLocation still refuses malformed names and regions of another cloud', () => {
+    expect(() => aksProfile({ location: 'sweden_south', allowUnlistedLocation: true })).toThrow(
+      /Unknown Azure region for cloud azure-public "sweden_south".*A region name is lower-case letters and digits, e\.g\. swedensouth\.$/,
+    );
+    expect(() => aksProfile({ location: 'chinaeast2', allowUnlistedLocation: true })).toThrow(/chinaeast2 is a region of Microsoft Azure operated by 21Vianet/);
+  });
+
+  test('the CLI flag reaches the profile', () => {
+    const set = AKS_PROFILE.build({ location: 'swedensouth2', allowUnlistedLocation: true });
+    expect(set.size).toBeGreaterThan(0);
   });
 });

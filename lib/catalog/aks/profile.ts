@@ -79,6 +79,13 @@ export interface AksProfileOptions {
    * @default false
    */
   readonly includeRecommended?: boolean;
+  /**
+   * Accept a location that is not in the library's region list for the cloud (see `AKS_REGIONS`), for regions
+   * Azure opened after the list was compiled. The name must still be a lower-case region name such as
+   * `swedensouth`; a region of another cloud is still refused.
+   * @default false
+   */
+  readonly allowUnlistedLocation?: boolean;
 }
 
 const ORIGIN = 'profile aks';
@@ -196,7 +203,7 @@ function validate(options: AksProfileOptions): ResolvedOptions {
   if (!AKS_CLOUDS.includes(cloud)) {
     throw unknownOption('AKS cloud', String(cloud), 'option cloud', AKS_CLOUDS);
   }
-  const location = validateLocation(options.location, cloud);
+  const location = validateLocation(options.location, cloud, flag(options.allowUnlistedLocation, 'allowUnlistedLocation', false));
   const addons = validateAddons(options.addons, cloud);
   const customDnsServers = list(options.customDnsServers, 'customDnsServers').map((v, i) =>
     Cidr.parse(v, `option customDnsServers[${i}]`).toString(),
@@ -218,7 +225,7 @@ function validate(options: AksProfileOptions): ResolvedOptions {
   };
 }
 
-function validateLocation(location: unknown, cloud: AksCloud): string {
+function validateLocation(location: unknown, cloud: AksCloud, allowUnlisted: boolean): string {
   if (location === undefined || location === null || (typeof location === 'string' && location.trim() === '')) {
     throw missingOption(
       'location',
@@ -243,7 +250,17 @@ function validateLocation(location: unknown, cloud: AksCloud): string {
       'unknown-option',
     );
   }
-  throw unknownOption(`Azure region for cloud ${cloud}`, location, 'option location', valid);
+  // A region opened after the list was compiled: the user vouches for it, the name must still look like one.
+  if (allowUnlisted && /^[a-z][a-z0-9]{2,}$/.test(region)) return region;
+  throw unknownOption(
+    `Azure region for cloud ${cloud}`,
+    location,
+    'option location',
+    valid,
+    allowUnlisted
+      ? 'A region name is lower-case letters and digits, e.g. swedensouth.'
+      : 'For a region opened after this list was compiled, set allowUnlistedLocation (CLI --allow-unlisted-location).',
+  );
 }
 
 function validateAddons(addons: unknown, cloud: AksCloud): AksAddon[] {
@@ -383,6 +400,13 @@ export const AKS_OPTION_SPECS: readonly OptionSpec[] = [
     description: 'Include the optional recommended OS-update rules.',
     defaultText: 'false',
   },
+  {
+    name: 'allowUnlistedLocation',
+    flag: 'allow-unlisted-location',
+    type: OptionType.BOOLEAN,
+    description: 'Accept a region missing from the built-in list (opened after it was compiled).',
+    defaultText: 'false',
+  },
 ];
 
 /** The AKS profile for the CLI (`aks`). */
@@ -417,6 +441,7 @@ function fromParsed(raw: Record<string, unknown>): AksProfileOptions {
     podsAccessApiServer: parsedBoolean(raw, 'podsAccessApiServer'),
     nodesProvisionedBeforeMarch2021: parsedBoolean(raw, 'nodesProvisionedBeforeMarch2021'),
     includeRecommended: parsedBoolean(raw, 'includeRecommended'),
+    allowUnlistedLocation: parsedBoolean(raw, 'allowUnlistedLocation'),
   };
 }
 
