@@ -1,4 +1,4 @@
-import { FirewallRequirementsError, invalidValue, unknownOption } from '../model/errors';
+import { invalidValue, unknownOption } from '../model/errors';
 import { OptionSpec, OptionType } from '../catalog/profile-definition';
 
 /** Flags every `list` call accepts besides the profile's own. */
@@ -102,5 +102,3 @@ function splitList(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
-
-export { FirewallRequirementsError };
