@@ -65,6 +65,16 @@ describe('cli list', () => {
     expect(lines).toHaveLength(7);
   });
 
+  test('rows naming a VPC endpoint add a vpc endpoint column; other profiles keep their columns', () => {
+    const { code, stdout } = run('list', 'eks', '--region', 'eu-west-1');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+VPC ENDPOINT\s+SOURCE$/);
+    expect(stdout).toMatch(/api\.ecr\.eu-west-1\.amazonaws\.com .* com\.amazonaws\.eu-west-1\.ecr\.api /);
+    const csv = run('list', 'eks', '--region', 'eu-west-1', '--format', 'csv').stdout.split('\r\n');
+    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,vpc endpoint,source,document');
+    expect(run('list', 'gke', '--help').stdout).toContain('--google-api-access <value>');
+  });
+
   test('table is the default format and counts the rows', () => {
     const { stdout } = run('list', 'chainguard-enforce');
     expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
