@@ -109,7 +109,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
 
   const authorized = AksAuthorizedIpRanges.compute({
     requirementSets: [enforce],
-    cidrs: [operatorCidr.stringValue],
+    cidrs: [{ cidr: operatorCidr.stringValue, purpose: 'operators running kubectl' }],
     firewallPublicIps: [firewallIp.ipAddress],
   });
 
