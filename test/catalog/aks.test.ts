@@ -146,9 +146,9 @@ describe('each add-on adds exactly its own rows', () => {
   test('exact additions of a few add-ons (Azure public, westeurope)', () => {
     expect(added(PUBLIC, { addons: [AksAddon.WORKLOAD_IDENTITY] })).toEqual([]);
     expect(added(PUBLIC, { addons: [AksAddon.COST_ANALYSIS] })).toEqual([]);
-    expect(added(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] })).toEqual([https('vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([https('vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('*.vault.azure.net')]);
     expect(added(PUBLIC, { addons: [AksAddon.DEFENDER] })).toEqual(
       sorted([https('*.ods.opinsights.azure.com'), https('*.oms.opinsights.azure.com'), https('*.cloud.defender.microsoft.com')]),
     );
@@ -200,12 +200,31 @@ describe('each add-on adds exactly its own rows', () => {
 
   test('Istio and the Key Vault provider share one vault requirement; the stronger necessity wins', () => {
     const set = profile(PUBLIC, { addons: [AksAddon.ISTIO, AksAddon.KEY_VAULT_SECRETS_PROVIDER, AksAddon.APPLICATION_ROUTING] });
-    const vault = set.requirements.filter((r) => r.peer.value === 'vault.azure.net');
+    const vault = set.requirements.filter((r) => r.peer.value === '*.vault.azure.net');
     expect(vault).toHaveLength(1);
     expect(vault[0].necessity.kind).toBe(NecessityKind.REQUIRED);
     expect(vault[0].sources.map((s) => s.section)).toEqual(['addon-application-routing', 'addon-istio', 'addon-key-vault-secrets-provider']);
-    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO] }).requirements.find((r) => r.peer.value === 'vault.azure.net') as Requirement;
+    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO] }).requirements.find((r) => r.peer.value === '*.vault.azure.net') as Requirement;
     expect(istioOnly.necessity.conditions.map((c) => c.key)).toEqual(['istio-plugin-ca-or-secure-ingress-gateways']);
+  });
+});
+
+describe('interpretations of literal rows', () => {
+  test("Key Vault's literal vault.azure.net is interpreted as *.vault.azure.net, with the reason and a source", () => {
+    const vault = profile(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] }).requirements.find((r) => r.interpretation) as Requirement;
+    expect(vault.peer.value).toBe('*.vault.azure.net');
+    expect(vault.interpretation!.literalPeer.value).toBe('vault.azure.net');
+    expect(vault.interpretation!.reason).toContain('<vault-name>.vault.azure.net');
+    expect(vault.interpretation!.source.url).toBe('https://learn.microsoft.com/azure/key-vault/general/access-behind-firewall');
+  });
+
+  test('no other row of the catalog is interpreted, and no interpreted peer is a bare name', () => {
+    const interpreted = AKS_CATALOG.flatMap((t) => t.requirements.filter((r) => r.interpretation).map((r) => `${t.section} ${r.interpretation!.literalPeer.value} -> ${r.peer.value}`));
+    expect([...new Set(interpreted)].sort()).toEqual([
+      'addon-application-routing vault.azure.net -> *.vault.azure.net',
+      'addon-istio vault.azure.net -> *.vault.azure.net',
+      'addon-key-vault-secrets-provider vault.azure.net -> *.vault.azure.net',
+    ]);
   });
 });
 
