@@ -234,22 +234,25 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
   private findConflicts(): string[] {
     if (!this.rendered) return [];
     const key = policyKey(this, this.firewallPolicyId);
+    const policy = Token.isUnresolved(this.firewallPolicyId) ? key : this.firewallPolicyId;
     const errors: string[] = [];
     for (const other of this.node.root.node.findAll()) {
       if (other === this || !(other instanceof AzureFirewallPolicyRules) || !other.rendered) continue;
       if (policyKey(other, other.firewallPolicyId) !== key) continue;
+      // Each pair is reported once, by the construct whose path sorts first.
+      if (other.node.path < this.node.path) continue;
       for (const mine of this.rendered.plan.groups) {
         for (const theirs of other.rendered.plan.groups) {
           if (mine.priority === theirs.priority) {
             errors.push(
-              `Rule collection group ${mine.name} (${this.node.path}) and ${theirs.name} (${other.node.path}) both have priority ${mine.priority} on firewall policy ${this.firewallPolicyId}: ` +
+              `Rule collection group ${mine.name} (${this.node.path}) and ${theirs.name} (${other.node.path}) both have priority ${mine.priority} on firewall policy ${policy}: ` +
                 'Azure processes groups of equal priority in an undefined order. Give one of them another basePriority ' +
                 `(each construct uses basePriority up to basePriority + its group count - 1; ${this.node.path} uses ${rangeText(this.rendered.plan)}, ${other.node.path} uses ${rangeText(other.rendered.plan)}).`,
             );
           }
           if (mine.name === theirs.name) {
             errors.push(
-              `Rule collection group name ${mine.name} is used by ${this.node.path} and ${other.node.path} on firewall policy ${this.firewallPolicyId}: ` +
+              `Rule collection group name ${mine.name} is used by ${this.node.path} and ${other.node.path} on firewall policy ${policy}: ` +
                 'the second group would replace the first. Give one of them another ruleCollectionGroupName.',
             );
           }
