@@ -73,7 +73,8 @@ describe('cli list', () => {
 
   test('help lists commands, profiles and each profile option', () => {
     expect(run('--help').stdout).toContain('list <profile> [options]');
-    expect(run('list').stdout).toContain('chainguard-enforce');
+    expect(run('list', '--help').stdout).toContain('chainguard-enforce');
+    expect(run('help', 'list').stdout).toBe(run('list', '--help').stdout);
     const help = run('list', 'ibm-vpc', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--subnet-cidrs <a,b,...>');

@@ -122,7 +122,10 @@ describe('IBM resources', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-schemas-'));
     const report = validateStackJson(JSON.stringify(ibmStack()), { schemaDir: empty });
     expect(report.problems).toEqual([]);
-    expect(report.unchecked).toEqual(['ibm-cloud/ibm: no schema (data.ibm_is_vpc, ibm_is_security_group, ibm_is_security_group_rule, provider ibm)']);
+    expect(report.unchecked).toEqual([
+      `ibm-cloud/ibm: no schema (data.ibm_is_vpc, ibm_is_security_group, ibm_is_security_group_rule, provider ibm); add the schema file ibm.json to ${empty} (format: schemas/README.md of cdktf-firewall-requirements)`,
+    ]);
+    expect(report.complete).toBe(false);
     fs.rmSync(empty, { recursive: true });
   });
 
