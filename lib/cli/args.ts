@@ -279,6 +279,9 @@ function positional(
   if (boolean?.type === OptionType.BOOLEAN && (arg === 'true' || arg === 'false')) {
     throw invalidValue('argument', arg, props.command, `Boolean flags take no separate value: write --${boolean.flag}=${arg}${arg === 'false' ? ` or --no-${boolean.flag}` : ''}.`, 'unexpected-argument');
   }
+  if (arg === '--') {
+    throw invalidValue('argument', arg, props.command, 'A bare -- (end of options) is not used here: give options as --flag value; see --help.', 'unexpected-argument');
+  }
   if (arg.startsWith('-') && arg !== '-') {
     throw invalidValue('argument', arg, props.command, 'Flags are written with two dashes, --name or --name=value; see --help.', 'unexpected-argument');
   }
