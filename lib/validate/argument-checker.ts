@@ -84,7 +84,7 @@ function checkBlockValue(name: string, value: unknown, argument: ArgumentSchema,
       return;
     }
     if (argument.required && value.length === 0) report(path, name, 'missing required block (the array is empty)');
-    value.forEach((element, i) => nestedBlock(name, element, `${name}[${i}]`, argument, path, report, single));
+    value.forEach((element, i) => nestedBlock(name, element, `${name}[${i}]`, argument, path, report, true));
     return;
   }
   nestedBlock(name, value, name, argument, path, report, single);
@@ -97,10 +97,11 @@ function nestedBlock(
   argument: ArgumentSchema,
   path: string,
   report: Report,
+  /** An object is expected here: a max-one block, or one element of an array of blocks. */
   single: boolean,
 ): void {
   if (!isObject(value)) {
-    const expected = single ? 'an object' : 'an array of objects';
+    const expected = single ? 'an object' : 'an object or an array of objects';
     const expression = typeof value === 'string' && value.includes('${') ? ' (Terraform does not accept an expression for a block; use a dynamic block)' : '';
     report(path, step, `is a block: expected ${expected}, got ${describeValue(value)}${expression}`);
     return;

@@ -111,6 +111,11 @@ export class StackValidator {
   private readonly objects: StackObject[] = [];
   private readonly references: FoundReference[] = [];
   private readonly providerSources = new Map<string, { source: string; version?: string }>();
+  /**
+   * Addresses, types (`resource.fake_thing`) and sections (`resource`) that were reported as malformed:
+   * references into them are not reported again as "not declared".
+   */
+  private readonly malformed = new Set<string>();
   /** The top-level sections that have the right shape (the others are reported and read as empty). */
   private readonly sections = new Map<string, Record<string, unknown>>();
   /** Objects of each provider source that had no schema, counted. */
@@ -185,7 +190,9 @@ export class StackValidator {
         case ReferenceKind.RESOURCE:
         case ReferenceKind.DATA: {
           const address = ref.kind === ReferenceKind.DATA ? `data.${ref.type}.${ref.name}` : `${ref.type}.${ref.name}`;
-          if (!declared.has(address)) {
+          const mode = ref.kind === ReferenceKind.DATA ? 'data' : 'resource';
+          const reported = [mode, `${mode}.${ref.type}`, `${mode}.${ref.type}.${ref.name}`].some((k) => this.malformed.has(k));
+          if (!declared.has(address) && !reported) {
             const suggestion = closest(address, [...declared].filter((a) => a !== found.address));
             report(`references ${address}, which is not declared in this stack${suggestion ? `; did you mean ${suggestion}?` : ''}`);
           }
@@ -211,6 +218,7 @@ export class StackValidator {
 
   /** A value of the wrong shape at a JSON path of the file. */
   private shape(steps: readonly (string | number)[], expected: string, value: unknown): void {
+    this.malformed.add(steps.slice(0, steps[0] === 'provider' ? 2 : 3).join('.'));
     this.add(jsonPath(steps), '', '', `expected ${expected}, got ${describeValue(value)} (in ${this.file})`);
   }
 
@@ -428,7 +436,8 @@ export class StackValidator {
     for (const object of this.objects) {
       if (object.mode === 'provider' || typeof object.body.provider !== 'string') continue;
       const ref = object.body.provider.replace(/^\$\{(.*)\}$/, '$1');
-      if (ref.includes('.') && !configured.has(ref)) {
+      const reported = this.malformed.has('provider') || this.malformed.has(`provider.${ref.split('.')[0]}`);
+      if (ref.includes('.') && !configured.has(ref) && !reported) {
         this.add(object.address, '', 'provider', `references provider ${ref}, which is not configured in this stack`);
       }
     }

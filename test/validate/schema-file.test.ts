@@ -109,7 +109,7 @@ describe('IBM resources', () => {
     expect(problems((s) => (rule(s).port_minimum = 1))).toEqual(['ibm_is_security_group_rule.nodeports: port_minimum: unknown argument; did you mean "port_min"?']);
     expect(problems((s) => delete rule(s).group)).toEqual(['ibm_is_security_group_rule.nodeports: group: missing required argument']);
     expect(problems((s) => (rule(s).tcp = '30000-32767'))).toEqual([
-      'ibm_is_security_group_rule.nodeports: tcp: is a block: expected an array of objects, got the string "30000-32767"',
+      'ibm_is_security_group_rule.nodeports: tcp: is a block: expected an object or an array of objects, got the string "30000-32767"',
     ]);
     expect(problems((s) => (rule(s).tcp = [{ port_min: 1 }]))).toEqual(['ibm_is_security_group_rule.nodeports.tcp[0]: port_max: missing required argument']);
     expect(problems((s) => (rule(s).group = '${ibm_is_security_group.node.id}'))).toEqual([
