@@ -96,7 +96,7 @@ describe('argument problems', () => {
     ).toEqual([
       'fake_thing.one: rule: is a block: expected an object or an array of objects, got the string "${var.rules}" (Terraform does not accept an expression for a block; use a dynamic block)',
     ]);
-    expect(problems((s) => (thing(s).rule = [{ from_port: 1 }, 'x']))).toEqual(['fake_thing.one: rule[1]: is a block: expected an object or an array of objects, got the string "x"']);
+    expect(problems((s) => (thing(s).rule = [{ from_port: 1 }, 'x']))).toEqual(['fake_thing.one: rule[1]: is a block: expected an object, got the string "x"']);
   });
 
   test('a max-one block: an object or a one-element array, never more', () => {
