@@ -199,3 +199,28 @@ test('the corpus is large and distinct', () => {
   expect(new Set(keys).size).toBe(keys.length);
   expect(CASES.length).toBeGreaterThanOrEqual(45);
 });
+
+describe('no argument list crashes the CLI', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fc = require('fast-check') as typeof import('fast-check');
+  const tokens = [
+    'list', 'help', '--version', '-v', '-h', '--help', 'aks', 'chainguard-enforce', 'ibm-vpc', '--location', 'westeurope', '--location=',
+    '--addons', 'all', 'defender', ',', 'all,defender', '--gpu', '--no-gpu', '--gpu=false', 'true', '--format', 'json', '--format=csv',
+    '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '10.240.0.1/24', '--etcd-port', 'NaN', '-1', '--master-endpoints',
+    'c3.us-south.containers.cloud.ibm.com', '--mode', 'agent', '--', '-', '--=', '--no-', '', ' ', '=', '--cloud', 'azure-china',
+  ];
+  test('every outcome is an exit code with a message, and exit 2 leaves stdout empty', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...tokens), fc.string({ maxLength: 6 })), { maxLength: 8 }), (argv) => {
+        const { code, stdout, stderr } = runCli(...argv);
+        expect([0, 2]).toContain(code);
+        if (code === 2) {
+          expect(stdout).toBe('');
+          expect(stderr).toMatch(/^cdktf-firewall-requirements: /);
+          expect(stderr).not.toMatch(/\n\s+at /);
+        }
+      }),
+      { numRuns: 400, seed: 20251201 },
+    );
+  });
+});
