@@ -103,7 +103,7 @@ function nestedBlock(
   if (!isObject(value)) {
     const expected = single ? 'an object' : 'an object or an array of objects';
     const expression = typeof value === 'string' && value.includes('${') ? ' (Terraform does not accept an expression for a block; use a dynamic block)' : '';
-    report(path, step, `is a block: expected ${expected}, got ${describeValue(value)}${expression}`);
+    report(path, step, `is a block: expected ${expected}, got ${describeJsonValue(value)}${expression}`);
     return;
   }
   if (argument.block) checkBlock(value, argument.block, join(path, step), `the ${name} block`, new Set(), report);
@@ -113,7 +113,7 @@ function nestedBlock(
 function checkObjectAttribute(name: string, value: unknown, argument: ArgumentSchema, path: string, report: Report): void {
   if (isExpression(value)) return;
   const check = (element: unknown, step: string) => {
-    if (!isObject(element)) report(path, step, `expected an object, got ${describeValue(element)}`);
+    if (!isObject(element)) report(path, step, `expected an object, got ${describeJsonValue(element)}`);
     else if (argument.block) checkBlock(element, argument.block, join(path, step), `${name}`, new Set(), report);
   };
   switch (argument.nesting) {
@@ -121,18 +121,18 @@ function checkObjectAttribute(name: string, value: unknown, argument: ArgumentSc
       check(value, name);
       return;
     case BlockNesting.LIST:
-      if (!Array.isArray(value)) report(path, name, `expected an array of objects, got ${describeValue(value)}`);
+      if (!Array.isArray(value)) report(path, name, `expected an array of objects, got ${describeJsonValue(value)}`);
       else value.forEach((element, i) => check(element, `${name}[${i}]`));
       return;
     default:
-      if (!isObject(value)) report(path, name, `expected a map of objects, got ${describeValue(value)}`);
+      if (!isObject(value)) report(path, name, `expected a map of objects, got ${describeJsonValue(value)}`);
       else for (const key of Object.keys(value)) check(value[key], `${name}[${JSON.stringify(key)}]`);
   }
 }
 
 function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: string, report: Report, names: Set<string>): void {
   if (!isObject(value)) {
-    report(path, 'dynamic', `expected an object of dynamic blocks, got ${describeValue(value)}`);
+    report(path, 'dynamic', `expected an object of dynamic blocks, got ${describeJsonValue(value)}`);
     return;
   }
   for (const name of Object.keys(value)) {
@@ -150,7 +150,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
     }
     const spec = value[name];
     if (!isObject(spec)) {
-      report(path, `dynamic.${name}`, `expected an object with for_each and content, got ${describeValue(spec)}`);
+      report(path, `dynamic.${name}`, `expected an object with for_each and content, got ${describeJsonValue(spec)}`);
       continue;
     }
     for (const key of Object.keys(spec)) {
@@ -158,7 +158,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
     }
     if (spec.for_each === undefined) report(where, 'for_each', 'missing required argument');
     if (!isObject(spec.content)) {
-      report(where, 'content', spec.content === undefined ? 'missing required block' : `is a block: expected an object, got ${describeValue(spec.content)}`);
+      report(where, 'content', spec.content === undefined ? 'missing required block' : `is a block: expected an object, got ${describeJsonValue(spec.content)}`);
     } else if (argument.block) {
       checkBlock(spec.content, argument.block, join(where, 'content'), `the ${name} block`, new Set(), report);
     }
@@ -167,7 +167,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
 
 function checkLifecycle(value: unknown, schema: BlockSchema, path: string, report: Report): void {
   if (!isObject(value)) {
-    report(path, 'lifecycle', `is a block: expected an object, got ${describeValue(value)}`);
+    report(path, 'lifecycle', `is a block: expected an object, got ${describeJsonValue(value)}`);
     return;
   }
   const where = join(path, 'lifecycle');
@@ -200,26 +200,26 @@ export function checkType(value: unknown, type: string, report: (message: string
   if (collection) {
     const [, kind, element] = collection;
     if (kind === 'map') {
-      if (!isObject(value)) return report(`expected a map of ${element}, got ${describeValue(value)}`);
+      if (!isObject(value)) return report(`expected a map of ${element}, got ${describeJsonValue(value)}`);
       for (const key of Object.keys(value)) checkType(value[key], element, (m) => report(`key ${JSON.stringify(key)}: ${m}`));
       return;
     }
-    if (!Array.isArray(value)) return report(`expected a ${kind} of ${element}, got ${describeValue(value)}`);
+    if (!Array.isArray(value)) return report(`expected a ${kind} of ${element}, got ${describeJsonValue(value)}`);
     value.forEach((item, i) => checkType(item, element, (m) => report(`element ${i}: ${m}`)));
     return;
   }
   switch (type) {
     case 'string':
-      if (typeof value === 'object') report(`expected a string, got ${describeValue(value)}`);
+      if (typeof value === 'object') report(`expected a string, got ${describeJsonValue(value)}`);
       return;
     case 'number':
       if (typeof value === 'number') return;
       if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim())) return;
-      report(`expected a number, got ${describeValue(value)}`);
+      report(`expected a number, got ${describeJsonValue(value)}`);
       return;
     case 'bool':
       if (typeof value === 'boolean' || value === 'true' || value === 'false') return;
-      report(`expected a bool, got ${describeValue(value)}`);
+      report(`expected a bool, got ${describeJsonValue(value)}`);
       return;
     default:
       return; // object(...), tuple(...) and anything else: not checked
@@ -235,7 +235,7 @@ function isExpression(value: unknown): boolean {
 }
 
 /** A value described for a message: `null`, `an array of 2`, `the string "x"`, `the number 3`, `an object`. */
-export function describeValue(value: unknown): string {
+export function describeJsonValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   switch (typeof value) {

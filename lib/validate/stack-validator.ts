@@ -1,5 +1,5 @@
 import { closest, invalidValue } from '../model/errors';
-import { checkBody, describeValue, Report } from './argument-checker';
+import { checkBody, describeJsonValue, Report } from './argument-checker';
 import { BUILTIN_SOURCE } from './builtin-schema';
 import { ProviderSchema, TypeSchema } from './provider-schema';
 import { Reference, ReferenceKind, referenceOfTraversal, referencesInString } from './references';
@@ -219,7 +219,7 @@ export class StackValidator {
   /** A value of the wrong shape at a JSON path of the file. */
   private shape(steps: readonly (string | number)[], expected: string, value: unknown): void {
     this.malformed.add(steps.slice(0, steps[0] === 'provider' ? 2 : 3).join('.'));
-    this.add(jsonPath(steps), '', '', `expected ${expected}, got ${describeValue(value)} (in ${this.file})`);
+    this.add(jsonPath(steps), '', '', `expected ${expected}, got ${describeJsonValue(value)} (in ${this.file})`);
   }
 
   /** The value at `steps` when it is an object; else reports it (unless absent) and returns undefined. */
