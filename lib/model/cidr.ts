@@ -220,7 +220,7 @@ function parseAddress(text: string, whole: string, origin: string): ipaddr.IPv4 
 /**
  * The IPv4 address (and prefix) an IPv6 text stands for, if any: IPv4-mapped addresses (`::ffff:10.0.0.1`,
  * `::ffff:a00:1`, prefix 96 or longer) normalize to IPv4. IPv4-compatible addresses (`::10.0.0.1`, deprecated by
- * RFC 4291) and other dotted forms under ::/80 are refused: they are not what the user meant. A dotted quad after
+ * RFC 4291) and other dotted forms under ::/80 (and mapped networks shorter than /96) are refused: they are not what the user meant. A dotted quad after
  * another prefix (NAT64 `64:ff9b::192.0.2.1`) is an IPv6 address like any other.
  */
 function embeddedIpv4(address: ipaddr.IPv6, prefix: number, whole: string, origin: string): { address: ipaddr.IPv4; prefix: number } | undefined {
@@ -231,8 +231,7 @@ function embeddedIpv4(address: ipaddr.IPv6, prefix: number, whole: string, origi
   if (mapped && prefix >= 96) {
     return { address: new ipaddr.IPv4([p[6] >> 8, p[6] & 0xff, p[7] >> 8, p[7] & 0xff]), prefix: prefix - 96 };
   }
-  const compatible = upperZero && p[5] === 0 && (p[6] !== 0 || p[7] > 1) && prefix >= 96;
-  if (mapped || compatible || (dotted && upperZero)) {
+  if (mapped || (dotted && upperZero)) {
     const v4 = `${p[6] >> 8}.${p[6] & 0xff}.${p[7] >> 8}.${p[7] & 0xff}`;
     throw invalidCidr(whole, origin, 'an IPv4 address written as IPv6 is ambiguous here (IPv4-compatible addresses are deprecated, and a mapped network needs a prefix of 96 or more)', prefix >= 96 ? `${v4}/${prefix - 96}` : undefined);
   }
