@@ -298,7 +298,11 @@ function positional(
 function unknownFlag(flag: string, props: FlagParserProps) {
   const bare = flag.slice(2);
   const owners = props.elsewhere?.get(bare) ?? props.elsewhere?.get(bare.replace(/^no-/, ''));
-  const more = owners ? `${flag} is an option of ${owners.join(', ')}.` : '';
+  let more = '';
+  if (owners && owners.length > 0) {
+    const profiles = owners.every((o) => o.startsWith('profile ')) && owners.length > 1;
+    more = profiles ? `${flag} is an option of profiles ${owners.map((o) => o.slice('profile '.length)).join(', ')}.` : `${flag} is an option of ${owners.join(', ')}.`;
+  }
   const valid = ['--help', ...props.specs.map((s) => `--${s.flag}`)];
   return unknownOption(props.flagNoun ?? 'flag', flag, props.command, valid, more);
 }

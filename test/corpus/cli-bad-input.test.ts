@@ -69,7 +69,7 @@ const GROUPS: Record<string, Case[]> = {
     [['list', 'akss'], '"akss"', 'Did you mean "aks"?'],
     [['list', 'aks', '--locaton', 'westeurope'], '"--locaton"', 'Did you mean "--location"?'],
     [[...AKS, '--addon', 'defender'], '"--addon"', 'Did you mean "--addons"?'],
-    [[...AKS, '--region', 'us-south'], '"--region"', '--region is an option of profile ibm-vpc.'],
+    [[...AKS, '--region', 'us-south'], '"--region"', '--region is an option of profiles eks, gke, ibm-vpc.'],
     [[...AKS, '--mode', 'agent'], '"--mode"', '--mode is an option of profile chainguard-enforce.'],
     [['list', 'chainguard-enforce', '--location', 'westeurope'], '"--location"', '--location is an option of profile aks.'],
     [[...AKS, '--no-location'], '"--no-location"', 'Did you mean "--location"?'],
