@@ -46,6 +46,11 @@ export interface TerraformCheckOptions {
    */
   readonly requiredProviders?: string[];
   /**
+   * Folders searched for a mirror when neither `mirror` nor `TF_PROVIDER_MIRROR` is given.
+   * @default defaultMirrorRoots()
+   */
+  readonly mirrorSearchRoots?: string[];
+  /**
    * Folder for the working copies (created if missing; left in place).
    * @default - a new temporary folder, removed afterwards unless `keepWorkDir`
    */
@@ -138,6 +143,9 @@ export interface TerraformCheckReport {
  */
 export async function checkTerraformDirectories(dirs: ReadonlyArray<string | TerraformDirectory>, options: TerraformCheckOptions = {}): Promise<TerraformCheckReport> {
   const started = Date.now();
+  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
+    throw invalidValue('concurrency', String(options.concurrency), 'checkTerraformDirectories options', 'Give a whole number of at least 1, e.g. 2.');
+  }
   const env = options.env ?? process.env;
   const elapsed = () => round((Date.now() - started) / 1000);
   const terraform = options.terraformBinary ?? findTerraformBinary(env);
@@ -146,7 +154,7 @@ export async function checkTerraformDirectories(dirs: ReadonlyArray<string | Ter
   }
   let mirror = options.mirror;
   if (mirror === undefined) {
-    const lookup = findProviderMirror({ required: options.requiredProviders ?? ['hashicorp/aws'], env });
+    const lookup = findProviderMirror({ required: options.requiredProviders ?? ['hashicorp/aws'], env, roots: options.mirrorSearchRoots });
     if (lookup.mirror === undefined) return { skipped: lookup.reason, results: [], terraformBinary: terraform, seconds: elapsed() };
     mirror = lookup.mirror;
   }
@@ -165,9 +173,6 @@ export async function checkTerraformDirectories(dirs: ReadonlyArray<string | Ter
     terraformVersion = JSON.parse(version.stdout).terraform_version;
   } catch {
     terraformVersion = undefined;
-  }
-  if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
-    throw invalidValue('concurrency', String(options.concurrency), 'checkTerraformDirectories options', 'Give a whole number of at least 1, e.g. 2.');
   }
   const concurrency = options.concurrency ?? Math.max(1, Math.min(2, os.cpus().length));
   const results: DirectoryCheckResult[] = new Array(entries.length);
@@ -281,7 +286,8 @@ export function terraformEnv(env: NodeJS.ProcessEnv, cliConfig: string): NodeJS.
 
 /** One terraform diagnostic (from `validate -json` or a `plan -json` stream) as a line of text. */
 export function diagnosticText(d: any): string {
-  const where = d?.range?.filename ? ` (${d.range.filename}:${d.range.start?.line ?? '?'})` : '';
+  // Line numbers are those of the rewritten copy (kept with --keep), hence "copy".
+  const where = d?.range?.filename ? ` (copy ${d.range.filename}:${d.range.start?.line ?? '?'})` : '';
   const context = d?.snippet?.context ? ` in ${d.snippet.context}` : d?.address ? ` in ${d.address}` : '';
   const detail = typeof d?.detail === 'string' && d.detail.trim() !== '' ? `: ${d.detail.trim().replace(/\s*\n\s*/g, ' ')}` : '';
   return `${d?.summary ?? 'terraform error'}${detail}${context}${where}`;

@@ -281,7 +281,7 @@ export function parseTypeExpression(text: string, variable: string): TerraformTy
   const tokens = source.match(/[A-Za-z_][A-Za-z0-9_-]*|"(?:[^"\\]|\\.)*"|-?[0-9.]+|[(){}[\]=,:]|\S/g) ?? [];
   let i = 0;
   const fail = (why: string): FirewallRequirementsError =>
-    invalidValue(`type of variable ${variable}`, text, 'terraform check', `${why}. Give the variable a default, or pass its value in the variables option.`);
+    invalidValue(`type of variable ${variable}`, text, 'terraform check', `${why.charAt(0).toUpperCase()}${why.slice(1)}. Give the variable a default, or pass its value in the variables option.`);
   const expect = (t: string) => {
     if (tokens[i] !== t) throw fail(`expected "${t}" at "${tokens.slice(i).join(' ') || 'the end'}"`);
     i++;
