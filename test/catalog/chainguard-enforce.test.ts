@@ -14,7 +14,7 @@ import {
   EnforceMode,
 } from '../../lib/catalog/chainguard-enforce';
 import { OptionType } from '../../lib/catalog/profile-definition';
-import { Direction, FirewallRequirementsError, PeerKind, Protocol, Requirement, RequirementSet, toRecord } from '../../lib/model';
+import { Direction, FirewallRequirementsError, Landing, PeerKind, Protocol, Requirement, RequirementSet, toRecord } from '../../lib/model';
 
 const SEED_HOSTS = [
   'agentless-lifecycle.enforce.dev',
@@ -205,9 +205,12 @@ describe.each([
     }
   });
 
-  test('Enforce SaaS Access: the same ranges, for the registry in agentless mode', () => {
+  test('Enforce SaaS Access: the same ranges, landing on the registry in agentless mode (other flows than the API endpoint rows)', () => {
     expect(peersOf(catalog.saasAccess.requirements)).toEqual(cidrs);
-    expect(catalog.saasAccess.requirements.map((r) => r.id)).toEqual(catalog.cidrRanges.requirements.map((r) => r.id));
+    expect(catalog.cidrRanges.requirements.every((r) => r.landing === Landing.CONTROL_PLANE)).toBe(true);
+    expect(catalog.saasAccess.requirements.every((r) => r.landing === Landing.SERVICE)).toBe(true);
+    const apiIds = new Set(catalog.cidrRanges.requirements.map((r) => r.id));
+    expect(catalog.saasAccess.requirements.some((r) => apiIds.has(r.id))).toBe(false);
     for (const r of catalog.saasAccess.requirements) {
       expect(r.purpose).toBe('Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges');
       expect(r.primarySource.sectionTitle).toBe('Enforce SaaS Access');
@@ -249,21 +252,32 @@ describe('chainguardEnforceProfile', () => {
   test.each([
     [EnforceEdition.EDITION_2023_03_18, 3],
     [EnforceEdition.EDITION_2023_11_29, 5],
-  ])('agentless mode (%s): only the CIDR ingress rows, each citing both sections, no agent egress', (edition, count) => {
+  ])('agentless mode (%s): only the CIDR ingress rows, to the API endpoint and to the registry, no agent egress', (edition, count) => {
     const set = chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS, edition });
-    expect(set.size).toBe(count);
+    expect(set.size).toBe(2 * count);
     expect(set.requirements.filter((r) => r.direction === Direction.EGRESS)).toEqual([]);
-    for (const r of set.requirements) {
+    const api = set.requirements.filter((r) => r.landing === Landing.CONTROL_PLANE);
+    const registry = set.requirements.filter((r) => r.landing === Landing.SERVICE);
+    expect(api).toHaveLength(count);
+    expect(registry).toHaveLength(count);
+    for (const r of api) {
       expect(toRecord(r)).toMatchObject({
         source: 'chainguard-enforce/cidr-ranges',
         direction: 'ingress',
         protocol: 'tcp',
         ports: ['443'],
         peer: { kind: 'cidr' },
-        purpose:
-          'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery / Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        purpose: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery',
         necessity: 'required',
-        alsoIn: ['chainguard-enforce/saas-access'],
+        landing: 'control-plane',
+      });
+    }
+    for (const r of registry) {
+      expect(toRecord(r)).toMatchObject({
+        source: 'chainguard-enforce/saas-access',
+        purpose: 'Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        landing: 'service',
+        metadata: expect.objectContaining({ admitIn: 'your image registry' }),
       });
     }
   });
@@ -325,7 +339,7 @@ describe('CHAINGUARD_ENFORCE_PROFILE', () => {
   test('builds from parsed flags', () => {
     expect(CHAINGUARD_ENFORCE_PROFILE.build({}).size).toBe(26);
     const set = CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agentless', edition: '2023-11-29' });
-    expect(peersOf(set.requirements)).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect([...new Set(peersOf(set.requirements))]).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
   });
 
   test('rejects bad flag values', () => {

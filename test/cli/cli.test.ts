@@ -34,9 +34,10 @@ describe('cli list', () => {
     expect(cidrs.every((r: any) => r.direction === 'ingress' && r.protocol === 'tcp' && r.ports.join() === '443')).toBe(true);
   });
 
-  test('profile flags reach the profile (agentless mode lists only the CIDRs)', () => {
+  test('profile flags reach the profile (agentless mode lists only the CIDRs, to the API endpoint and to the registry)', () => {
     const records = JSON.parse(run('list', 'chainguard-enforce', '--mode', 'agentless', '--format=json').stdout);
-    expect(records.map((r: any) => r.peer.kind)).toEqual(['cidr', 'cidr', 'cidr']);
+    expect(records.map((r: any) => r.peer.kind)).toEqual(['cidr', 'cidr', 'cidr', 'cidr', 'cidr', 'cidr']);
+    expect(records.map((r: any) => r.landing).sort()).toEqual(['control-plane', 'control-plane', 'control-plane', 'service', 'service', 'service']);
   });
 
   test('list flags accept comma lists and repetition', () => {
@@ -54,7 +55,7 @@ describe('cli list', () => {
     const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
     const lines = stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,source,document');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(7);
     expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,/);
   });
 
@@ -62,7 +63,7 @@ describe('cli list', () => {
     const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | necessity | purpose | source | document |');
     expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(8);
   });
 
   test('table is the default format and counts the rows', () => {

@@ -1,7 +1,7 @@
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { chainguardEnforceProfile, EnforceEdition } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { EksEndpointAccess, EksIpFamily } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
 import { ingressCidrs, resourcesOf, synth } from '../helpers';
@@ -189,7 +189,7 @@ describe('EksEndpointAccess', () => {
     });
 
     test('an ingress domain name', () => {
-      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com') })]);
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com'), landing: Landing.CONTROL_PLANE })]);
       expect(() => EksEndpointAccess.fromRequirements({ requirements: set })).toThrow(
         'EKS public access CIDRs cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
       );

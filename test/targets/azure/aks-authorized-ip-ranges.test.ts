@@ -2,11 +2,11 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Testing } from 'cdktf';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Peer, PortRange, Protocol } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol } from '../../../lib/model';
 import { AksAuthorizedIpRanges } from '../../../lib/targets/azure';
 import { ingressSection, newStack, section, setOf, webSection } from './fixtures';
 
-const ingress = { direction: Direction.INGRESS };
+const ingress = { direction: Direction.INGRESS, landing: Landing.CONTROL_PLANE };
 
 /** `n` non-adjacent /24s (aggregation keeps every one). */
 function spread(n: number): string[] {
@@ -36,7 +36,7 @@ describe('AksAuthorizedIpRanges', () => {
   });
 
   test('egress and ingress to other ports are skipped', () => {
-    const nodePorts = section('nodeports').cidrs(['10.0.0.0/24'], Protocol.TCP, [PortRange.range(30000, 32767)], 'Node ports', ingress);
+    const nodePorts = section('nodeports').cidrs(['10.0.0.0/24'], Protocol.TCP, [PortRange.range(30000, 32767)], 'Node ports', { direction: Direction.INGRESS });
     const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [setOf(webSection(), nodePorts, ingressSection())] });
     expect(ranges.ranges).toEqual(['34.132.193.40/32']);
     expect(ranges.skippedRequirements.map((r) => r.peer.value)).toContain('10.0.0.0/24');
