@@ -174,6 +174,12 @@ describe('checkTerraformDirectories', () => {
     expect(summaryLine(report)).toMatch(/^terraform: skipped \(no provider mirror with/);
   });
 
+  test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY])('GIVEN timeoutSeconds %p THEN fails naming the option', async (timeoutSeconds) => {
+    await expect(checkTerraformDirectories([], { terraformBinary: terraform, mirror: MIRROR, timeoutSeconds, env: {} })).rejects.toThrow(
+      /Invalid timeoutSeconds .*Give a positive number of seconds/,
+    );
+  });
+
   test.each([0, -1, 1.5, Number.NaN])('GIVEN concurrency %p THEN fails naming the option', async (concurrency) => {
     await expect(checkTerraformDirectories([], { terraformBinary: terraform, mirror: MIRROR, concurrency, env: {} })).rejects.toThrow(
       /Invalid concurrency .*Give a whole number of at least 1/,

@@ -146,6 +146,9 @@ export async function checkTerraformDirectories(dirs: ReadonlyArray<string | Ter
   if (options.concurrency !== undefined && (!Number.isInteger(options.concurrency) || options.concurrency < 1)) {
     throw invalidValue('concurrency', String(options.concurrency), 'checkTerraformDirectories options', 'Give a whole number of at least 1, e.g. 2.');
   }
+  if (options.timeoutSeconds !== undefined && !(Number.isFinite(options.timeoutSeconds) && options.timeoutSeconds > 0)) {
+    throw invalidValue('timeoutSeconds', String(options.timeoutSeconds), 'checkTerraformDirectories options', 'Give a positive number of seconds, e.g. 600.');
+  }
   const env = options.env ?? process.env;
   const elapsed = () => round((Date.now() - started) / 1000);
   const terraform = options.terraformBinary ?? findTerraformBinary(env);
@@ -162,31 +165,30 @@ export async function checkTerraformDirectories(dirs: ReadonlyArray<string | Ter
   const names = uniqueNames(entries.map((e) => e.name ?? path.basename(path.resolve(e.dir))));
   const ownWorkDir = options.workDir === undefined;
   const workDir = options.workDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'terraform-check-'));
-  fs.mkdirSync(workDir, { recursive: true });
-  const cliConfig = path.join(workDir, 'terraform.rc');
-  fs.writeFileSync(cliConfig, cliConfigText(mirror.path));
-  const runEnv = terraformEnv(env, cliConfig);
-  const timeoutMs = (options.timeoutSeconds ?? 600) * 1000;
-  const version = await run(terraform, ['version', '-json'], workDir, runEnv, 60_000);
+  const results: DirectoryCheckResult[] = new Array(entries.length);
   let terraformVersion: string | undefined;
   try {
-    terraformVersion = JSON.parse(version.stdout).terraform_version;
-  } catch {
-    terraformVersion = undefined;
-  }
-  const concurrency = options.concurrency ?? Math.max(1, Math.min(2, os.cpus().length));
-  const results: DirectoryCheckResult[] = new Array(entries.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < entries.length) {
-      const i = next++;
-      const entry = entries[i];
-      const copy = path.join(workDir, `${String(i).padStart(3, '0')}-${names[i].replace(/[^A-Za-z0-9._-]+/g, '-')}`);
-      results[i] = await checkOne(terraform, mirror as ProviderMirror, entry, names[i], copy, runEnv, timeoutMs, options);
-      options.onResult?.(results[i]);
+    fs.mkdirSync(workDir, { recursive: true });
+    const cliConfig = path.join(workDir, 'terraform.rc');
+    fs.writeFileSync(cliConfig, cliConfigText(mirror.path));
+    const runEnv = terraformEnv(env, cliConfig);
+    const timeoutMs = (options.timeoutSeconds ?? 600) * 1000;
+    const version = await run(terraform, ['version', '-json'], workDir, runEnv, 60_000);
+    try {
+      terraformVersion = JSON.parse(version.stdout).terraform_version;
+    } catch {
+      terraformVersion = undefined;
     }
-  };
-  try {
+    const concurrency = options.concurrency ?? Math.max(1, Math.min(2, os.cpus().length));
+    let next = 0;
+    const worker = async () => {
+      while (next < entries.length) {
+        const i = next++;
+        const copy = path.join(workDir, `${String(i).padStart(3, '0')}-${names[i].replace(/[^A-Za-z0-9._-]+/g, '-')}`);
+        results[i] = await checkOne(terraform, mirror as ProviderMirror, entries[i], names[i], copy, runEnv, timeoutMs, options);
+        options.onResult?.(results[i]);
+      }
+    };
     await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
   } finally {
     if (ownWorkDir && !options.keepWorkDir) fs.rmSync(workDir, { recursive: true, force: true });
