@@ -1,5 +1,6 @@
 export * from './cidr';
 export * from './errors';
+export * from './input';
 export * from './landing';
 export * from './necessity';
 export * from './peer';

@@ -18,6 +18,8 @@ describe('GkeAuthorizedNetworks', () => {
     expect(networks.toConfig()).toEqual({
       gcpPublicCidrsAccessEnabled: false,
       cidrBlocks: [
+        { cidrBlock: '34.107.162.32/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '34.117.0.114/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '34.132.193.40/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '35.230.121.20/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '35.237.242.37/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
