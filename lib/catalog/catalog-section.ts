@@ -1,9 +1,10 @@
+import { Landing } from '../model/landing';
 import { Necessity } from '../model/necessity';
 import { Peer } from '../model/peer';
 import { PortRange } from '../model/port-range';
 import { Direction, Protocol } from '../model/protocol';
 import { Provenance } from '../model/provenance';
-import { Requirement } from '../model/requirement';
+import { Interpretation, Requirement } from '../model/requirement';
 import { RequirementSet } from '../model/requirement-set';
 
 /** A vendor document a catalog transcribes. */
@@ -24,6 +25,10 @@ export interface RowOptions {
   readonly necessity?: Necessity;
   /** @default {} */
   readonly metadata?: Record<string, string>;
+  /** @default Landing.NODES */
+  readonly landing?: Landing;
+  /** @default - none: the peers are the vendor's own spelling */
+  readonly interpretation?: Interpretation;
 }
 
 /**
@@ -71,6 +76,8 @@ export class CatalogSection {
           necessity: options.necessity ?? Necessity.required(),
           source: this.provenance,
           metadata: options.metadata,
+          landing: options.landing,
+          interpretation: options.interpretation,
         }),
       );
     }

@@ -1,5 +1,5 @@
 import * as ipaddr from 'ipaddr.js';
-import { invalidCidr } from './errors';
+import { invalidCidr, invalidValue } from './errors';
 
 /** The IP version of a CIDR. */
 export enum IpVersion {
@@ -29,15 +29,25 @@ export class Cidr {
     const slash = trimmed.indexOf('/');
     const addressText = slash === -1 ? trimmed : trimmed.slice(0, slash);
     const prefixText = slash === -1 ? undefined : trimmed.slice(slash + 1);
-    const address = parseAddress(addressText, trimmed, origin);
-    const version = address.kind() === 'ipv4' ? IpVersion.IPV4 : IpVersion.IPV6;
-    const bits = BITS[version];
+    let address = parseAddress(addressText, trimmed, origin);
+    let version = address.kind() === 'ipv4' ? IpVersion.IPV4 : IpVersion.IPV6;
+    let bits = BITS[version];
     let prefix = bits;
     if (prefixText !== undefined) {
       if (!/^\d{1,3}$/.test(prefixText) || Number(prefixText) > bits) {
         throw invalidCidr(trimmed, origin, `the prefix length must be a whole number from 0 to ${bits}`);
       }
       prefix = Number(prefixText);
+    }
+    if (version === IpVersion.IPV6) {
+      // An IPv4 address written as IPv6 is the IPv4 address: normalized, never re-spelt as another IPv6 address.
+      const embedded = embeddedIpv4(address as ipaddr.IPv6, prefix, trimmed, origin);
+      if (embedded) {
+        address = embedded.address;
+        prefix = embedded.prefix;
+        version = IpVersion.IPV4;
+        bits = BITS[version];
+      }
     }
     const value = toBigInt(address);
     const network = value & NETWORK_MASKS[version][prefix];
@@ -46,6 +56,25 @@ export class Cidr {
       throw invalidCidr(trimmed, origin, 'host bits are set after the prefix', meant.toString());
     }
     return new Cidr(version, network, prefix);
+  }
+
+  /**
+   * Parses the address of one machine (a DNS server, an API server, a firewall): a single usable unicast address,
+   * written bare or as /32 (/128). Networks, the unspecified address (`0.0.0.0`, `::`), the broadcast address,
+   * multicast and loopback addresses are refused: a rule to them allows nothing useful, or far more than one host.
+   * @param what what the address is, named in errors, e.g. `custom DNS server`
+   */
+  public static parseHost(text: string, origin = '', what = 'host address'): Cidr {
+    const cidr = Cidr.parse(text, origin);
+    const shown = String(text).trim();
+    if (!cidr.isSingleAddress) {
+      throw invalidValue(what, shown, origin, `A ${what} is one machine's address, not a network: give the address itself, e.g. ${cidr.address}.`, 'invalid-host');
+    }
+    const reserved = NOT_A_HOST.find((r) => r.cidr.contains(cidr));
+    if (reserved) {
+      throw invalidValue(what, shown, origin, `${cidr.address} is ${reserved.name}, not the address of a machine: give the ${what}'s own unicast address.`, 'invalid-host');
+    }
+    return cidr;
   }
 
   /** Whether `text` parses as an address or CIDR (without host bits). */
@@ -165,7 +194,9 @@ function parseAddress(text: string, whole: string, origin: string): ipaddr.IPv4 
   if (text.includes(':')) {
     if (!text.includes('%')) {
       try {
-        return ipaddr.IPv6.parse(text);
+        // ipaddr.js reads a trailing dotted quad as IPv4-mapped whatever precedes it (`::10.0.0.1` becomes
+        // `::ffff:a00:1`); the quad is rewritten as two hex groups first, so the text means what it says.
+        return ipaddr.IPv6.parse(dottedToHex(text));
       } catch {
         // reported below
       }
@@ -186,7 +217,41 @@ function parseAddress(text: string, whole: string, origin: string): ipaddr.IPv4 
   throw invalidCidr(whole, origin, `${JSON.stringify(text)} is not a dotted-decimal IPv4 address`);
 }
 
+/**
+ * The IPv4 address (and prefix) an IPv6 text stands for, if any: IPv4-mapped addresses (`::ffff:10.0.0.1`,
+ * `::ffff:a00:1`, prefix 96 or longer) normalize to IPv4. IPv4-compatible addresses (`::10.0.0.1`, deprecated by
+ * RFC 4291) and other dotted forms under ::/80 (and mapped networks shorter than /96) are refused: they are not what the user meant. A dotted quad after
+ * another prefix (NAT64 `64:ff9b::192.0.2.1`) is an IPv6 address like any other.
+ */
+function embeddedIpv4(address: ipaddr.IPv6, prefix: number, whole: string, origin: string): { address: ipaddr.IPv4; prefix: number } | undefined {
+  const p = address.parts;
+  const upperZero = p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0;
+  const mapped = upperZero && p[5] === 0xffff;
+  const dotted = whole.split('/')[0].includes('.');
+  if (mapped && prefix >= 96) {
+    return { address: new ipaddr.IPv4([p[6] >> 8, p[6] & 0xff, p[7] >> 8, p[7] & 0xff]), prefix: prefix - 96 };
+  }
+  if (mapped || (dotted && upperZero)) {
+    const v4 = `${p[6] >> 8}.${p[6] & 0xff}.${p[7] >> 8}.${p[7] & 0xff}`;
+    throw invalidCidr(whole, origin, 'an IPv4 address written as IPv6 is ambiguous here (IPv4-compatible addresses are deprecated, and a mapped network needs a prefix of 96 or more)', prefix >= 96 ? `${v4}/${prefix - 96}` : undefined);
+  }
+  return undefined;
+}
+
+/** Addresses that are not one machine's unicast address (see `Cidr.parseHost`). */
+const NOT_A_HOST: ReadonlyArray<{ readonly cidr: Cidr; readonly name: string }> = [];
+
 const FOUR_PART_DECIMAL = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+
+/** `x::1.2.3.4` as `x::102:304`; text without a valid trailing dotted quad is returned as it is. */
+function dottedToHex(text: string): string {
+  const colon = text.lastIndexOf(':');
+  const quad = FOUR_PART_DECIMAL.exec(text.slice(colon + 1));
+  if (!quad) return text;
+  const o = quad.slice(1, 5).map(Number);
+  if (o.some((x) => x > 255)) return text;
+  return `${text.slice(0, colon + 1)}${((o[0] << 8) | o[1]).toString(16)}:${((o[2] << 8) | o[3]).toString(16)}`;
+}
 
 function toBigInt(address: ipaddr.IPv4 | ipaddr.IPv6): bigint {
   if (address.kind() === 'ipv4') {
@@ -240,3 +305,18 @@ const HOST_MASKS: Record<IpVersion, readonly bigint[]> = {
 function bitLength(value: bigint): number {
   return value.toString(2).length;
 }
+
+// Filled after the class is defined (Cidr.parse is needed to build it).
+(NOT_A_HOST as Array<{ cidr: Cidr; name: string }>).push(
+  ...(
+    [
+      ['0.0.0.0/8', 'in "this network" (0.0.0.0/8, RFC 1122)'],
+      ['127.0.0.0/8', 'a loopback address (RFC 1122)'],
+      ['224.0.0.0/4', 'a multicast address (RFC 5771)'],
+      ['255.255.255.255/32', 'the broadcast address'],
+      ['::/128', 'the unspecified address'],
+      ['::1/128', 'the loopback address'],
+      ['ff00::/8', 'a multicast address (RFC 4291)'],
+    ] as const
+  ).map(([cidr, name]) => ({ cidr: Cidr.parse(cidr), name })),
+);

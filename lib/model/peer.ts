@@ -150,6 +150,10 @@ function tokensOf(value: string): string[] {
 
 function validateFqdn(value: string, original: string, origin: string): void {
   if (value === '') throw invalidFqdn(original, origin, 'it is empty', 'Give a domain name such as mcr.microsoft.com.');
+  // An address or network is not a name; a top-level label is never all digits, so `10.0.0.1` is an address too.
+  if (Cidr.isValid(value) || /(^|\.)\d+$/.test(value.replace(/\/\d+$/, '')) || /^\[.*\]$/.test(value)) {
+    throw invalidFqdn(original, origin, 'it is an IP address or network, not a domain name', 'Give addresses and networks with Peer.cidr (in catalogs, a cidrs row), names with Peer.fqdn.');
+  }
   if (value.length > 253) throw invalidFqdn(original, origin, 'it is longer than 253 characters');
   if (value.includes('/') || value.includes(':')) {
     throw invalidFqdn(original, origin, 'a domain name has no scheme, port or path', `Give only the host name, e.g. ${hostOf(value)}.`);

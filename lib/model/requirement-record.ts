@@ -21,6 +21,17 @@ export interface RequirementRecord {
   /** Every source (`catalog/section`), when the flow has more than one. */
   readonly alsoIn?: string[];
   readonly metadata?: Record<string, string>;
+  /** Where the flow lands, when not on the nodes: `control-plane` (the cluster API endpoint) or `service`. */
+  readonly landing?: string;
+  /**
+   * When `peer` interprets the vendor's literal row: the literal peer, why it is not rendered as written, and the
+   * document that supports the interpretation.
+   */
+  readonly interpretation?: {
+    readonly literalPeer: { readonly kind: string; readonly value: string };
+    readonly reason: string;
+    readonly source: { readonly title: string; readonly url: string; readonly date: string };
+  };
 }
 
 /** The plain-data form of a requirement. */
@@ -39,5 +50,15 @@ export function toRecord(r: Requirement): RequirementRecord {
     provenance: { title: p.title, section: p.sectionTitle, url: p.url, date: p.date },
     ...(r.sources.length > 1 ? { alsoIn: r.sources.slice(1).map(sourceKey) } : {}),
     ...(Object.keys(r.metadata).length > 0 ? { metadata: { ...r.metadata } } : {}),
+    ...(r.landsOnNodes ? {} : { landing: r.landing }),
+    ...(r.interpretation
+      ? {
+          interpretation: {
+            literalPeer: { kind: r.interpretation.literalPeer.kind, value: r.interpretation.literalPeer.toString() },
+            reason: r.interpretation.reason,
+            source: { title: r.interpretation.source.title, url: r.interpretation.source.url, date: r.interpretation.source.date },
+          },
+        }
+      : {}),
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { invalidPort, invalidValue } from './errors';
+import { Landing, LANDINGS } from './landing';
 import { Necessity } from './necessity';
 import { Peer, PeerKind } from './peer';
 import { PortRange } from './port-range';
@@ -26,10 +27,33 @@ export interface RequirementProps {
   /** The document row it comes from. */
   readonly source: Provenance;
   /**
+   * Where the flow lands (see `Landing`): ingress to the cluster API endpoint is `Landing.CONTROL_PLANE`, which
+   * node firewalls never open.
+   * @default Landing.NODES
+   */
+  readonly landing?: Landing;
+  /**
+   * The vendor's literal spelling of the peer, when `peer` is an interpretation of it: a row whose literal name
+   * cannot match the traffic it is meant for in a firewall's matcher (Key Vault's `vault.azure.net`, whose
+   * vaults are `<name>.vault.azure.net`). Targets render `peer`; listings show both.
+   * @default - none: `peer` is the vendor's own spelling
+   */
+  readonly interpretation?: Interpretation;
+  /**
    * Extra facts about the flow (e.g. a JA3 fingerprint, the namespace of the agent).
    * @default {}
    */
   readonly metadata?: Record<string, string>;
+}
+
+/** Why a requirement's peer differs from the vendor's literal row (see `RequirementProps.interpretation`). */
+export interface Interpretation {
+  /** The peer exactly as the vendor's row writes it. */
+  readonly literalPeer: Peer;
+  /** Why the literal form is not rendered, and what the rendered peer matches instead. */
+  readonly reason: string;
+  /** The document that supports the interpretation (e.g. the service's own documentation of its host names). */
+  readonly source: Provenance;
 }
 
 /**
@@ -51,7 +75,14 @@ export class Requirement {
     if (props.peer.kind === PeerKind.FQDN_TAG && !isApplicationProtocol(props.protocol)) {
       throw invalidValue('protocol for an FQDN tag', props.protocol, origin, 'FQDN tags are matched by application rules: use http or https.');
     }
-    if (!props.purpose.trim()) {
+    const landing = props.landing ?? Landing.NODES;
+    if (!LANDINGS.includes(landing)) {
+      throw invalidValue('landing', String(landing), origin, `Use one of ${LANDINGS.join(', ')}.`);
+    }
+    if (landing !== Landing.NODES && props.direction !== Direction.INGRESS) {
+      throw invalidValue('landing', landing, origin, 'Only ingress flows land elsewhere than on the nodes; egress flows start on the nodes.');
+    }
+    if (typeof props.purpose !== 'string' || !props.purpose.trim()) {
       throw invalidValue('purpose', props.purpose, origin, 'Every requirement says what it is for.');
     }
     return new Requirement(
@@ -64,6 +95,8 @@ export class Requirement {
       [props.source],
       { ...(props.metadata ?? {}) },
       { [sourceKey(props.source)]: [props.purpose.trim()] },
+      landing,
+      props.interpretation,
     );
   }
 
@@ -88,13 +121,26 @@ export class Requirement {
      * another section lists the same flow.
      */
     public readonly purposesBySource: Readonly<Record<string, readonly string[]>> = {},
+    /** Where the flow lands (see `Landing`). */
+    public readonly landing: Landing = Landing.NODES,
+    /** Set when `peer` interprets the vendor's literal row (see `RequirementProps.interpretation`). */
+    public readonly interpretation?: Interpretation,
   ) {
     this.id = createHash('sha256').update(this.flowKey).digest('hex').slice(0, 12);
   }
 
-  /** `direction protocol ports peer`, the readable content key the id hashes. */
+  /**
+   * `direction protocol ports peer`, the readable content key the id hashes; a landing other than the nodes is
+   * appended (` @control-plane`), so node flows keep their ids and the same CIDR landing elsewhere is another flow.
+   */
   public get flowKey(): string {
-    return `${this.direction} ${this.protocol} ${this.portsText || '-'} ${this.peer.key}`;
+    const landing = this.landing === Landing.NODES ? '' : ` @${this.landing}`;
+    return `${this.direction} ${this.protocol} ${this.portsText || '-'} ${this.peer.key}${landing}`;
+  }
+
+  /** Whether the flow lands on the nodes (what node firewalls render). */
+  public get landsOnNodes(): boolean {
+    return this.landing === Landing.NODES;
   }
 
   /** Ports as `"443,30000-32767"`; empty for icmp and any. */
@@ -142,6 +188,8 @@ export class Requirement {
       [...sources.values()].sort(compareSources),
       { ...other.metadata, ...this.metadata },
       mergePurposesBySource(this.purposesBySource, other.purposesBySource),
+      this.landing,
+      this.interpretation ?? other.interpretation,
     );
   }
 
@@ -157,6 +205,8 @@ export class Requirement {
       this.sources,
       this.metadata,
       this.purposesBySource,
+      this.landing,
+      this.interpretation,
     );
   }
 
@@ -172,6 +222,8 @@ export class Requirement {
       this.sources,
       this.metadata,
       this.purposesBySource,
+      this.landing,
+      this.interpretation,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { invalidValue } from '../model/errors';
+import { Landing } from '../model/landing';
 import { Necessity } from '../model/necessity';
 import { Peer } from '../model/peer';
 import { PortRange } from '../model/port-range';
@@ -25,6 +26,8 @@ export interface UserFlow {
   readonly protocol: Protocol;
   /** @default - none (only valid for icmp and any) */
   readonly ports?: PortRange[];
+  /** @default Landing.NODES */
+  readonly landing?: Landing;
 }
 
 /** Purpose given to a user CIDR without one. */
@@ -69,6 +72,7 @@ export function userCidrRequirements(
         purpose: entry.purpose?.trim() || DEFAULT_USER_CIDR_PURPOSE,
         necessity: Necessity.required(),
         source,
+        landing: flow.landing,
       }),
     );
   });

@@ -14,7 +14,7 @@ import {
   EnforceMode,
 } from '../../lib/catalog/chainguard-enforce';
 import { OptionType } from '../../lib/catalog/profile-definition';
-import { Direction, FirewallRequirementsError, PeerKind, Protocol, Requirement, RequirementSet, toRecord } from '../../lib/model';
+import { Direction, FirewallRequirementsError, Landing, PeerKind, Protocol, Requirement, RequirementSet, toRecord } from '../../lib/model';
 
 const SEED_HOSTS = [
   'agentless-lifecycle.enforce.dev',
@@ -93,21 +93,21 @@ function hostMetadata(edition: string, dataFile: string | undefined, ja3: boolea
 }
 
 describe('Chainguard Enforce editions', () => {
-  test('two editions, the seed date first and default', () => {
+  test('two editions, oldest first; the newest is the default', () => {
     expect(ENFORCE_EDITIONS).toEqual(['2023-03-18', '2023-11-29']);
-    expect(DEFAULT_ENFORCE_EDITION).toBe(EnforceEdition.EDITION_2023_03_18);
+    expect(DEFAULT_ENFORCE_EDITION).toBe(EnforceEdition.EDITION_2023_11_29);
   });
 
   test('each edition cites its page, commit and date', () => {
     expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_03_18].document).toEqual({
       catalog: 'chainguard-enforce',
-      title: 'Network Requirements (Chainguard Enforce for Kubernetes)',
+      title: 'Network Requirements (Chainguard Enforce)',
       url: SEED_URL,
       date: '2023-03-18',
     });
     expect(ENFORCE_EDITION_DATA[EnforceEdition.EDITION_2023_11_29].document).toEqual({
       catalog: 'chainguard-enforce',
-      title: 'Network Requirements (consolidated page, Chainguard Enforce section)',
+      title: 'Network Requirements (Chainguard Enforce)',
       url: NOVEMBER_URL,
       date: '2023-11-29',
     });
@@ -205,9 +205,12 @@ describe.each([
     }
   });
 
-  test('Enforce SaaS Access: the same ranges, for the registry in agentless mode', () => {
+  test('Enforce SaaS Access: the same ranges, landing on the registry in agentless mode (other flows than the API endpoint rows)', () => {
     expect(peersOf(catalog.saasAccess.requirements)).toEqual(cidrs);
-    expect(catalog.saasAccess.requirements.map((r) => r.id)).toEqual(catalog.cidrRanges.requirements.map((r) => r.id));
+    expect(catalog.cidrRanges.requirements.every((r) => r.landing === Landing.CONTROL_PLANE)).toBe(true);
+    expect(catalog.saasAccess.requirements.every((r) => r.landing === Landing.SERVICE)).toBe(true);
+    const apiIds = new Set(catalog.cidrRanges.requirements.map((r) => r.id));
+    expect(catalog.saasAccess.requirements.some((r) => apiIds.has(r.id))).toBe(false);
     for (const r of catalog.saasAccess.requirements) {
       expect(r.purpose).toBe('Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges');
       expect(r.primarySource.sectionTitle).toBe('Enforce SaaS Access');
@@ -217,8 +220,15 @@ describe.each([
 });
 
 describe('chainguardEnforceProfile', () => {
-  test('defaults: agent mode, seed edition: 19 + 4 egress hosts and 3 ingress CIDRs', () => {
-    const set = chainguardEnforceProfile();
+  test('defaults: agent mode, newest edition (2023-11-29)', () => {
+    expect(chainguardEnforceProfile().requirements.map((r) => r.id)).toEqual(
+      chainguardEnforceProfile({ mode: EnforceMode.AGENT, edition: EnforceEdition.EDITION_2023_11_29 }).requirements.map((r) => r.id),
+    );
+    expect(chainguardEnforceProfile().size).toBe(28);
+  });
+
+  test('agent mode, seed edition (2023-03-18): 19 + 4 egress hosts and 3 ingress CIDRs', () => {
+    const set = chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_03_18 });
     expect(set.size).toBe(26);
     expect(set.unresolvedPlaceholders).toEqual([]);
     const egress = set.requirements.filter((r) => r.direction === Direction.EGRESS);
@@ -227,9 +237,6 @@ describe('chainguardEnforceProfile', () => {
     expect(peersOf(ingress)).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
     expect(ingress.every((r) => r.sources.length === 1 && r.primarySource.section === 'cidr-ranges')).toBe(true);
     expect(set.requirements.every((r) => r.primarySource.date === '2023-03-18')).toBe(true);
-    expect(chainguardEnforceProfile({ mode: EnforceMode.AGENT, edition: EnforceEdition.EDITION_2023_03_18 }).requirements.map((r) => r.id)).toEqual(
-      set.requirements.map((r) => r.id),
-    );
   });
 
   test('agent mode, 2023-11-29 edition: 19 + 4 hosts and 5 CIDRs', () => {
@@ -249,27 +256,38 @@ describe('chainguardEnforceProfile', () => {
   test.each([
     [EnforceEdition.EDITION_2023_03_18, 3],
     [EnforceEdition.EDITION_2023_11_29, 5],
-  ])('agentless mode (%s): only the CIDR ingress rows, each citing both sections, no agent egress', (edition, count) => {
+  ])('agentless mode (%s): only the CIDR ingress rows, to the API endpoint and to the registry, no agent egress', (edition, count) => {
     const set = chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS, edition });
-    expect(set.size).toBe(count);
+    expect(set.size).toBe(2 * count);
     expect(set.requirements.filter((r) => r.direction === Direction.EGRESS)).toEqual([]);
-    for (const r of set.requirements) {
+    const api = set.requirements.filter((r) => r.landing === Landing.CONTROL_PLANE);
+    const registry = set.requirements.filter((r) => r.landing === Landing.SERVICE);
+    expect(api).toHaveLength(count);
+    expect(registry).toHaveLength(count);
+    for (const r of api) {
       expect(toRecord(r)).toMatchObject({
         source: 'chainguard-enforce/cidr-ranges',
         direction: 'ingress',
         protocol: 'tcp',
         ports: ['443'],
         peer: { kind: 'cidr' },
-        purpose:
-          'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery / Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        purpose: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery',
         necessity: 'required',
-        alsoIn: ['chainguard-enforce/saas-access'],
+        landing: 'control-plane',
+      });
+    }
+    for (const r of registry) {
+      expect(toRecord(r)).toMatchObject({
+        source: 'chainguard-enforce/saas-access',
+        purpose: 'Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        landing: 'service',
+        metadata: expect.objectContaining({ admitIn: 'your image registry' }),
       });
     }
   });
 
-  test('the flows of agent mode, exactly', () => {
-    expect(flows(chainguardEnforceProfile())).toEqual([
+  test('the flows of agent mode in the seed edition, exactly', () => {
+    expect(flows(chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_03_18 }))).toEqual([
       ...[...SEED_HOSTS.map((h) => `egress https 443 fqdn:${h} chainguard-hosts`), ...THIRD_PARTY.map((h) => `egress https 443 fqdn:${h} third-party-hosts`)].sort(
         (a, b) => (a.split(' ')[3] < b.split(' ')[3] ? -1 : 1),
       ),
@@ -318,14 +336,15 @@ describe('CHAINGUARD_ENFORCE_PROFILE', () => {
     expect(CHAINGUARD_ENFORCE_PROFILE.name).toBe('chainguard-enforce');
     expect(CHAINGUARD_ENFORCE_PROFILE.options.map((o) => [o.name, o.flag, o.type, o.choices, o.defaultText, o.required])).toEqual([
       ['mode', 'mode', OptionType.CHOICE, ['agent', 'agentless'], 'agent', undefined],
-      ['edition', 'edition', OptionType.CHOICE, ['2023-03-18', '2023-11-29'], '2023-03-18', undefined],
+      ['edition', 'edition', OptionType.CHOICE, ['2023-03-18', '2023-11-29'], '2023-11-29', undefined],
     ]);
   });
 
   test('builds from parsed flags', () => {
-    expect(CHAINGUARD_ENFORCE_PROFILE.build({}).size).toBe(26);
+    expect(CHAINGUARD_ENFORCE_PROFILE.build({}).size).toBe(28);
+    expect(CHAINGUARD_ENFORCE_PROFILE.build({ edition: '2023-03-18' }).size).toBe(26);
     const set = CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agentless', edition: '2023-11-29' });
-    expect(peersOf(set.requirements)).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect([...new Set(peersOf(set.requirements))]).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
   });
 
   test('rejects bad flag values', () => {
@@ -335,5 +354,53 @@ describe('CHAINGUARD_ENFORCE_PROFILE', () => {
     expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ edition: true })).toThrow(
       'Invalid value for edition "true" (from profile chainguard-enforce option edition). edition takes one string value.',
     );
+  });
+});
+
+describe('switching editions changes only the flows that changed', () => {
+  // What targets render from a requirement: its flow (id), purposes (per source), necessity and, for targets that
+  // cite the source, the catalog, section key, section title and document title. The edition date and URL are
+  // provenance and necessarily differ; they are compared separately below.
+  const rendered = (r: Requirement) => ({
+    purposes: r.purposes,
+    purposesBySource: r.purposesBySource,
+    necessity: r.necessity.kind,
+    condition: r.necessity.conditionText,
+    sources: r.sources.map((s) => ({ catalog: s.catalog, section: s.section, sectionTitle: s.sectionTitle, title: s.title })),
+  });
+
+  test.each(ENFORCE_MODES)('%s mode: exactly the added and removed flows differ; every other flow renders the same text', (mode) => {
+    // GIVEN both editions
+    const seed = chainguardEnforceProfile({ mode, edition: EnforceEdition.EDITION_2023_03_18 });
+    const november = chainguardEnforceProfile({ mode, edition: EnforceEdition.EDITION_2023_11_29 });
+    const seedIds = new Set(seed.requirements.map((r) => r.id));
+    const novemberIds = new Set(november.requirements.map((r) => r.id));
+    // THEN the flows that differ are exactly the data-file changes between the editions
+    const added = november.requirements.filter((r) => !seedIds.has(r.id)).map((r) => r.peer.value);
+    const removed = seed.requirements.filter((r) => !novemberIds.has(r.id)).map((r) => r.peer.value);
+    expect(added).toEqual(
+      mode === EnforceMode.AGENT
+        ? ['cgr.dev', 'trustroot-compiler.enforce.dev', '34.107.162.32/32', '34.117.0.114/32']
+        : // Each range lands on the API endpoint and on the registry: two flows per new range.
+          ['34.107.162.32/32', '34.107.162.32/32', '34.117.0.114/32', '34.117.0.114/32'],
+    );
+    expect(removed).toEqual(mode === EnforceMode.AGENT ? ['registry.enforce.dev', 'trustroot-compiler.chainops.dev'] : []);
+    // AND every flow in both editions has the same purpose, necessity, section and title
+    const kept = seed.requirements.filter((r) => novemberIds.has(r.id));
+    expect(kept).toHaveLength(mode === EnforceMode.AGENT ? 24 : 6);
+    for (const r of kept) {
+      const other = november.get(r.id) as Requirement;
+      expect(rendered(other)).toEqual(rendered(r));
+      expect(toRecord(other).purpose).toBe(toRecord(r).purpose);
+      // Only the edition's own provenance differs: its date and URL (which names the page commit) ...
+      expect(other.sources.map((s) => s.date)).toEqual(r.sources.map(() => '2023-11-29'));
+      expect(r.sources.map((s) => s.date)).toEqual(r.sources.map(() => '2023-03-18'));
+      expect(other.sources.every((s, i) => s.url !== r.sources[i].url)).toBe(true);
+      // ... and the edition and data-file metadata, which only the CLI lists.
+      const { edition: e1, dataFile: d1, ...restSeed } = r.metadata;
+      const { edition: e2, dataFile: d2, ...restNovember } = other.metadata;
+      expect([e1, e2]).toEqual(['2023-03-18', '2023-11-29']);
+      expect(restNovember).toEqual(restSeed);
+    }
   });
 });

@@ -22,7 +22,7 @@ describe('cli list', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const records = JSON.parse(stdout);
-    expect(records).toHaveLength(26);
+    expect(records).toHaveLength(28);
     for (const r of records) {
       expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'source', 'direction', 'protocol', 'ports', 'peer', 'purpose', 'necessity', 'provenance']));
       expect(r.id).toMatch(/^[0-9a-f]{12}$/);
@@ -30,13 +30,14 @@ describe('cli list', () => {
       expect(Object.keys(r.provenance).sort()).toEqual(['date', 'section', 'title', 'url']);
     }
     const cidrs = records.filter((r: any) => r.peer.kind === 'cidr');
-    expect(cidrs.map((r: any) => r.peer.value).sort()).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect(cidrs.map((r: any) => r.peer.value).sort()).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
     expect(cidrs.every((r: any) => r.direction === 'ingress' && r.protocol === 'tcp' && r.ports.join() === '443')).toBe(true);
   });
 
-  test('profile flags reach the profile (agentless mode lists only the CIDRs)', () => {
+  test('profile flags reach the profile (agentless mode lists only the CIDRs, to the API endpoint and to the registry)', () => {
     const records = JSON.parse(run('list', 'chainguard-enforce', '--mode', 'agentless', '--format=json').stdout);
-    expect(records.map((r: any) => r.peer.kind)).toEqual(['cidr', 'cidr', 'cidr']);
+    expect(records.map((r: any) => r.peer.kind)).toEqual(Array(10).fill('cidr'));
+    expect(records.map((r: any) => r.landing).sort()).toEqual([...Array(5).fill('control-plane'), ...Array(5).fill('service')]);
   });
 
   test('list flags accept comma lists and repetition', () => {
@@ -54,7 +55,7 @@ describe('cli list', () => {
     const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
     const lines = stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,source,document');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,/);
   });
 
@@ -62,13 +63,23 @@ describe('cli list', () => {
     const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | necessity | purpose | source | document |');
     expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(12);
+  });
+
+  test('rows naming a VPC endpoint add a vpc endpoint column; other profiles keep their columns', () => {
+    const { code, stdout } = run('list', 'eks', '--region', 'eu-west-1');
+    expect(code).toBe(0);
+    expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+VPC ENDPOINT\s+SOURCE$/);
+    expect(stdout).toMatch(/api\.ecr\.eu-west-1\.amazonaws\.com .* com\.amazonaws\.eu-west-1\.ecr\.api /);
+    const csv = run('list', 'eks', '--region', 'eu-west-1', '--format', 'csv').stdout.split('\r\n');
+    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,vpc endpoint,source,document');
+    expect(run('list', 'gke', '--help').stdout).toContain('--google-api-access <value>');
   });
 
   test('table is the default format and counts the rows', () => {
     const { stdout } = run('list', 'chainguard-enforce');
     expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
-    expect(stdout).toContain('26 requirement(s)');
+    expect(stdout).toContain('28 requirement(s)');
   });
 
   test('help lists commands, profiles and each profile option', () => {
@@ -84,7 +95,7 @@ describe('cli list', () => {
 describe('cli rejections exit 2 and write nothing to stdout', () => {
   test.each([
     [['frobnicate'], 'Unknown command "frobnicate"'],
-    [['list', 'gke'], 'Unknown profile "gke"'],
+    [['list', 'openshift'], 'Unknown profile "openshift"'],
     [['list', 'chainguard-enforce', '--format', 'yaml'], 'Unknown format "yaml"'],
     [['list', 'chainguard-enforce', '--mode', 'agentles'], 'Did you mean "agentless"?'],
     [['list', 'chainguard-enforce', '--colour', 'red'], 'Unknown option for profile chainguard-enforce "--colour"'],

@@ -8,7 +8,7 @@ import { Writable } from 'stream';
 import { aksProfile, AksCloud, AksAddon, AksProfileOptions, chainguardEnforceProfile, ChainguardEnforceProfileOptions, EnforceMode, ibmVpcProfile, IbmVpcProfileOptions, ibmWorkerAllowlist, PROFILES } from '../../lib/catalog';
 import { CatalogSection } from '../../lib/catalog/catalog-section';
 import { main } from '../../lib/cli/main';
-import { Cidr, Direction, FirewallRequirementsError, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Cidr, Direction, FirewallRequirementsError, Landing, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { assertWithinLimit, chunk } from '../../lib/plan';
 import { EksEndpointAccess, EksIpFamily } from '../../lib/targets/aws/eks-endpoint-access';
 import { planSecurityGroupRules } from '../../lib/targets/aws/security-group-plan';
@@ -115,8 +115,8 @@ const PROFILE: BadInput[] = [
 const many = (count: number) => Array.from({ length: count }, (_, i) => ({ cidr: `10.${(i % 128) * 2}.${Math.floor(i / 128) * 2}.0/24`, purpose: `net ${i}` }));
 /** `count` (at most 128) public /32s in 192.0.2.0/24 that no two can aggregate, as user CIDRs (EKS refuses private ranges). */
 const manyPublic = (count: number) => Array.from({ length: count }, (_, i) => ({ cidr: `192.0.2.${i * 2 + 1}/32`, purpose: `net ${i}` }));
-const ingress = (protocol: Protocol, ports: PortRange[], peer: Peer) =>
-  RequirementSet.of([Requirement.create({ direction: Direction.INGRESS, protocol, ports, peer, purpose: 'Corpus ingress', necessity: Necessity.required(), source })]);
+const ingress = (protocol: Protocol, ports: PortRange[], peer: Peer, landing = Landing.NODES) =>
+  RequirementSet.of([Requirement.create({ direction: Direction.INGRESS, protocol, ports, peer, purpose: 'Corpus ingress', necessity: Necessity.required(), source, landing })]);
 const stack = () => new TerraformStack(Testing.app(), 'corpus');
 const ibmRules = (props: Partial<IbmSecurityGroupRulesProps>) => () =>
   new IbmSecurityGroupRules(stack(), 'rules', { requirements: ingress(Protocol.TCP, [PortRange.range(30000, 32767)], Peer.cidr('10.240.0.0/24')), ...props });
@@ -145,9 +145,9 @@ const TARGETS: BadInput[] = [
   { area: 'target azure', input: 'firewall policy with ingress requirements only', act: azureRules([ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24'))]), message: 'An Azure Firewall policy filters egress traffic' },
   { area: 'target google', input: 'IPv6 authorized network', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '2001:db8::/48', purpose: 'office' }] }), message: 'GKE master authorized networks cannot express "2001:db8::/48": they take IPv4 CIDRs only', code: 'unsupported-peer' },
   { area: 'target google', input: '51 networks on a public cluster', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: many(51) }), message: 'GKE master authorized networks (public cluster): 51 exceeds the limit of 50', code: 'limit-exceeded' },
-  { area: 'target google', input: 'domain name as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('ci.example.com')) }), message: 'it admits networks (CIDRs) only, not a fqdn' },
+  { area: 'target google', input: 'domain name as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('ci.example.com'), Landing.CONTROL_PLANE) }), message: 'it admits networks (CIDRs) only, not a fqdn' },
   { area: 'target google', input: '101 networks on a private cluster', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: many(101), privateCluster: true }), message: 'GKE master authorized networks (private cluster): 101 exceeds the limit of 100', code: 'limit-exceeded' },
-  { area: 'target google', input: 'unresolved placeholder as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.placeholder('ci-runners', 'Set the CI runner CIDRs.')) }), message: 'Placeholder <ci-runners> is not resolved (from corpus/s: <ci-runners> (Corpus ingress)). Set the CI runner CIDRs.' },
+  { area: 'target google', input: 'unresolved placeholder as a control-plane peer', act: () => GkeAuthorizedNetworks.fromRequirements({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.placeholder('ci-runners', 'Set the CI runner CIDRs.'), Landing.CONTROL_PLANE) }), message: 'Placeholder <ci-runners> is not resolved (from corpus/s: <ci-runners> (Corpus ingress)). Set the CI runner CIDRs.' },
   { area: 'target google', input: 'user CIDR given as a bare string', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: ['203.0.113.0/24' as unknown as { cidr: string }] }), message: 'Give { cidr: "203.0.113.0/24", purpose: "office" }.' },
   { area: 'target aws', input: 'domain name in a security group', act: () => planSecurityGroupRules(egress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('mcr.microsoft.com')).requirements, 'NetworkFirewallDomainAllowlist'), message: 'AWS security groups cannot express "mcr.microsoft.com": security group rules match IP addresses, not domain names', code: 'unsupported-peer' },
   { area: 'target aws', input: 'both EKS endpoints off', act: () => EksEndpointAccess.fromRequirements({ endpointPrivateAccess: false, endpointPublicAccess: false }), message: 'Nothing could reach the API server: enable the private endpoint, the public one, or both.' },

@@ -1,5 +1,5 @@
 /** Small builders shared by the model, plan and property tests. */
-import { Direction, FirewallRequirementsError, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
+import { Direction, FirewallRequirementsError, Landing, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
 
 /** A provenance for `catalog/section`, with a made-up document. */
 export function source(catalog = 'test', section = 'core', url = 'https://example.com/doc'): Provenance {
@@ -22,6 +22,7 @@ export interface ReqOptions {
   readonly necessity?: Necessity;
   readonly source?: Provenance;
   readonly metadata?: Record<string, string>;
+  readonly landing?: Landing;
 }
 
 /** An egress https/443 requirement to example.com unless told otherwise. */
@@ -35,6 +36,7 @@ export function req(options: ReqOptions = {}): Requirement {
     necessity: options.necessity ?? Necessity.required(),
     source: options.source ?? source(),
     metadata: options.metadata,
+    landing: options.landing,
   });
 }
 
@@ -52,4 +54,16 @@ export function errorOf(fn: () => unknown): FirewallRequirementsError {
     throw e;
   }
   throw new Error('expected a FirewallRequirementsError, but nothing was thrown');
+}
+
+/** An ingress requirement that lands on the cluster API endpoint (TCP 443 unless told otherwise). */
+export function controlPlaneReq(cidr: string, purpose = 'Reach the API server', ports: number[] = [443]): Requirement {
+  return req({
+    direction: Direction.INGRESS,
+    protocol: Protocol.TCP,
+    peer: Peer.cidr(cidr),
+    ports: ports.map((p) => PortRange.single(p)),
+    purpose,
+    landing: Landing.CONTROL_PLANE,
+  });
 }

@@ -1,12 +1,13 @@
 import * as fc from 'fast-check';
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
-import { Cidr, Direction, FirewallRequirementsError, IpVersion, Necessity, Peer, PeerKind, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Cidr, Direction, FirewallRequirementsError, IpVersion, Landing, Necessity, Peer, PeerKind, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { EksEndpointAccess, EksIpFamily, NetworkFirewallDomainAllowlist, SecurityGroupRules } from '../../lib/targets/aws';
 import { resourcesOf, synth } from '../targets/helpers';
 import {
   addressGrant,
   ALL_PROTOCOLS,
   admittedToControlPlane,
+  CONTROL_PLANE_LANDINGS,
   anyCidr,
   cidrPeer,
   cidrText,
@@ -52,7 +53,7 @@ const eksCase = fc.constantFrom(EksIpFamily.IPV4, EksIpFamily.IPV6).chain((ipFam
     requirements: withBuddies(
       fc.array(
         fc.oneof(
-          { weight: 4, arbitrary: requirement({ peer: cidrPeer(cidr), directions: [Direction.INGRESS], protocols: ALL }) },
+          { weight: 4, arbitrary: requirement({ peer: cidrPeer(cidr), directions: [Direction.INGRESS], protocols: ALL, landings: CONTROL_PLANE_LANDINGS }) },
           { weight: 1, arbitrary: requirement({ peer: cidrPeer(anyCidr), directions: [Direction.EGRESS], protocols: ALL }) },
           { weight: 1, arbitrary: requirement({ peer: fc.oneof(fqdnPeer, wildcardPeer), directions: [Direction.EGRESS], protocols: [Protocol.HTTPS] }) },
         ),
@@ -137,6 +138,7 @@ describe('EksEndpointAccess refuses non-public ranges', () => {
             purpose: 'Private clients',
             necessity: Necessity.required(),
             source: SECTIONS[0],
+            landing: Landing.CONTROL_PLANE,
           });
           requirements = [...requirements, r];
           origin = 'test/core: Private clients';

@@ -8,6 +8,7 @@ import {
   addressGrant,
   ALL_PROTOCOLS,
   admittedToControlPlane,
+  CONTROL_PLANE_LANDINGS,
   cidrPeer,
   anyCidr,
   expectEachCovered,
@@ -186,7 +187,7 @@ const ALL = ALL_PROTOCOLS;
 
 /** IPv4 CIDR flows in both directions over every protocol (ports include 443 and 440-450), plus egress domains. */
 const aksRequirement = fc.oneof(
-  { weight: 4, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.INGRESS], protocols: ALL }) },
+  { weight: 4, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.INGRESS], protocols: ALL, landings: CONTROL_PLANE_LANDINGS }) },
   { weight: 1, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.EGRESS], protocols: ALL }) },
   { weight: 1, arbitrary: requirement({ peer: fc.oneof(fqdnPeer, wildcardPeer), directions: [Direction.EGRESS], protocols: [Protocol.HTTPS] }) },
 );

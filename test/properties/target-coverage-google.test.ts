@@ -7,6 +7,7 @@ import {
   addressGrant,
   ALL_PROTOCOLS,
   admittedToControlPlane,
+  CONTROL_PLANE_LANDINGS,
   anyCidr,
   cidrPeer,
   expectEachCovered,
@@ -149,7 +150,7 @@ const gkeCase = fc.record({
   requirements: withBuddies(
     fc.array(
       fc.oneof(
-        { weight: 4, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.INGRESS], protocols: ALL }) },
+        { weight: 4, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.INGRESS], protocols: ALL, landings: CONTROL_PLANE_LANDINGS }) },
         { weight: 1, arbitrary: requirement({ peer: cidrPeer(ipv4Cidr), directions: [Direction.EGRESS], protocols: ALL }) },
         { weight: 1, arbitrary: requirement({ peer: fc.oneof(fqdnPeer, wildcardPeer), directions: [Direction.EGRESS], protocols: [Protocol.HTTPS] }) },
       ),

@@ -10,7 +10,7 @@
  * `Cidr.first`-`Cidr.last` ranges (merged here, independently of `Cidr.aggregate`).
  */
 import * as fc from 'fast-check';
-import { Cidr, Direction, IpVersion, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
+import { Cidr, Direction, IpVersion, Landing, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
 import { source } from '../model/fixtures';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,7 +289,16 @@ export const ALL_PROTOCOLS: readonly Protocol[] = [Protocol.TCP, Protocol.TCP, P
 const extras = fc.record({ source: fc.constantFrom(SECTIONS[0], SECTIONS[0], SECTIONS[0], SECTIONS[1]), purpose: fc.constantFrom(...PURPOSES) });
 
 /** A requirement from its parts; ports are dropped for icmp and any. */
-export function makeRequirement(direction: Direction, protocol: Protocol, ports: PortRange[], peer: Peer, purpose: string, from: Provenance, metadata?: Record<string, string>): Requirement {
+export function makeRequirement(
+  direction: Direction,
+  protocol: Protocol,
+  ports: PortRange[],
+  peer: Peer,
+  purpose: string,
+  from: Provenance,
+  metadata?: Record<string, string>,
+  landing: Landing = Landing.NODES,
+): Requirement {
   const withPorts = protocol !== Protocol.ICMP && protocol !== Protocol.ANY;
   return Requirement.create({
     direction,
@@ -300,6 +309,7 @@ export function makeRequirement(direction: Direction, protocol: Protocol, ports:
     necessity: Necessity.required(),
     source: from,
     metadata,
+    landing: direction === Direction.INGRESS ? landing : Landing.NODES,
   });
 }
 
@@ -310,6 +320,8 @@ export function requirement(options: {
   readonly protocols: readonly Protocol[];
   readonly ports?: fc.Arbitrary<PortRange[]>;
   readonly metadata?: fc.Arbitrary<Record<string, string> | undefined>;
+  /** Where ingress flows land (egress always lands on the nodes). @default [Landing.NODES] */
+  readonly landings?: readonly Landing[];
 }): fc.Arbitrary<Requirement> {
   return fc
     .record({
@@ -319,8 +331,9 @@ export function requirement(options: {
       ports: options.ports ?? portList,
       extras,
       metadata: options.metadata ?? fc.constant(undefined),
+      landing: fc.constantFrom(...(options.landings ?? [Landing.NODES])),
     })
-    .map((p) => makeRequirement(p.direction, p.protocol, p.ports, p.peer, p.extras.purpose, p.extras.source, p.metadata));
+    .map((p) => makeRequirement(p.direction, p.protocol, p.ports, p.peer, p.extras.purpose, p.extras.source, p.metadata, p.landing));
 }
 
 /** CIDR peers. */
@@ -362,14 +375,15 @@ export function withBuddies(lists: fc.Arbitrary<Requirement[]>): fc.Arbitrary<Re
  */
 export const NUM_RUNS = Number(process.env.TARGET_COVERAGE_RUNS) || 40;
 
+/** Where generated ingress flows land in the control-plane properties: both kinds, so that skipping is exercised. */
+export const CONTROL_PLANE_LANDINGS: readonly Landing[] = [Landing.NODES, Landing.CONTROL_PLANE];
+
 /**
- * The oracle for control-plane lists (AKS authorized ranges, GKE authorized networks, EKS public access CIDRs),
- * written from their documentation: ingress over tcp, https or any protocol whose ports include 443.
+ * The oracle for control-plane lists (AKS authorized ranges, GKE authorized networks, EKS public access CIDRs):
+ * exactly the requirements that land on the cluster API endpoint.
  */
 export function admittedToControlPlane(r: Requirement): boolean {
-  if (r.direction !== Direction.INGRESS) return false;
-  if (r.protocol === Protocol.ANY) return true;
-  return (r.protocol === Protocol.TCP || r.protocol === Protocol.HTTPS) && r.ports.some((p) => p.from <= 443 && 443 <= p.to);
+  return r.direction === Direction.INGRESS && r.landing === Landing.CONTROL_PLANE;
 }
 
 /** Ids of requirements, sorted: compares two requirement lists as sets. */

@@ -1,14 +1,14 @@
 /** Builders and synth helpers shared by the target tests. */
 import { TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { Direction, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { req, source } from '../model/fixtures';
 
 /** Ingress TCP 443 requirements from each CIDR (what control-plane access lists admit). */
 export function ingressCidrs(cidrs: string[], purpose = 'Reach the API server', catalog = 'test', section = 'core'): RequirementSet {
   return RequirementSet.of(
     cidrs.map((c) =>
-      req({ direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.single(443)], peer: Peer.cidr(c), purpose, source: source(catalog, section) }),
+      req({ direction: Direction.INGRESS, protocol: Protocol.TCP, ports: [PortRange.single(443)], peer: Peer.cidr(c), purpose, source: source(catalog, section), landing: Landing.CONTROL_PLANE }),
     ),
   );
 }

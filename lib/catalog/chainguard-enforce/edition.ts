@@ -23,8 +23,11 @@ export enum EnforceEdition {
 /** Every edition, oldest first. */
 export const ENFORCE_EDITIONS: readonly EnforceEdition[] = [EnforceEdition.EDITION_2023_03_18, EnforceEdition.EDITION_2023_11_29];
 
-/** The edition a profile uses when none is given: the seed's date, which the catalog was asked to reproduce. */
-export const DEFAULT_ENFORCE_EDITION = EnforceEdition.EDITION_2023_03_18;
+/**
+ * The edition a profile uses when none is given: the newest the catalog knows (five CIDRs,
+ * `trustroot-compiler.enforce.dev`). The seed edition stays selectable by name.
+ */
+export const DEFAULT_ENFORCE_EDITION = EnforceEdition.EDITION_2023_11_29;
 
 /** The facts of one edition. */
 export interface EnforceEditionData {
@@ -44,6 +47,13 @@ export interface EnforceEditionData {
 }
 
 const REPO = 'https://github.com/chainguard-dev/edu/blob';
+
+/**
+ * The title both editions carry. The page moved (a standalone Enforce page, then a consolidated page with an
+ * Enforce section), but its title did not change; which page and commit an edition is lives in the URL and date.
+ * Keeping edition-specific words out of the title keeps them out of any text that renders only the title.
+ */
+export const ENFORCE_PAGE_TITLE = 'Network Requirements (Chainguard Enforce)';
 
 const THIRD_PARTY_HOSTS: readonly string[] = [
   'chainguard-cd-nvt30yluzzsmvk7t.edge.tenants.us.auth0.com',
@@ -95,7 +105,7 @@ export const ENFORCE_EDITION_DATA: Readonly<Record<EnforceEdition, EnforceEditio
     edition: EnforceEdition.EDITION_2023_03_18,
     document: {
       catalog: 'chainguard-enforce',
-      title: 'Network Requirements (Chainguard Enforce for Kubernetes)',
+      title: ENFORCE_PAGE_TITLE,
       url: `${REPO}/a846c70f927a49a6b6c0e2d8b163068870d30389/content/chainguard/chainguard-enforce/chainguard-enforce-kubernetes/network-requirements.md`,
       date: '2023-03-18',
     },
@@ -109,7 +119,7 @@ export const ENFORCE_EDITION_DATA: Readonly<Record<EnforceEdition, EnforceEditio
     edition: EnforceEdition.EDITION_2023_11_29,
     document: {
       catalog: 'chainguard-enforce',
-      title: 'Network Requirements (consolidated page, Chainguard Enforce section)',
+      title: ENFORCE_PAGE_TITLE,
       url: `${REPO}/d4cbcc902/content/chainguard/administration/network-requirements.md`,
       date: '2023-11-29',
     },

@@ -30,7 +30,7 @@ export interface ChainguardEnforceProfileOptions {
   readonly mode?: EnforceMode;
   /**
    * Which edition of the "Network Requirements" page to transcribe.
-   * @default EnforceEdition.EDITION_2023_03_18 (the seed's date)
+   * @default EnforceEdition.EDITION_2023_11_29 (the newest edition the catalog knows)
    */
   readonly edition?: EnforceEdition;
 }
@@ -80,7 +80,7 @@ export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = {
       flag: 'edition',
       type: OptionType.CHOICE,
       description:
-        'Edition of the Network Requirements page: 2023-03-18 (19 hosts, 3 CIDRs) or 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16).',
+        'Edition of the Network Requirements page: 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16), or 2023-03-18, the seed edition (19 hosts, 3 CIDRs).',
       choices: ENFORCE_EDITIONS,
       defaultText: DEFAULT_ENFORCE_EDITION,
     },

@@ -1,3 +1,4 @@
+import { Landing } from '../../model/landing';
 import { Direction, Protocol } from '../../model/protocol';
 import { CatalogSection } from '../catalog-section';
 import { DEFAULT_ENFORCE_EDITION, ENFORCE_EDITION_DATA, EnforceEdition } from './edition';
@@ -113,16 +114,16 @@ export function chainguardEnforceCatalog(edition: EnforceEdition = DEFAULT_ENFOR
     Protocol.TCP,
     [443],
     'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery',
-    { direction: Direction.INGRESS, metadata: cidrMetadata },
+    { direction: Direction.INGRESS, landing: Landing.CONTROL_PLANE, metadata: cidrMetadata },
   );
 
-  // The same flow as `cidr-ranges`, stated for the registry: the two merge into one requirement with both purposes.
+  // The same ranges as `cidr-ranges`, landing on the registry rather than the API endpoint: another flow.
   const saasAccess = new CatalogSection(doc, 'saas-access', 'Enforce SaaS Access', 'enforce-saas-access').cidrs(
     [...data.cidrs],
     Protocol.TCP,
     [443],
     'Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
-    { direction: Direction.INGRESS, metadata: cidrMetadata },
+    { direction: Direction.INGRESS, landing: Landing.SERVICE, metadata: { ...cidrMetadata, [EnforceMetadataKey.ADMIT_IN]: 'your image registry' } },
   );
 
   return { edition, chainguardHosts, thirdPartyHosts, cidrRanges, saasAccess };

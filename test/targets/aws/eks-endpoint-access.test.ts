@@ -1,7 +1,7 @@
 import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { Eip } from '@cdktf/provider-aws/lib/eip';
 import { chainguardEnforceProfile, EnforceEdition } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { EksEndpointAccess, EksIpFamily } from '../../../lib/targets/aws';
 import { errorOf, req } from '../../model/fixtures';
 import { ingressCidrs, resourcesOf, synth } from '../helpers';
@@ -88,7 +88,7 @@ describe('EksEndpointAccess', () => {
   test('requirements that do not reach the API server are skipped and reported', () => {
     const dns = req({ direction: Direction.INGRESS, protocol: Protocol.UDP, ports: [PortRange.single(53)], peer: Peer.cidr('10.0.0.0/8'), purpose: 'DNS' });
     const access = EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile().merge(RequirementSet.of([dns])) });
-    expect(access.requirements.map((r) => r.peer.value)).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect(access.requirements.map((r) => r.peer.value)).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
     expect(access.skippedRequirements).toHaveLength(24);
     expect(access.skippedRequirements.map((r) => r.peer.value)).toContain('10.0.0.0/8');
   });
@@ -164,7 +164,7 @@ describe('EksEndpointAccess', () => {
 
     test('required networks with the public endpoint off', () => {
       expect(() => EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile(), endpointPublicAccess: false })).toThrow(
-        'Invalid endpointPublicAccess "false" (from EksEndpointAccess (3 required networks, e.g. 34.132.193.40/32 from chainguard-enforce/cidr-ranges)). These peers reach the API server from outside the VPC: enable the public endpoint, or drop the requirements that need it.',
+        'Invalid endpointPublicAccess "false" (from EksEndpointAccess (5 required networks, e.g. 34.107.162.32/32 from chainguard-enforce/cidr-ranges)). These peers reach the API server from outside the VPC: enable the public endpoint, or drop the requirements that need it.',
       );
     });
 
@@ -189,7 +189,7 @@ describe('EksEndpointAccess', () => {
     });
 
     test('an ingress domain name', () => {
-      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com') })]);
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com'), landing: Landing.CONTROL_PLANE })]);
       expect(() => EksEndpointAccess.fromRequirements({ requirements: set })).toThrow(
         'EKS public access CIDRs cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
       );

@@ -11,7 +11,7 @@ describe('example eks-enforce', () => {
       subnet_ids: '${var.subnet_ids}',
       endpoint_private_access: true,
       endpoint_public_access: true,
-      public_access_cidrs: ['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '203.0.113.0/24'],
+      public_access_cidrs: ['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '203.0.113.0/24'],
     });
   });
 

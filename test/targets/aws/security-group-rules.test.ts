@@ -217,7 +217,7 @@ describe('SecurityGroupRules', () => {
       ['::/0', Direction.INGRESS],
     ])('%s (%s) is refused without it, naming the requirement and the prop', (cidr, direction) => {
       const e = errorOf(() => rules({ requirements: RequirementSet.of([cidrFlow('192.0.2.0/24'), cidrFlow(cidr, { direction, purpose: 'Anywhere' })]) }));
-      expect(e.code).toBe('invalid-value');
+      expect(e.code).toBe('any-address');
       expect(e.value).toBe(cidr);
       expect(e.message).toBe(`Invalid peer "${cidr}" (from test/core: Anywhere). A /0 peer allows every address. ${HINT}`);
     });

@@ -2,11 +2,11 @@ import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluste
 import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Testing } from 'cdktf';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Peer, PortRange, Protocol } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol } from '../../../lib/model';
 import { AksAuthorizedIpRanges } from '../../../lib/targets/azure';
 import { ingressSection, newStack, section, setOf, webSection } from './fixtures';
 
-const ingress = { direction: Direction.INGRESS };
+const ingress = { direction: Direction.INGRESS, landing: Landing.CONTROL_PLANE };
 
 /** `n` non-adjacent /24s (aggregation keeps every one). */
 function spread(n: number): string[] {
@@ -31,12 +31,12 @@ describe('AksAuthorizedIpRanges', () => {
 
   test("Chainguard Enforce's ingress CIDRs become ranges; its egress hosts are skipped", () => {
     const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [chainguardEnforceProfile()] });
-    expect(ranges.ranges).toEqual(['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
+    expect(ranges.ranges).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
     expect(ranges.skippedRequirements.every((r) => r.direction === Direction.EGRESS)).toBe(true);
   });
 
   test('egress and ingress to other ports are skipped', () => {
-    const nodePorts = section('nodeports').cidrs(['10.0.0.0/24'], Protocol.TCP, [PortRange.range(30000, 32767)], 'Node ports', ingress);
+    const nodePorts = section('nodeports').cidrs(['10.0.0.0/24'], Protocol.TCP, [PortRange.range(30000, 32767)], 'Node ports', { direction: Direction.INGRESS });
     const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [setOf(webSection(), nodePorts, ingressSection())] });
     expect(ranges.ranges).toEqual(['34.132.193.40/32']);
     expect(ranges.skippedRequirements.map((r) => r.peer.value)).toContain('10.0.0.0/24');

@@ -67,7 +67,7 @@ describe('examples/aks-egress', () => {
     expect(synthesized).toHaveResourceWithProperties(KubernetesCluster, {
       network_profile: { network_plugin: 'azure', outbound_type: 'userDefinedRouting' },
       api_server_access_profile: {
-        authorized_ip_ranges: ['34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '${var.operator_cidr}', `\${azurerm_public_ip.${pipId}.ip_address}/32`],
+        authorized_ip_ranges: ['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '${var.operator_cidr}', `\${azurerm_public_ip.${pipId}.ip_address}/32`],
       },
       azure_policy_enabled: true,
     });

@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { Testing, TerraformStack } from 'cdktf';
 import { CatalogSection, SourceDocument } from '../../../lib/catalog/catalog-section';
-import { Direction, Necessity, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, Landing, Necessity, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { AzureFirewallPolicyRules, AzureFirewallPolicyRulesProps, FirewallRuleSources } from '../../../lib/targets/azure';
 
 export const POLICY_ID = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/firewallPolicies/egress';
@@ -43,7 +43,7 @@ export function ntpSection(): CatalogSection {
 
 /** An ingress row (not an egress firewall rule). */
 export function ingressSection(): CatalogSection {
-  return section('inbound').cidrs(['34.132.193.40/32'], Protocol.TCP, [443], 'SaaS reaches the API server', { direction: Direction.INGRESS });
+  return section('inbound').cidrs(['34.132.193.40/32'], Protocol.TCP, [443], 'SaaS reaches the API server', { direction: Direction.INGRESS, landing: Landing.CONTROL_PLANE });
 }
 
 export function setOf(...sections: CatalogSection[]): RequirementSet {

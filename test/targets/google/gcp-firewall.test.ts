@@ -220,7 +220,7 @@ describe('GcpFirewall: a peer that is every address needs the named opt-in allow
     ['::/0', Direction.INGRESS],
   ])('%s (%s) is refused without it, naming the requirement and the prop', (cidr, direction) => {
     const e = errorOf(() => firewall({ requirements: RequirementSet.of([cidrFlow('192.0.2.0/24'), cidrFlow(cidr, { direction, purpose: 'Anywhere' })]) }));
-    expect(e.code).toBe('invalid-value');
+    expect(e.code).toBe('any-address');
     expect(e.value).toBe(cidr);
     expect(e.message).toBe(`Invalid peer "${cidr}" (from test/core: Anywhere). A /0 peer allows every address. ${HINT}`);
   });

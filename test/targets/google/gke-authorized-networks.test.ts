@@ -2,7 +2,7 @@ import { ContainerCluster } from '@cdktf/provider-google/lib/container-cluster';
 import { TerraformVariable } from 'cdktf';
 import 'cdktf/lib/testing/adapters/jest';
 import { chainguardEnforceProfile, EnforceMode } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { GKE_DISPLAY_NAME_MAX_LENGTH, GkeAuthorizedNetworks } from '../../../lib/targets/google';
 import { errorOf, req, source } from '../../model/fixtures';
 import { distinctHosts, egressFqdns, ingressCidrs, resourcesOf, synth } from '../helpers';
@@ -18,6 +18,8 @@ describe('GkeAuthorizedNetworks', () => {
     expect(networks.toConfig()).toEqual({
       gcpPublicCidrsAccessEnabled: false,
       cidrBlocks: [
+        { cidrBlock: '34.107.162.32/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '34.117.0.114/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '34.132.193.40/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '35.230.121.20/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidrBlock: '35.237.242.37/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
@@ -52,7 +54,7 @@ describe('GkeAuthorizedNetworks', () => {
   test('a network covering several purposes names them all; names are sanitized and cut', () => {
     const set = ingressCidrs(['10.0.0.0/24'], 'Admins <ops@example.com> "VPN"').merge(
       RequirementSet.of([
-        req({ direction: Direction.INGRESS, protocol: Protocol.ANY, ports: [], peer: Peer.cidr('10.0.0.0/24'), purpose: 'x'.repeat(200), source: source('other', 's') }),
+        req({ direction: Direction.INGRESS, protocol: Protocol.ANY, ports: [], peer: Peer.cidr('10.0.0.0/24'), purpose: 'x'.repeat(200), source: source('other', 's'), landing: Landing.CONTROL_PLANE }),
       ]),
     );
     const [entry] = GkeAuthorizedNetworks.fromRequirements({ requirements: set }).networks;
@@ -99,11 +101,10 @@ describe('GkeAuthorizedNetworks', () => {
     expect(GkeAuthorizedNetworks.fromRequirements({ requirements: egressFqdns(['a.example.com']) }).toConfig().cidrBlocks).toBeUndefined();
   });
 
-  test('agentless Enforce: the two purposes of each range are both in the display name', () => {
-    const [first] = GkeAuthorizedNetworks.fromRequirements({ requirements: chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }) }).networks;
-    expect(first.displayName).toBe(
-      'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery / Agentle...',
-    );
+  test('agentless Enforce: the API endpoint rows become networks; the registry rows are skipped', () => {
+    const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }) });
+    expect(networks.networks[0].displayName).toBe('Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery');
+    expect(networks.skippedRequirements.map((r) => r.primarySource.section)).toEqual(networks.networks.map(() => 'saas-access'));
   });
 
   describe('limits', () => {
@@ -139,14 +140,14 @@ describe('GkeAuthorizedNetworks', () => {
     });
 
     test('an ingress domain name', () => {
-      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com') })]);
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.fqdn('ci.example.com'), landing: Landing.CONTROL_PLANE })]);
       expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow(
         'GKE master authorized networks cannot express "ci.example.com": it admits networks (CIDRs) only, not a fqdn (from test/core: Pull images). Give the CIDRs the peer connects from.',
       );
     });
 
     test('an unresolved placeholder', () => {
-      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.placeholder('office-ip', 'Set officeIp.') })]);
+      const set = RequirementSet.of([req({ direction: Direction.INGRESS, peer: Peer.placeholder('office-ip', 'Set officeIp.'), landing: Landing.CONTROL_PLANE })]);
       expect(() => GkeAuthorizedNetworks.fromRequirements({ requirements: set })).toThrow('Placeholder <office-ip> is not resolved');
     });
 

@@ -11,6 +11,8 @@ describe('example gke-enforce', () => {
     expect(cluster.master_authorized_networks_config).toEqual({
       gcp_public_cidrs_access_enabled: false,
       cidr_blocks: [
+        { cidr_block: '34.107.162.32/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidr_block: '34.117.0.114/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidr_block: '34.132.193.40/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidr_block: '35.230.121.20/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
         { cidr_block: '35.237.242.37/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },

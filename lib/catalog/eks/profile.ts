@@ -1,0 +1,448 @@
+import { Cidr } from '../../model/cidr';
+import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { NecessityKind } from '../../model/necessity';
+import { Peer } from '../../model/peer';
+import { Requirement } from '../../model/requirement';
+import { RequirementSet } from '../../model/requirement-set';
+import { CatalogSection } from '../catalog-section';
+import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
+import { eksAddonImageRegistry } from './addon-images';
+import { EKS_FEATURES, EKS_PLACEHOLDER_HINTS, EksCondition, EksFeature, EksPlaceholder } from './conditions';
+import { eksClusterEndpoint } from './node-requirements';
+import { eksPodRequirements } from './pod-requirements';
+import { eksOidcIssuer } from './privatelink';
+import { AWS_REGION_PATTERN, EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGIONS } from './regions';
+import { eksRestrictedClusterTraffic } from './security-groups';
+
+/** Options of the EKS nodes profile: where the cluster runs and which AWS services its nodes and Pods use. */
+export interface EksNodesProfileOptions {
+  /** The cluster's AWS Region in the commercial partition, e.g. `eu-west-1` (see `EKS_REGIONS`). */
+  readonly region: string;
+  /**
+   * Accept a region missing from `EKS_REGIONS` (opened after the list was compiled). The name must still look like
+   * an AWS Region (`xx-name-N`), and `addonRegistryAccountId` must then be given.
+   * @default false
+   */
+  readonly allowUnlistedRegion?: boolean;
+  /**
+   * The account of the EKS add-on image registry (`<account>.dkr.ecr.<region>.amazonaws.com`).
+   * @default - the account the add-on registry table gives for `region`
+   */
+  readonly addonRegistryAccountId?: string;
+  /**
+   * 12-digit ids of the AWS accounts whose ECR registries the nodes pull your images from; each adds
+   * `<account>.dkr.ecr.<region>.amazonaws.com`. The ECR API and layer bucket rows are always included (the add-on
+   * images come from ECR too).
+   * @default [] (no registries of your own)
+   */
+  readonly ecrAccountIds?: string[];
+  /**
+   * Whether the nodes run the EKS-optimized AMI, which sets the node DNS name through the EC2 API (adds EC2).
+   * @default true
+   */
+  readonly eksOptimizedAmi?: boolean;
+  /**
+   * Whether Pods use IAM roles for service accounts (adds the regional STS endpoint; never the global one).
+   * @default true
+   */
+  readonly irsa?: boolean;
+  /**
+   * Optional services in use: `pod-identity` (EKS Auth), `cluster-autoscaler` (Auto Scaling and STS),
+   * `load-balancer-controller` (Elastic Load Balancing), `cloudwatch-logs`, `ssm`, `xray`, `oidc-discovery` (the
+   * cluster's OIDC issuer).
+   * @default []
+   */
+  readonly features?: EksFeature[];
+  /**
+   * The cluster endpoint (`aws eks describe-cluster --query cluster.endpoint`), as a URL or host name, e.g.
+   * `https://0123456789ABCDEF0123456789ABCDEF.gr7.eu-west-1.eks.amazonaws.com`. Adds HTTPS 443 to that host, for an
+   * egress proxy or FQDN firewall between the nodes and the endpoint.
+   * @default - no endpoint host row (required when endpointPrivateAccess is false)
+   */
+  readonly clusterEndpoint?: string;
+  /**
+   * Whether the cluster endpoint has private access enabled, so nodes reach the API server through the cluster
+   * network interfaces in the VPC. When false, nodes go out to the public endpoint and `clusterEndpoint` is required.
+   * @default true
+   */
+  readonly endpointPrivateAccess?: boolean;
+  /**
+   * Whether the default outbound rule of the cluster security group was removed ("Restricting cluster traffic"):
+   * adds the minimum rules to the cluster security group (TCP 443, TCP 10250, TCP and UDP 53) and node-to-node
+   * traffic (any protocol). Needs `clusterSecurityGroupCidrs` and `nodeSubnetCidrs`.
+   * @default - true when clusterSecurityGroupCidrs or nodeSubnetCidrs is given, else false
+   */
+  readonly restrictClusterSecurityGroup?: boolean;
+  /**
+   * CIDRs of the subnets holding the cluster security group's network interfaces (the subnets given to the
+   * cluster): the peer of the restricted cluster security group rules.
+   * @default []
+   */
+  readonly clusterSecurityGroupCidrs?: string[];
+  /**
+   * CIDRs of the node subnets (IPv4 and IPv6): the peer of the node-to-node rule.
+   * @default []
+   */
+  readonly nodeSubnetCidrs?: string[];
+}
+
+const PROFILE = 'eks';
+const ORIGIN = `profile ${PROFILE}`;
+const origin = (option: string) => `${ORIGIN} option ${option}`;
+
+interface ValidOptions {
+  readonly region: string;
+  readonly addonRegistryAccountId: string;
+  readonly ecrAccountIds: readonly string[];
+  readonly eksOptimizedAmi: boolean;
+  readonly irsa: boolean;
+  readonly features: readonly EksFeature[];
+  readonly clusterEndpoint: string | undefined;
+  readonly restrict: boolean;
+  readonly clusterSecurityGroupCidrs: readonly string[];
+  readonly nodeSubnetCidrs: readonly string[];
+}
+
+/**
+ * What EKS nodes need behind an egress allowlist: HTTPS 443 to the regional AWS service endpoints (ECR API, the
+ * add-on and your ECR registries, the ECR layer bucket, EKS, and EC2, STS and the optional services by option),
+ * the cluster endpoint host when given, and the cluster security group rules when its default outbound rule was
+ * removed. Rows that a VPC endpoint can serve instead carry metadata `vpcEndpoint`. Validates every option first.
+ *
+ * @example eksNodesProfile({ region: 'eu-west-1', ecrAccountIds: ['123456789012'], features: [EksFeature.POD_IDENTITY] })
+ */
+export function eksNodesProfile(options: EksNodesProfileOptions): RequirementSet {
+  const o = validate(options);
+  const key = JSON.stringify(o);
+  const cached = PROFILE_CACHE.get(key);
+  if (cached) return cached;
+
+  const sections: CatalogSection[] = [
+    eksPodRequirements(o.region),
+    eksAddonImageRegistry(o.region, o.addonRegistryAccountId),
+    eksOidcIssuer(o.region),
+    eksRestrictedClusterTraffic(),
+    ...(o.clusterEndpoint ? [eksClusterEndpoint(o.clusterEndpoint)] : []),
+  ];
+  const kept = sections.flatMap((s) => s.requirements).filter((r) => applies(r, o));
+  const isRegistryTemplate = (r: Requirement) => r.peer.placeholders.includes(EksPlaceholder.ACCOUNT_ID);
+  // One registry row per account: a `<token>` takes one value.
+  const registries = o.ecrAccountIds.map((account) =>
+    RequirementSet.of(kept.filter(isRegistryTemplate)).resolve({ [EksPlaceholder.ACCOUNT_ID]: [account] }, ORIGIN),
+  );
+  const values: Record<string, string[]> = {};
+  if (o.restrict) {
+    values[EksPlaceholder.CLUSTER_SECURITY_GROUP] = [...o.clusterSecurityGroupCidrs];
+    values[EksPlaceholder.NODE_SUBNETS] = [...o.nodeSubnetCidrs];
+  }
+  const set = RequirementSet.of(kept.filter((r) => !isRegistryTemplate(r)))
+    .resolve(values, ORIGIN)
+    .merge(...registries)
+    .assertResolved(EKS_PLACEHOLDER_HINTS);
+  PROFILE_CACHE.set(key, set);
+  return set;
+}
+
+const PROFILE_CACHE = new Map<string, RequirementSet>();
+
+function applies(r: Requirement, o: ValidOptions): boolean {
+  if (r.necessity.kind !== NecessityKind.CONDITIONAL) return true;
+  return r.necessity.conditions.some((c) => holds(c.key, o));
+}
+
+function holds(key: string, o: ValidOptions): boolean {
+  switch (key) {
+    case EksCondition.EKS_OPTIMIZED_AMI:
+      return o.eksOptimizedAmi;
+    case EksCondition.IRSA:
+      return o.irsa;
+    case EksCondition.RESTRICTED_CLUSTER_SECURITY_GROUP:
+      return o.restrict;
+    case EksCondition.CLUSTER_AUTOSCALER:
+    case EksCondition.POD_IDENTITY:
+    case EksCondition.CLOUDWATCH_LOGS:
+    case EksCondition.SSM:
+    case EksCondition.XRAY:
+    case EksCondition.LOAD_BALANCER_CONTROLLER:
+    case EksCondition.OIDC_DISCOVERY:
+      return o.features.includes(key as string as EksFeature);
+    default:
+      throw new Error(`internal: the EKS profile does not know condition ${JSON.stringify(key)}`);
+  }
+}
+
+function validate(options: EksNodesProfileOptions): ValidOptions {
+  if (options === null || typeof options !== 'object') {
+    throw invalidValue('EKS profile options', String(options), ORIGIN, "Pass an object, e.g. { region: 'eu-west-1' }.");
+  }
+  const allowUnlisted = flag(options.allowUnlistedRegion, 'allowUnlistedRegion', false);
+  const region = validateRegion(options.region, allowUnlisted);
+  const addonOverride = options.addonRegistryAccountId === undefined ? undefined : accountId(options.addonRegistryAccountId, 'addonRegistryAccountId');
+  const addonRegistryAccountId = addonOverride ?? EKS_ADDON_REGISTRY_ACCOUNTS[region];
+  if (addonRegistryAccountId === undefined) {
+    throw missingOption(
+      'addonRegistryAccountId',
+      origin('region'),
+      `${region} is not in the add-on registry table, so the account of its EKS add-on image registry is unknown`,
+      "addonRegistryAccountId: '602401143452' (CLI --addon-registry-account-id 602401143452), from the table in the EKS User Guide",
+    );
+  }
+  const ecrAccountIds = [...new Set(list(options.ecrAccountIds, 'ecrAccountIds').map((a, i) => accountId(a, `ecrAccountIds[${i}]`)))].sort();
+  const features = validateFeatures(options.features);
+
+  const privateAccess = flag(options.endpointPrivateAccess, 'endpointPrivateAccess', true);
+  const clusterEndpoint = options.clusterEndpoint === undefined ? undefined : endpointHost(options.clusterEndpoint, region);
+  if (!privateAccess && clusterEndpoint === undefined) {
+    throw missingOption(
+      'clusterEndpoint',
+      origin('endpointPrivateAccess'),
+      'without endpoint private access the nodes reach the API server through its public endpoint, whose host name is per cluster',
+      `clusterEndpoint: 'https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.amazonaws.com' (aws eks describe-cluster --query cluster.endpoint)`,
+    );
+  }
+
+  const clusterSecurityGroupCidrs = cidrs(options.clusterSecurityGroupCidrs, 'clusterSecurityGroupCidrs');
+  const nodeSubnetCidrs = cidrs(options.nodeSubnetCidrs, 'nodeSubnetCidrs');
+  const given = clusterSecurityGroupCidrs.length > 0 || nodeSubnetCidrs.length > 0;
+  const restrict = flag(options.restrictClusterSecurityGroup, 'restrictClusterSecurityGroup', given);
+  if (!restrict && given) {
+    throw new FirewallRequirementsError(
+      'conflicting-options',
+      'Conflicting options restrictClusterSecurityGroup=false and clusterSecurityGroupCidrs/nodeSubnetCidrs',
+      'false',
+      origin('restrictClusterSecurityGroup'),
+      'The CIDRs are only used by the restricted cluster security group rules: drop them, or set restrictClusterSecurityGroup to true.',
+    );
+  }
+  if (restrict) {
+    const example = "clusterSecurityGroupCidrs: ['10.0.0.0/24', '10.0.1.0/24'], nodeSubnetCidrs: ['10.0.16.0/20']";
+    if (clusterSecurityGroupCidrs.length === 0) {
+      throw missingOption('clusterSecurityGroupCidrs', origin('restrictClusterSecurityGroup'), EKS_PLACEHOLDER_HINTS[EksPlaceholder.CLUSTER_SECURITY_GROUP], example);
+    }
+    if (nodeSubnetCidrs.length === 0) {
+      throw missingOption('nodeSubnetCidrs', origin('restrictClusterSecurityGroup'), EKS_PLACEHOLDER_HINTS[EksPlaceholder.NODE_SUBNETS], example);
+    }
+  }
+  return {
+    region,
+    addonRegistryAccountId,
+    ecrAccountIds,
+    eksOptimizedAmi: flag(options.eksOptimizedAmi, 'eksOptimizedAmi', true),
+    irsa: flag(options.irsa, 'irsa', true),
+    features,
+    clusterEndpoint,
+    restrict,
+    clusterSecurityGroupCidrs,
+    nodeSubnetCidrs,
+  };
+}
+
+function validateRegion(value: unknown, allowUnlisted: boolean): string {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    throw missingOption('region', ORIGIN, "the AWS service endpoints are regional and name the cluster's region", "region: 'eu-west-1' (CLI --region eu-west-1)");
+  }
+  if (typeof value !== 'string') {
+    throw invalidValue('region', String(value), origin('region'), 'Give the AWS Region name as a string, e.g. eu-west-1.');
+  }
+  const region = value.trim().toLowerCase();
+  if (EKS_REGIONS.includes(region)) return region;
+  const other = EKS_OTHER_PARTITIONS.find((p) => region.startsWith(p.prefix));
+  if (other) {
+    throw invalidValue(
+      'region',
+      value,
+      origin('region'),
+      `${region} is in the ${other.partition} partition; this catalog's host names are those of the aws (commercial) partition. Regions it knows: ${EKS_REGIONS.join(', ')}.`,
+      'unknown-option',
+    );
+  }
+  if (allowUnlisted && AWS_REGION_PATTERN.test(region)) return region;
+  throw unknownOption(
+    'AWS Region',
+    value,
+    origin('region'),
+    EKS_REGIONS,
+    allowUnlisted
+      ? 'An AWS Region name looks like eu-west-1.'
+      : 'For a region opened after this list was compiled, set allowUnlistedRegion (CLI --allow-unlisted-region) and addonRegistryAccountId.',
+  );
+}
+
+function validateFeatures(value: unknown): EksFeature[] {
+  const out = new Set<EksFeature>();
+  list(value, 'features').forEach((v, i) => {
+    const feature = v.trim().toLowerCase() as EksFeature;
+    if (!EKS_FEATURES.includes(feature)) throw unknownOption('EKS feature', v, origin(`features[${i}]`), EKS_FEATURES);
+    out.add(feature);
+  });
+  return EKS_FEATURES.filter((f) => out.has(f));
+}
+
+/** A 12-digit AWS account id. */
+function accountId(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !/^\d{12}$/.test(value.trim())) {
+    throw invalidValue('AWS account id', String(value), origin(name), 'An AWS account id is 12 digits, e.g. 123456789012 (aws sts get-caller-identity --query Account).');
+  }
+  return value.trim();
+}
+
+/** The host of the cluster endpoint URL, which must be an EKS endpoint of `region`. */
+function endpointHost(value: unknown, region: string): string {
+  const example = `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.amazonaws.com`;
+  if (typeof value !== 'string') {
+    throw invalidValue('cluster endpoint', String(value), origin('clusterEndpoint'), `Give the URL or host as a string, e.g. ${example}.`);
+  }
+  const host = value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
+  const labels = host.split('.');
+  const eksName = host.endsWith(`.${region}.eks.amazonaws.com`) || (host.endsWith('.api.aws') && labels.includes(region));
+  if (!eksName || labels.length < 6 || /[/:]/.test(host)) {
+    throw invalidValue(
+      'cluster endpoint',
+      value,
+      origin('clusterEndpoint'),
+      `Give the endpoint of a cluster in ${region} as aws eks describe-cluster --query cluster.endpoint prints it, e.g. ${example}.`,
+    );
+  }
+  return Peer.fqdn(host, origin('clusterEndpoint')).value;
+}
+
+function cidrs(value: unknown, name: string): string[] {
+  return [...new Set(list(value, name).map((c, i) => Cidr.parse(c, origin(`${name}[${i}]`)).toString()))];
+}
+
+function list(value: unknown, name: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw invalidValue(name, String(value), origin(name), `Give ${name} as a list of strings, e.g. ['a', 'b'].`);
+  }
+  return value as string[];
+}
+
+function flag(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'boolean') throw invalidValue(name, String(value), origin(name), `${name} is true or false.`);
+  return value;
+}
+
+// --- The profile as the CLI sees it --------------------------------------------------------------------------
+
+/** The options of the EKS profile, one per `EksNodesProfileOptions` property. */
+export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
+  { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: "The cluster's AWS Region (commercial partition), e.g. eu-west-1." },
+  {
+    name: 'allowUnlistedRegion',
+    flag: 'allow-unlisted-region',
+    type: OptionType.BOOLEAN,
+    description: 'Accept a region missing from the built-in list (needs --addon-registry-account-id).',
+    defaultText: 'false',
+  },
+  {
+    name: 'addonRegistryAccountId',
+    flag: 'addon-registry-account-id',
+    type: OptionType.STRING,
+    description: 'Account of the EKS add-on image registry.',
+    defaultText: "the region's account from the add-on registry table",
+  },
+  {
+    name: 'ecrAccountIds',
+    flag: 'ecr-account-ids',
+    type: OptionType.STRING_LIST,
+    description: 'AWS account ids of your ECR registries (adds <account>.dkr.ecr.<region>.amazonaws.com each).',
+    defaultText: 'none',
+  },
+  { name: 'eksOptimizedAmi', flag: 'eks-optimized-ami', type: OptionType.BOOLEAN, description: 'Nodes run the EKS-optimized AMI (adds EC2).', defaultText: 'true' },
+  { name: 'irsa', flag: 'irsa', type: OptionType.BOOLEAN, description: 'Pods use IAM roles for service accounts (adds regional STS).', defaultText: 'true' },
+  {
+    name: 'features',
+    flag: 'features',
+    type: OptionType.CHOICE_LIST,
+    choices: EKS_FEATURES,
+    description: 'Optional AWS services in use (all = every one).',
+    defaultText: 'none',
+  },
+  {
+    name: 'clusterEndpoint',
+    flag: 'cluster-endpoint',
+    type: OptionType.STRING,
+    description: 'The cluster endpoint URL or host (aws eks describe-cluster --query cluster.endpoint): adds HTTPS 443 to it.',
+    defaultText: 'none',
+  },
+  {
+    name: 'endpointPrivateAccess',
+    flag: 'endpoint-private-access',
+    type: OptionType.BOOLEAN,
+    description: 'Endpoint private access is enabled; --no-endpoint-private-access needs --cluster-endpoint.',
+    defaultText: 'true',
+  },
+  {
+    name: 'restrictClusterSecurityGroup',
+    flag: 'restrict-cluster-security-group',
+    type: OptionType.BOOLEAN,
+    description: "The cluster security group's default outbound rule was removed: adds its minimum rules and node-to-node traffic.",
+    defaultText: 'true when --cluster-security-group-cidrs or --node-subnet-cidrs is given',
+  },
+  {
+    name: 'clusterSecurityGroupCidrs',
+    flag: 'cluster-security-group-cidrs',
+    type: OptionType.STRING_LIST,
+    description: "CIDRs of the subnets holding the cluster security group's network interfaces.",
+    defaultText: 'none',
+  },
+  { name: 'nodeSubnetCidrs', flag: 'node-subnet-cidrs', type: OptionType.STRING_LIST, description: 'CIDRs of the node subnets (node-to-node rule).', defaultText: 'none' },
+];
+
+/** The EKS nodes profile for the CLI (`eks`). */
+export const EKS_PROFILE: ProfileDefinition = {
+  name: PROFILE,
+  description:
+    'Amazon EKS nodes behind an egress allowlist: HTTPS 443 to the regional AWS endpoints (ECR, EKS, EC2, STS and optional services; VPC endpoint alternatives shown) and the cluster security group rules.',
+  options: EKS_OPTION_SPECS,
+  build: (raw) => eksNodesProfile(fromParsed(raw ?? {})),
+};
+
+function fromParsed(raw: Record<string, unknown>): EksNodesProfileOptions {
+  const names = EKS_OPTION_SPECS.map((s) => s.name);
+  for (const key of Object.keys(raw)) {
+    if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('EKS profile option', key, ORIGIN, names);
+  }
+  const features = parsedList(raw, 'features');
+  return {
+    region: parsedString(raw, 'region') as string,
+    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion'),
+    addonRegistryAccountId: parsedString(raw, 'addonRegistryAccountId'),
+    ecrAccountIds: parsedList(raw, 'ecrAccountIds'),
+    eksOptimizedAmi: parsedBoolean(raw, 'eksOptimizedAmi'),
+    irsa: parsedBoolean(raw, 'irsa'),
+    features: features?.some((f) => f.trim().toLowerCase() === 'all') ? [...EKS_FEATURES] : (features as EksFeature[] | undefined),
+    clusterEndpoint: parsedString(raw, 'clusterEndpoint'),
+    endpointPrivateAccess: parsedBoolean(raw, 'endpointPrivateAccess'),
+    restrictClusterSecurityGroup: parsedBoolean(raw, 'restrictClusterSecurityGroup'),
+    clusterSecurityGroupCidrs: parsedList(raw, 'clusterSecurityGroupCidrs'),
+    nodeSubnetCidrs: parsedList(raw, 'nodeSubnetCidrs'),
+  };
+}
+
+function parsedString(raw: Record<string, unknown>, name: string): string | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes one value.`);
+  return v;
+}
+
+function parsedList(raw: Record<string, unknown>, name: string): string[] | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  const items = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
+    throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes values separated by commas.`);
+  }
+  return (items as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+function parsedBoolean(raw: Record<string, unknown>, name: string): boolean | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} is true or false.`);
+}
