@@ -41,6 +41,11 @@ describe('import rules', () => {
     );
   });
 
+  test('no source imports a package.json (tsc would copy it into dist/, breaking the package self-reference)', () => {
+    const offenders = ALL.filter((f) => importsOf(f).some((i) => i.startsWith('.') && i.endsWith('package.json')));
+    expect(offenders).toEqual([]);
+  });
+
   test('a target imports only its own cloud provider binding', () => {
     const own: Record<string, string | undefined> = { azure: 'azurerm', google: 'google', aws: 'aws', ibm: undefined };
     const offenders = Object.entries(own).flatMap(([cloud, provider]) =>

@@ -1,6 +1,11 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { FirewallRequirementsError } from '../../lib/model/errors';
 import { compareVersions, lowestVersion } from '../../tools/version-range';
-import * as pkg from '../../package.json';
+
+// Read, not imported: importing package.json would make tsc copy it into dist/, where Node would take it for the
+// package's own manifest when the examples import the package by name.
+const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
 
 describe('lowestVersion', () => {
   test.each([
