@@ -11,13 +11,20 @@ import { cidrFlow, distinctHosts, egressFqdns, resourcesOf, synth } from '../hel
 
 const ORIGIN = 'export test spec.target';
 
+/** JSON with keys sorted at every level. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`;
+}
+
 /** Resource bodies without the references (group ids), keyed by type and sorted, for comparing content. */
-function content(resources: Record<string, Record<string, any>>, types: string[]): Record<string, unknown[]> {
+function content(resources: Record<string, Record<string, any>>, types: string[]): Record<string, string[]> {
   const strip = (body: any) => {
     const { security_group_id: _a, vpc_id: _b, ...rest } = body;
     return rest;
   };
-  return Object.fromEntries(types.map((t) => [t, Object.values(resources[t] ?? {}).map(strip).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1))]));
+  return Object.fromEntries(types.map((t) => [t, Object.values(resources[t] ?? {}).map(strip).map(canonical).sort()]));
 }
 
 const eks = eksNodesProfile({ region: 'eu-central-1', ecrAccountIds: ['123456789012'], clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: ['10.0.16.0/20'] });
