@@ -195,8 +195,8 @@ export function planDomainAllowlist(requirements: RequirementSet, options: Domai
   if (rows.length === 0) {
     throw new FirewallRequirementsError(
       'empty',
-      'No domain names to allow',
-      `${requirements.size} requirement(s), none egress to a domain name from the nodes`,
+      `No domain names to allow: ${requirements.size} requirement(s), none egress to a domain name from the nodes`,
+      `${requirements.size} requirement(s)`,
       owner,
       'An allowlist without names would drop all TLS and HTTP traffic from HOME_NET: add a set with egress http/https rows to domain names (e.g. eksNodesProfile or chainguardEnforceProfile), or leave the construct out.',
     );

@@ -181,7 +181,7 @@ describe('NetworkFirewallDomainAllowlist', () => {
     test('no domain names at all fails at render: an empty allowlist would drop all TLS', () => {
       const e = errorOf(() => allowlist({ requirementSets: [RequirementSet.of([cidrFlow('10.0.0.0/8')])] }));
       expect(e.code).toBe('empty');
-      expect(e.message).toContain('No domain names to allow (from NetworkFirewallDomainAllowlist test/Allow)');
+      expect(e.message).toContain('No domain names to allow: 1 requirement(s), none egress to a domain name from the nodes (from NetworkFirewallDomainAllowlist test/Allow)');
     });
 
     test.each([['egress_list'], [''], ['x'.repeat(124)]])('name %p', (name) => {
