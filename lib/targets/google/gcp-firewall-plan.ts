@@ -171,6 +171,18 @@ export function checkTargetTags(check: InputCheck, value: unknown): string[] {
   return tags;
 }
 
+/** Refuses network tags together with service accounts (a rule targets one kind). */
+export function checkTargetChoice(check: InputCheck, tags: readonly string[], serviceAccounts: readonly string[]): void {
+  if (tags.length > 0 && serviceAccounts.length > 0) {
+    throw invalidValue(
+      'targetTags with targetServiceAccounts',
+      `${tags.join(',')} / ${serviceAccounts.join(',')}`,
+      check.where('targetTags'),
+      'A rule targets network tags or service accounts, not both: give one of them.',
+    );
+  }
+}
+
 /** One planned ingress `google_compute_firewall` (GCP denies ingress by default: allow rules are enough). */
 export interface GcpVpcRulePlan {
   /** Rule name and construct id: derived from prefix, flow and network. */

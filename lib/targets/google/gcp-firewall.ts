@@ -12,6 +12,7 @@ import { RequirementsConstruct } from '../requirements-construct';
 import {
   checkGcpFirewallPeers,
   checkGcpFirewallPlanOptions,
+  checkTargetChoice,
   checkTargetTags,
   GCP_FIREWALL_PROPS,
   GcpFirewallPlan,
@@ -155,14 +156,7 @@ export class GcpFirewall extends RequirementsConstruct {
     this.project = this.check.optionalString('project', p.project, { hint: 'Give the project ID as a string.' });
     this.targetTags = checkTargetTags(this.check, p.targetTags);
     this.targetServiceAccounts = this.check.stringArray('targetServiceAccounts', p.targetServiceAccounts, { optional: true });
-    if (this.targetTags.length > 0 && this.targetServiceAccounts.length > 0) {
-      throw invalidValue(
-        'targetTags with targetServiceAccounts',
-        `${this.targetTags.join(',')} / ${this.targetServiceAccounts.join(',')}`,
-        this.check.where('targetTags'),
-        'A rule targets network tags or service accounts, not both: give one of them.',
-      );
-    }
+    checkTargetChoice(this.check, this.targetTags, this.targetServiceAccounts);
     this.existingPolicy = this.check.optionalString('firewallPolicy', p.firewallPolicy, { hint: 'Give the policy name or id, e.g. policy.name.' });
     this.options = checkGcpFirewallPlanOptions(this.check, p, this.existingPolicy !== undefined, this.targetTags.length > 0);
     const sets = this.check.requirementSets('requirementSets', p.requirementSets, { optional: true });

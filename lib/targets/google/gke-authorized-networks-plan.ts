@@ -1,7 +1,7 @@
 // Planning of GkeAuthorizedNetworks, free of cdktf and provider bindings (reused by the plain-Terraform exporter).
 import { IpVersion } from '../../model/cidr';
-import { unsupportedPeer } from '../../model/errors';
-import { InputCheck, isTerraformReference } from '../../model/input';
+import { invalidValue, unsupportedPeer } from '../../model/errors';
+import { describeValue, InputCheck, isTerraformReference } from '../../model/input';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
@@ -107,7 +107,10 @@ export function checkUserCidrs(check: InputCheck, value: unknown): UserCidr[] {
     'cidrs',
     value,
     (item, where) => {
-      const example = "Give { cidr: '203.0.113.0/24', purpose: 'office' }";
+      const example = 'Give { cidr: "203.0.113.0/24", purpose: "office" }';
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        throw invalidValue('user CIDR entry', describeValue(item), where, `${example}.`, 'invalid-type');
+      }
       const entryCheck = new InputCheck(where);
       const entry = entryCheck.props(item as Record<string, unknown>, ['cidr', 'purpose']);
       const cidr = entryCheck.string('cidr', entry.cidr, { hint: `${example}.` });
