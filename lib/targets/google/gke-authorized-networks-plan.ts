@@ -40,7 +40,7 @@ export interface GkeAuthorizedNetworksPlan {
   /** The entry limit that was checked (50 or 100). */
   readonly limit: number;
   readonly gcpPublicCidrsAccessEnabled: boolean;
-  /** The requirements that became networks (control-plane rows and user CIDRs). */
+  /** The rows of the requirement sets that became networks (the control-plane rows; user CIDRs are not included). */
   readonly requirements: Requirement[];
   /** Rows that do not land on the control plane (render node rows with GcpFirewall). */
   readonly skippedRequirements: Requirement[];
@@ -98,7 +98,7 @@ export function planGkeAuthorizedNetworks(props: unknown, owner: string, extraSe
       ? 'Admit fewer networks (combine them into wider ranges you own), or reach the control plane through a bastion or VPN inside the VPC.'
       : 'Admit fewer networks (combine them into wider ranges you own), or make the cluster private (100 networks) and set privateCluster.',
   );
-  return { networks, limit, gcpPublicCidrsAccessEnabled, requirements: literal, skippedRequirements: [...skipped] };
+  return { networks, limit, gcpPublicCidrsAccessEnabled, requirements: [...accepted], skippedRequirements: [...skipped] };
 }
 
 /** `cidrs`: an array of `{ cidr, purpose? }` with string values (a bare string or a misspelt key is refused). */

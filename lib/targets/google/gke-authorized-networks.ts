@@ -57,7 +57,7 @@ export type { GkeAuthorizedNetwork };
 export class GkeAuthorizedNetworks {
   /** Checks the props and plans the authorized networks. */
   public static fromRequirements(props: GkeAuthorizedNetworksProps = {}): GkeAuthorizedNetworks {
-    const plan = planGkeAuthorizedNetworks(props, 'GkeAuthorizedNetworks.fromRequirements');
+    const plan = planGkeAuthorizedNetworks(props, 'GkeAuthorizedNetworks');
     return new GkeAuthorizedNetworks(plan.networks, plan.limit, plan.gcpPublicCidrsAccessEnabled, plan.requirements, plan.skippedRequirements);
   }
 
