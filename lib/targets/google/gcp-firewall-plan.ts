@@ -2,7 +2,7 @@
 // plain-Terraform exporter (lib/export/google) renders the same plan without loading cdktf.
 import { IpVersion } from '../../model/cidr';
 import { FirewallRequirementsError, invalidValue, unsupportedPeer } from '../../model/errors';
-import { InputCheck } from '../../model/input';
+import { describeValue, InputCheck } from '../../model/input';
 import { PeerKind } from '../../model/peer';
 import { PortRange } from '../../model/port-range';
 import { Direction, Protocol, transportOf } from '../../model/protocol';
@@ -108,7 +108,7 @@ export function checkGcpFirewallPlanOptions(check: InputCheck, props: Readonly<R
   if (props.policyPriorityStart !== undefined && props.fqdnPriorityStart !== undefined) {
     throw new FirewallRequirementsError(
       'conflicting-options',
-      'Conflicting options policyPriorityStart and fqdnPriorityStart',
+      `Conflicting options policyPriorityStart (${describeValue(props.policyPriorityStart)}) and fqdnPriorityStart (${describeValue(props.fqdnPriorityStart)})`,
       `${String(props.policyPriorityStart)} / ${String(props.fqdnPriorityStart)}`,
       check.where('fqdnPriorityStart'),
       'fqdnPriorityStart is the deprecated name of policyPriorityStart: give only policyPriorityStart.',
@@ -133,7 +133,7 @@ export function checkGcpFirewallPlanOptions(check: InputCheck, props: Readonly<R
   if (props.denyPriority !== undefined && !denyOtherEgress) {
     throw new FirewallRequirementsError(
       'conflicting-options',
-      'Conflicting options denyPriority and denyOtherEgress: false',
+      `Conflicting options denyPriority (${describeValue(props.denyPriority)}) and denyOtherEgress: false`,
       String(props.denyPriority),
       check.where('denyPriority'),
       'denyPriority places the egress deny, which denyOtherEgress: false leaves out: drop one of them.',

@@ -525,7 +525,7 @@ describe('GcpFirewall: rejections', () => {
   });
 
   test('denyPriority with denyOtherEgress: false', () => {
-    expect(make({ denyPriority: 30000, denyOtherEgress: false })).toThrow('Conflicting options denyPriority and denyOtherEgress: false');
+    expect(make({ denyPriority: 30000, denyOtherEgress: false })).toThrow('Conflicting options denyPriority (30000) and denyOtherEgress: false');
   });
 
   test("denyOtherEgress: 'false' is refused, not read as true", () => {
