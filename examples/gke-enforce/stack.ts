@@ -31,9 +31,8 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile } from '../../lib/catalog/chainguard-enforce';
-import { gkeNodesProfile, GkeGoogleApiAccess } from '../../lib/catalog/gke';
-import { GcpFirewall, GkeAuthorizedNetworks } from '../../lib/targets/google';
+import { chainguardEnforceProfile, gkeNodesProfile, GkeGoogleApiAccess } from 'cdktf-firewall-requirements';
+import { GcpFirewall, GkeAuthorizedNetworks } from 'cdktf-firewall-requirements/google';
 
 export const REGION = 'europe-west1';
 /** The administrators' network (a documentation range: replace it with yours). */
