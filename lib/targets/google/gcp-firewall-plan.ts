@@ -194,11 +194,17 @@ export interface GcpVpcRulePlan {
   readonly priority: number;
 }
 
+/** The action of a planned policy rule (the provider's `action` values). */
+export enum GcpPolicyAction {
+  ALLOW = 'allow',
+  DENY = 'deny',
+}
+
 /** One planned `google_compute_network_firewall_policy_rule` (always egress). */
 export interface GcpPolicyRulePlan {
   /** Rule name and construct id. */
   readonly ruleName: string;
-  readonly action: 'allow' | 'deny';
+  readonly action: GcpPolicyAction;
   readonly protocol: string;
   readonly ports: string[];
   /** Set for domain-name rules (at most 100). */
@@ -299,7 +305,7 @@ function denyRules(options: GcpFirewallPlanOptions): GcpPolicyRulePlan[] {
     { version: 'ipv6', range: '::/0', priority: options.denyPriority + 1 },
   ].map(({ version, range, priority }) => ({
     ruleName: `${options.namePrefix}-deny-egress-${version}`,
-    action: 'deny' as const,
+    action: GcpPolicyAction.DENY,
     protocol: 'all',
     ports: [],
     destIpRanges: [range],
@@ -391,7 +397,7 @@ function planCidrPolicyRules(egress: readonly Requirement[], options: GcpFirewal
         rules.push({
           key,
           ruleName: stableName(`${options.namePrefix}-${v}-${protocol}-${portsText}-${index + 1}`, key, GCP_NAME_MAX_LENGTH),
-          action: 'allow',
+          action: GcpPolicyAction.ALLOW,
           protocol,
           ports,
           destIpRanges: part.map((n) => n.cidr.toString()),
@@ -420,7 +426,7 @@ function planFqdnPolicyRules(egress: readonly Requirement[], options: GcpFirewal
       rules.push({
         key,
         ruleName: stableName(`${options.namePrefix}-fqdn-${protocol}-${portsText}-${index + 1}`, key, GCP_NAME_MAX_LENGTH),
-        action: 'allow',
+        action: GcpPolicyAction.ALLOW,
         protocol,
         ports,
         destFqdns: fqdns,

@@ -17,6 +17,7 @@ import {
   GCP_FIREWALL_PROPS,
   GcpFirewallPlan,
   GcpFirewallPlanOptions,
+  GcpPolicyAction,
   planGcpFirewall,
 } from './gcp-firewall-plan';
 
@@ -135,6 +136,12 @@ export interface GcpFirewallProps {
  * Rows that do not land on the nodes (control plane: `GkeAuthorizedNetworks`; services) are skipped and reported.
  * Rendered at synth, so sets added later with `addRequirements` count. Wildcard domains are refused (GCP FQDN objects
  * take no wildcards), and a CIDR peer that covers every address needs `allowAnyAddress`.
+ *
+ * @example
+ * const gke = gkeNodesProfile({ region: 'europe-west1', googleApiAccess: GkeGoogleApiAccess.PRIVATE,
+ *   controlPlaneCidrs: ['172.16.0.32/28'], nodeCidrs: ['10.20.0.0/20'], podCidrs: ['10.24.0.0/14'] });
+ * const firewall = new GcpFirewall(stack, 'node-egress', { requirementSets: [gke], network: network.id, targetServiceAccounts: [nodes.email] });
+ * firewall.addRequirements(chainguardEnforceProfile());
  */
 export class GcpFirewall extends RequirementsConstruct {
   private readonly network: string;
@@ -232,7 +239,7 @@ export class GcpFirewall extends RequirementsConstruct {
 
     if (plan.skippedRequirements.length > 0) Annotations.of(this).addInfo(describeElsewhere('GcpFirewall', plan.skippedRequirements));
     if (plan.policyRules.length === 0) return;
-    if (this.options.denyOtherEgress && plan.policyRules.every((r) => r.action === 'deny')) {
+    if (this.options.denyOtherEgress && plan.policyRules.every((r) => r.action === GcpPolicyAction.DENY)) {
       Annotations.of(this).addWarning(
         `GcpFirewall: no egress requirement lands on the nodes, so the egress deny blocks all egress of ${this.targetServiceAccounts.length ? 'the target service accounts' : 'every instance in the network'}. Add the egress the nodes need (e.g. gkeNodesProfile), or set denyOtherEgress: false.`,
       );
@@ -322,13 +329,13 @@ export class GcpFirewall extends RequirementsConstruct {
           `Two GcpFirewall constructs put rules at priority ${clash.priority} of policy ${a.id.policy} (${byPriority.get(clash.priority)!.ruleName} and ${clash.ruleName}): a priority identifies one rule of a policy`,
           String(clash.priority),
           pair,
-          clash.action === 'deny'
+          clash.action === GcpPolicyAction.DENY
             ? 'Keep the egress deny on one of them (denyOtherEgress: false on the other) when they target the same instances, or give them distinct denyPriority values.'
             : 'Give them distinct policyPriorityStart values at least 10000 apart.',
         );
       }
-      const denies = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === 'deny');
-      const allows = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === 'allow');
+      const denies = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === GcpPolicyAction.DENY);
+      const allows = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === GcpPolicyAction.ALLOW);
       const firstDeny = denies.sort((x, y) => x.priority - y.priority)[0];
       const late = firstDeny && allows.find((r) => r.priority > firstDeny.priority);
       if (firstDeny && late) {
