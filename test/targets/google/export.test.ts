@@ -7,6 +7,7 @@ import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforc
 import { gkeNodesProfile, GkeGoogleApiAccess } from '../../../lib/catalog/gke';
 import { GCP_FIREWALL_EXPORT, GKE_AUTHORIZED_NETWORKS_EXPORT, GOOGLE_EXPORT_TARGETS } from '../../../lib/export/google';
 import { Direction, RequirementSet } from '../../../lib/model';
+import { validateStackJson } from '../../../lib/validate';
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../../lib/targets/google';
 import { errorOf } from '../../model/fixtures';
 import { cidrFlow, egressFqdns, ingressCidrs, resourcesOf } from '../helpers';
@@ -89,6 +90,20 @@ describe('export gcp-firewall', () => {
     expect(module.outputs.firewall_policy_id.value).toBe('${google_compute_network_firewall_policy.EgressPolicy.id}');
     expect(module.outputs.policy_rule_names.value).toEqual(['fwreq-fqdn-tcp-443-1-365dff11', 'fwreq-deny-egress-ipv4', 'fwreq-deny-egress-ipv6']);
     expect(module.outputs.firewall_rule_names.value).toEqual([]);
+  });
+
+  test('the module validates against the google provider schema (arguments, blocks, references)', () => {
+    const module = GCP_FIREWALL_EXPORT.build(nodes(), { targetServiceAccounts: [SA], enableLogging: true }, ORIGIN);
+    const json = {
+      terraform: { required_providers: { google: { source: module.providers[0].source, version: '6.50.0' } } },
+      provider: { google: [{}] },
+      variable: Object.fromEntries(Object.entries(module.variables).map(([k, v]) => [k, { type: v.type, description: v.description }])),
+      resource: module.resources,
+    };
+    const report = validateStackJson(JSON.stringify(json));
+    expect(report.problems).toEqual([]);
+    expect(report.unchecked).toEqual([]);
+    expect(report.resources).toBe(Object.values(module.resources).reduce((n, byKey) => n + Object.keys(byKey).length, 0));
   });
 
   test('an existing policy becomes var.firewall_policy; no policy or association is created', () => {
