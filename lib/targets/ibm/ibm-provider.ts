@@ -2,22 +2,7 @@ import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig } fr
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
-
-/** Registry source of the IBM Cloud Terraform provider. */
-export const IBM_PROVIDER_SOURCE = 'IBM-Cloud/ibm';
-
-/**
- * Version constraint written into `required_providers.ibm`.
- *
- * The rule resource is rendered with the top-level `protocol`, `port_min`, `port_max`, `type` and `code`
- * arguments (the nested `tcp`/`udp`/`icmp` blocks are deprecated) and relies on `protocol = "any"` meaning
- * every protocol, as documented from 1.87.0 on (where `icmp_tcp_udp` replaced the older `all`). The upper
- * bound keeps a future major release, which may rename or drop arguments, from being picked up silently.
- */
-export const IBM_PROVIDER_VERSION_CONSTRAINT = '>= 1.87.0, < 2.0.0';
-
-/** Provider name in Terraform (`provider "ibm"`, resource types `ibm_*`). */
-export const IBM_PROVIDER_NAME = 'ibm';
+import { IBM_PROVIDER_NAME, IBM_PROVIDER_SOURCE, IBM_PROVIDER_VERSION_CONSTRAINT } from './rule-types';
 
 /** The base config of an IBM resource of `terraformResourceType`, carrying the user's meta-arguments through. */
 export function ibmResourceConfig(terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {
@@ -59,7 +44,8 @@ export interface IbmProviderProps {
 }
 
 /**
- * The `ibm` provider block, with `required_providers.ibm = { source: "IBM-Cloud/ibm", version: ">= 1.87.0, < 2.0.0" }`.
+ * The `ibm` provider block, with `required_providers.ibm = { source: "IBM-Cloud/ibm", version: ">= 1.87.2, < 3.0.0" }`
+ * (`IBM_PROVIDER_VERSION_CONSTRAINT`, which says why).
  * Credentials are deliberately not a prop: the provider reads `IC_API_KEY` from the environment, which keeps
  * the API key out of the synthesized JSON.
  */

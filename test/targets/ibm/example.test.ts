@@ -8,7 +8,7 @@ describe('examples/ibm-vpc-nodeports', () => {
   const json = JSON.parse(text);
 
   test('pins the IBM provider and sets the region', () => {
-    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.0, < 2.0.0' } });
+    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.2, < 3.0.0' } });
     expect(json.provider.ibm).toEqual([{ region: 'eu-de' }]);
   });
 
