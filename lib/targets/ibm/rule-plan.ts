@@ -312,7 +312,7 @@ function assertNoAnyAddressRules(rules: readonly IbmPlannedRule[], nodePortsFrom
 
 function anyAddressError(direction: IbmRuleDirection, transport: IbmRuleProtocol, from: number, to: number, reaches: readonly Reach[], nodePorts: boolean, origin: string): FirewallRequirementsError {
   const whole = reaches.find((r) => r.cidr.prefix === 0);
-  const shown = whole ? [whole] : reaches;
+  const shown = whole ? [whole] : [...reaches].sort((a, b) => (a.cidr.first < b.cidr.first ? -1 : a.cidr.first > b.cidr.first ? 1 : a.cidr.prefix - b.cidr.prefix));
   const value = whole ? whole.rule.remote : `${shown.map((r) => r.rule.remote).join(', ')} (together 0.0.0.0/0)`;
   const sources = shown
     .map((r) => (r.rule.requirements.length > 0 ? r.rule.requirements.map((q) => `${q.peer.value} from ${sourceKey(q.primarySource)}: ${q.purpose}`).join(', ') : r.rule.purpose))
