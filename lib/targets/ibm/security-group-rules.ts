@@ -6,16 +6,15 @@ import { RequirementRecord, toRecord } from '../../model/requirement-record';
 import { RequirementSet } from '../../model/requirement-set';
 import { describeElsewhere } from '../../plan/control-plane-access';
 import { RequirementsConstruct } from '../requirements-construct';
-import { terraformLiteral } from '../terraform-text';
 import {
   checkIbmGroupOptions,
   checkIbmRequirements,
-  FIREWALL_METADATA_KEY,
   IBM_GROUP_OPTION_NAMES,
   IbmGroupOptions,
   IbmPlannedRule,
   planIbmSecurityGroups,
 } from './rule-plan';
+import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from './requirement-outputs';
 import { IbmIsSecurityGroup } from './security-group';
 import { IbmIsSecurityGroupRule } from './security-group-rule';
 
@@ -302,31 +301,6 @@ export class IbmSecurityGroupRules extends RequirementsConstruct {
     this.render();
     return this.rendered!;
   }
-}
-
-/** Descriptions of the requirement-list outputs (the construct's and the exported module's). */
-export const IBM_OUTPUT_DESCRIPTIONS = {
-  fqdn: 'Domain names IBM VPC security groups cannot express: allow them on the proxy or firewall their "firewall" field names, or else on the egress proxy or firewall in front of the cluster.',
-  otherFirewall: 'Requirements a catalog marks for another firewall (the "firewall" field), not for the VPC security group: allow them there.',
-  skipped:
-    'Requirements that land elsewhere than on the workers (the cluster API endpoint, or a service beside the cluster): never opened on the nodes; admit the control-plane ones on the API server allowlist.',
-} as const;
-
-/** One requirement as the outputs list it: flat, readable fields for a network team (Terraform-literal text). */
-export function outputEntry(r: RequirementRecord): Record<string, string> {
-  const firewall = r.metadata?.[FIREWALL_METADATA_KEY];
-  const entry: Record<string, string> = {
-    direction: r.direction,
-    peer: r.peer.value,
-    protocol: r.protocol,
-    ports: r.ports.join(','),
-    purpose: r.purpose,
-    necessity: r.necessity,
-    ...(firewall !== undefined ? { firewall } : {}),
-    source: r.source,
-    url: r.provenance.url,
-  };
-  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, terraformLiteral(value)]));
 }
 
 function checkProps(check: InputCheck, raw: IbmSecurityGroupRulesProps): CheckedProps {
