@@ -21,9 +21,8 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AksAddon, aksProfile } from '../../lib/catalog/aks';
-import { chainguardEnforceProfile, EnforceMode } from '../../lib/catalog/chainguard-enforce';
-import { AksAuthorizedIpRanges, AksEgressRouteTable, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
+import { AksAddon, aksProfile, chainguardEnforceProfile, EnforceMode } from 'cdktf-firewall-requirements';
+import { AksAuthorizedIpRanges, AksEgressRouteTable, AzureFirewallPolicyRules, FirewallRuleSources } from 'cdktf-firewall-requirements/azure';
 
 const LOCATION = 'westeurope';
 const AKS_SUBNET = '10.42.1.0/24';
