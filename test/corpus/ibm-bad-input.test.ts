@@ -119,6 +119,9 @@ const CLASSES: Record<string, BadInput[]> = {
     { input: 'resource: udp without ports', act: rule({ protocol: IbmRuleProtocol.UDP, portMin: undefined, portMax: undefined }), value: 'Invalid port ""', message: 'a udp rule without port_min and port_max opens every port', code: 'invalid-port' },
     { input: 'resource: a domain name remote', act: rule({ remote: 'icr.io' }), value: '"icr.io"', message: 'security groups match IP addresses, not domain names', code: 'unsupported-peer' },
     { input: 'resource: an upper-case group name', act: () => new IbmIsSecurityGroup(new TerraformStack(Testing.app(), 's'), 'g', { vpc: 'v', name: 'Nodes' }), value: '"Nodes"', message: 'lower-case letters' },
+    { input: 'provider: no props', act: () => new IbmProvider(new TerraformStack(Testing.app(), 's'), 'ibm', undefined as unknown as { region: string }), value: '"undefined"', message: 'ibm provider ibm', code: 'invalid-type' },
+    { input: 'provider: a number for the resource group', act: () => new IbmProvider(new TerraformStack(Testing.app(), 's'), 'ibm', { region: 'eu-de', resourceGroup: 42 as unknown as string }), value: '"42"', message: 'ibm provider ibm resourceGroup', code: 'invalid-type' },
+    { input: 'provider: a token for the region', act: () => new IbmProvider(new TerraformStack(Testing.app(), 's'), 'ibm', { region: '${var.region}' }), value: '"${var.region}"', message: 'must be a literal known at synth', code: 'unresolved-token' },
     { input: 'provider: a region display name', act: () => new IbmProvider(new TerraformStack(Testing.app(), 's'), 'ibm', { region: 'Frankfurt' }), value: '"Frankfurt"', message: 'us-south, eu-de or jp-tok' },
   ],
   limits: [

@@ -1,6 +1,7 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
+import { InputCheck, isTerraformReference } from '../../model/input';
 import { hclAttributes } from './hcl-attributes';
 import { IBM_PROVIDER_NAME, IBM_PROVIDER_SOURCE, IBM_PROVIDER_VERSION_CONSTRAINT } from './rule-types';
 
@@ -61,14 +62,19 @@ export class IbmProvider extends TerraformProvider {
 
   constructor(scope: Construct, id: string, props: IbmProviderProps) {
     const origin = `ibm provider ${id}`;
-    if (!REGION.test(String(props.region))) {
-      throw invalidValue('IBM Cloud region', String(props.region), origin, 'Use a region name such as us-south, eu-de or jp-tok.');
+    const check = new InputCheck(origin);
+    const p = check.props(props, ['region', 'resourceGroup', 'alias']);
+    const region = check.string('region', p.region, { allowReference: false, hint: 'Use a region name such as us-south, eu-de or jp-tok.' });
+    if (!REGION.test(region)) {
+      throw invalidValue('IBM Cloud region', region, origin, 'Use a region name such as us-south, eu-de or jp-tok.');
     }
-    if (props.resourceGroup !== undefined && !/^[A-Za-z0-9_-]+$/.test(props.resourceGroup)) {
-      throw invalidValue('resource group ID', props.resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
+    const resourceGroup = check.optionalString('resourceGroup', p.resourceGroup, { hint: 'Give the resource group ID (letters, digits, hyphens), not its display name.' });
+    if (resourceGroup !== undefined && !isTerraformReference(resourceGroup) && !/^[A-Za-z0-9_-]+$/.test(resourceGroup)) {
+      throw invalidValue('resource group ID', resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
     }
-    if (props.alias !== undefined && !ALIAS.test(props.alias)) {
-      throw invalidValue('provider alias', props.alias, origin, 'An alias starts with a letter or underscore and contains letters, digits, underscores or hyphens.');
+    const alias = check.optionalString('alias', p.alias, { allowReference: false });
+    if (alias !== undefined && !ALIAS.test(alias)) {
+      throw invalidValue('provider alias', alias, origin, 'An alias starts with a letter or underscore and contains letters, digits, underscores or hyphens.');
     }
     super(scope, id, {
       terraformResourceType: IBM_PROVIDER_NAME,
@@ -78,9 +84,9 @@ export class IbmProvider extends TerraformProvider {
       },
       terraformProviderSource: IBM_PROVIDER_SOURCE,
     });
-    this.region = props.region;
-    this.resourceGroup = props.resourceGroup;
-    this.providerAlias = props.alias;
+    this.region = region;
+    this.resourceGroup = resourceGroup;
+    this.providerAlias = alias;
   }
 
   public get alias(): string | undefined {
