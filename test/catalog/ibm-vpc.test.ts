@@ -614,7 +614,7 @@ describe('least privilege by coverage', () => {
 
   test('gateway IPs are single machines: networks and reserved addresses are refused', () => {
     expect(() => ibmWorkerAllowlist({ subnetCidrs: SUBNETS, publicGatewayIps: ['169.48.1.0/24'] })).toThrow(
-      'Invalid public gateway IP "169.48.1.0/24" (from ibmWorkerAllowlist option publicGatewayIps[0]). A public gateway IP is one machine\'s address, not a network',
+      'Invalid public gateway IP "169.48.1.0/24" (from ibmWorkerAllowlist option publicGatewayIps[0]). It must be one machine\'s address, not a network',
     );
     expect(() => ibmWorkerAllowlist({ subnetCidrs: SUBNETS, publicGatewayIps: ['0.0.0.0'] })).toThrow('(from ibmWorkerAllowlist option publicGatewayIps[0])');
   });
