@@ -125,14 +125,18 @@ const egress = (protocol: Protocol, ports: PortRange[], peer: Peer) => Requireme
 const azureRules = (sets: RequirementSet[], sources = FirewallRuleSources.addresses(['10.42.1.0/24'])) => () =>
   new AzureFirewallPolicyRules(stack(), 'rules', { requirementSets: sets, firewallPolicyId: 'policy-id', sources, basePriority: 200 }).render();
 
-const gcp = (props: Partial<GcpFirewallProps>) => () =>
-  new GcpFirewall(stack(), 'fw', { requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24')), network: 'vpc', ...props });
+/** GcpFirewall renders at synth: whole-set checks (/0 peers, limits) fail there. */
+const gcp = (props: Partial<GcpFirewallProps>) => () => {
+  const s = stack();
+  new GcpFirewall(s, 'fw', { requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24')), network: 'vpc', ...props });
+  Testing.synth(s);
+};
 
 const TARGETS: BadInput[] = [
   { area: 'target google', input: 'wildcard FQDN in a GCP firewall', act: gcp({ requirements: egress(Protocol.HTTPS, [PortRange.single(443)], Peer.fqdn('*.example.com')) }), message: 'GCP FQDN objects take no wildcards', code: 'unsupported-peer' },
   { area: 'target google', input: 'Azure service tag in a GCP firewall', act: gcp({ requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.serviceTag('AzureCloud')) }), message: 'a service-tag is not a Google Cloud concept' },
   { area: 'target google', input: 'GCP firewall priority 70000', act: gcp({ priority: 70000 }), message: 'A VPC firewall rule priority is a whole number from 0 to 65535.' },
-  { area: 'target google', input: '::/0 in a GCP firewall without allowAnyAddress', act: gcp({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('::/0')) }), message: 'Invalid peer "::/0" (from corpus/s: Corpus ingress). A /0 peer allows every address. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.' },
+  { area: 'target google', input: '::/0 in a GCP firewall without allowAnyAddress', act: gcp({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('::/0')) }), message: 'Invalid peer "::/0" (from corpus/s: Corpus ingress). A /0 peer allows every address. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall corpus/fw.' },
   { area: 'target google', input: 'GCP firewall targeting tags and service accounts', act: gcp({ targetTags: ['gke-node'], targetServiceAccounts: ['nodes@p.iam.gserviceaccount.com'] }), message: 'targets network tags or service accounts, not both' },
   { area: 'target azure', input: 'authorized ranges on a private AKS cluster', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '203.0.113.0/24' }], privateCluster: true }), message: 'API server authorized IP ranges are not supported for private clusters' },
   { area: 'target azure', input: 'authorized range 0.0.0.0/0', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '0.0.0.0/0' }] }), message: 'authorized IP ranges exist to keep the API server from being reachable from every address' },
