@@ -585,7 +585,7 @@ describe('least privilege by coverage', () => {
     expect(e).toBeInstanceOf(FirewallRequirementsError);
     expect(e.code).toBe('any-address');
     expect(e.message).toBe(
-      'Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from profile ibm-vpc option subnetCidrs). These networks together cover every IPv4 address. ' +
+      'Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from profile ibm-vpc option subnetCidrs: profile ibm-vpc option subnetCidrs[0], profile ibm-vpc option subnetCidrs[1]). These networks together cover every IPv4 address. ' +
         'The node ports would be open to the internet. Give the VPC subnets of the cluster (ibmcloud is subnets), or set nodePortsFromAnywhere: true (--node-ports-from-anywhere) to open them to any source deliberately.',
     );
     expect(() => ibmVpcProfile({ ...base, subnetCidrs: ['10.240.0.0/24', '0.0.0.0/0'] })).toThrow(
@@ -608,7 +608,7 @@ describe('least privilege by coverage', () => {
   test('the worker allowlist refuses subnets that cover every address, with no opt-in', () => {
     const e = errorOf(() => ibmWorkerAllowlist({ subnetCidrs: halves }));
     expect(e.code).toBe('any-address');
-    expect(e.message).toContain('Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from ibmWorkerAllowlist option subnetCidrs)');
+    expect(e.message).toContain('Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from ibmWorkerAllowlist option subnetCidrs: ibmWorkerAllowlist option subnetCidrs[0], ibmWorkerAllowlist option subnetCidrs[1])');
     expect(e.message).toContain('so there is no opt-in');
   });
 

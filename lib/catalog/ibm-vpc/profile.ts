@@ -16,7 +16,8 @@ import {
   ibmRegistryRegion,
   registryRegionFor,
 } from './registry';
-import { parseIpv4Cidr, refuseEveryAddress } from './worker-allowlist';
+import { parseIpv4Cidr } from './worker-allowlist';
+import { assertNotAnyAddressList } from '../../model/any-address';
 
 /** Which firewall a requirement of the `ibm-vpc` profile belongs in (metadata key `firewall`). */
 export enum IbmFirewall {
@@ -235,7 +236,7 @@ function validate(raw: IbmVpcProfileOptions): ValidOptions {
     .map((c, i) => ({ cidr: parseIpv4Cidr(c, origin(`subnetCidrs[${i}]`)), origin: origin(`subnetCidrs[${i}]`) }));
   if (!nodePortsFromAnywhere) {
     // By coverage: 0.0.0.0/1 + 128.0.0.0/1 opens the node ports to the internet just as 0.0.0.0/0 does.
-    refuseEveryAddress(
+    assertNotAnyAddressList(
       subnetEntries,
       'subnet CIDR',
       origin('subnetCidrs'),

@@ -1,5 +1,6 @@
+import { assertNotAnyAddressList } from '../../model/any-address';
 import { Cidr, IpVersion } from '../../model/cidr';
-import { invalidCidr, invalidValue, missingOption } from '../../model/errors';
+import { invalidCidr, missingOption } from '../../model/errors';
 import { InputCheck } from '../../model/input';
 import { Provenance } from '../../model/provenance';
 import { CatalogSection } from '../catalog-section';
@@ -59,7 +60,7 @@ export function ibmWorkerAllowlist(raw: IbmWorkerAllowlistOptions): IbmWorkerAll
     .stringArray('publicGatewayIps', options.publicGatewayIps, { optional: true, allowReference: false })
     .map((c, i) => ({ cidr: parseIpv4Host(c, origin('publicGatewayIps', i)), origin: origin('publicGatewayIps', i) }));
   const noOptIn = 'Give the VPC subnets of the cluster (ibmcloud is subnets): an allowlist entry that covers every address admits everyone, so there is no opt-in.';
-  refuseEveryAddress(subnets, 'subnet CIDR', 'ibmWorkerAllowlist option subnetCidrs', noOptIn);
+  assertNotAnyAddressList(subnets, 'subnet CIDR', 'ibmWorkerAllowlist option subnetCidrs', noOptIn);
   return {
     privateNetworkSources: Cidr.aggregate(subnets.map((e) => e.cidr)).map(String),
     publicNetworkSources: Cidr.aggregate(gateways.map((e) => e.cidr)).map(String),
@@ -85,20 +86,3 @@ export function parseIpv4Host(text: string, origin: string): Cidr {
   return cidr;
 }
 
-/**
- * Refuses CIDRs that together cover every IPv4 address (by coverage: `0.0.0.0/1` + `128.0.0.0/1` is every address),
- * naming the entries. Catalog-level twin of the planning layer's `assertNotAnyAddressList` (the catalog does not
- * import the planning layer).
- */
-export function refuseEveryAddress(entries: ReadonlyArray<{ readonly cidr: Cidr; readonly origin: string }>, what: string, owner: string, wayOut: string): void {
-  const v4 = entries.filter((e) => e.cidr.version === IpVersion.IPV4);
-  if (!Cidr.aggregate(v4.map((e) => e.cidr)).some((c) => c.prefix === 0)) return;
-  const whole = v4.find((e) => e.cidr.prefix === 0);
-  throw invalidValue(
-    what,
-    whole ? whole.cidr.toString() : `${v4.map((e) => e.cidr.toString()).join(', ')} (together 0.0.0.0/0)`,
-    whole ? whole.origin : owner,
-    `${whole ? '0.0.0.0/0 allows' : 'These networks together cover'} every IPv4 address. ${wayOut}`,
-    'any-address',
-  );
-}
