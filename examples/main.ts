@@ -42,8 +42,10 @@ if (require.main === module) {
   const report = validateDirectory(app.outdir);
   for (const line of report.problems) process.stderr.write(`${line}\n`);
   for (const note of report.notes) process.stderr.write(`${note}\n`);
+  for (const line of report.unchecked) process.stderr.write(`not checked: ${line}\n`);
   process.stdout.write(
     `Validated ${report.stacks} stack(s): ${report.resources} resource(s), ${report.providerBlocks} provider block(s), ${report.problems.length} problem(s)\n`,
   );
-  if (report.problems.length > 0) process.exitCode = 1;
+  // Every provider package is installed here, so anything left unchecked is a failure too.
+  if (report.problems.length > 0 || !report.complete) process.exitCode = 1;
 }

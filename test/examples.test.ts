@@ -42,6 +42,8 @@ describe('bundled examples', () => {
   test('every example validates against the provider schemas with no problems', () => {
     const report = validateDirectory(first.dir);
     expect(report.problems).toEqual([]);
+    expect(report.unchecked).toEqual([]);
+    expect(report.complete).toBe(true);
     expect(report.stacks).toBe(4);
     expect(report.resources).toBeGreaterThan(20);
   });

@@ -13,6 +13,8 @@ export enum OptionType {
    * it to the choices that apply (e.g. only the add-ons the chosen cloud has rules for).
    */
   CHOICE_LIST = 'choice-list',
+  /** A whole decimal number within `min`/`max`; `build()` receives a number. */
+  INTEGER = 'integer',
 }
 
 /** One option of a profile, described for the CLI and docs. */
@@ -25,6 +27,16 @@ export interface OptionSpec {
   readonly description: string;
   /** Valid values, for CHOICE and CHOICE_LIST. */
   readonly choices?: readonly string[];
+  /**
+   * Smallest accepted value, for INTEGER.
+   * @default - no lower bound besides the safe-integer range
+   */
+  readonly min?: number;
+  /**
+   * Largest accepted value, for INTEGER.
+   * @default - no upper bound besides the safe-integer range
+   */
+  readonly max?: number;
   /** Whether the profile fails without it. */
   readonly required?: boolean;
   /** Default, as shown in help. */
@@ -39,7 +51,7 @@ export interface ProfileDefinition {
   readonly options: readonly OptionSpec[];
   /**
    * Builds the resolved requirement set. `options` holds parsed values keyed by `OptionSpec.name`
-   * (string, string[] or boolean); the profile validates them and throws `FirewallRequirementsError`.
+   * (string, string[], boolean or number); the profile validates them and throws `FirewallRequirementsError`.
    */
   build(options: Record<string, unknown>): RequirementSet;
 }

@@ -1,6 +1,7 @@
 import { PROFILES } from '../catalog';
 import { OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
-import { FirewallRequirementsError, unknownOption } from '../model/errors';
+import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../model/errors';
+import { packageInfo } from '../package-info';
 import { toRecord } from '../model/requirement-record';
 import { FORMATS, parseListArguments } from './args';
 import { formatRecords } from './format';
@@ -14,9 +15,12 @@ export interface CliIo {
   readonly err: NodeJS.WritableStream;
 }
 
+const COMMANDS = ['list', 'validate', 'help'];
+const TOP_FLAGS = ['--help', '--version'];
+
 /**
  * Runs the CLI and returns the exit code: 0 on success, 1 when validation finds problems, 2 on bad input
- * (with the message on stderr and nothing on stdout).
+ * (with one message on stderr and nothing on stdout), 3 when validation could not check everything.
  */
 export function main(argv: readonly string[], io: CliIo = { out: process.stdout, err: process.stderr }): number {
   const [command, ...rest] = argv;
@@ -26,14 +30,19 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
       case '--help':
       case '-h':
       case 'help':
-        io.out.write(usage());
+        return help(rest, io);
+      case '--version':
+      case '-v':
+        noMore(rest, `${NAME} ${command}`);
+        io.out.write(`${packageInfo()?.version ?? 'unknown'}\n`);
         return 0;
       case 'list':
         return list(rest, io);
       case 'validate':
         return runValidate([...rest], io.out, io.err);
       default:
-        throw unknownOption('command', command, NAME, ['list', 'validate', 'help']);
+        if (command.startsWith('-')) throw unknownOption('flag', command, NAME, TOP_FLAGS, `Commands: ${COMMANDS.join(', ')}.`);
+        throw unknownOption('command', command, NAME, COMMANDS);
     }
   } catch (e) {
     if (e instanceof FirewallRequirementsError) {
@@ -44,17 +53,52 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
   }
 }
 
+/** `help [command]`. */
+function help(args: readonly string[], io: CliIo): number {
+  const [topic, ...more] = args;
+  noMore(more, `${NAME} help ${topic}`);
+  switch (topic) {
+    case undefined:
+      io.out.write(usage());
+      return 0;
+    case 'list':
+      io.out.write(listUsage());
+      return 0;
+    case 'validate':
+      return runValidate(['--help'], io.out, io.err);
+    default: {
+      const profile = PROFILES.find((p) => p.name === topic);
+      if (profile) {
+        io.out.write(profileUsage(profile));
+        return 0;
+      }
+      throw unknownOption('help topic', topic, `${NAME} help`, [...COMMANDS.filter((c) => c !== 'help'), ...PROFILES.map((p) => p.name)]);
+    }
+  }
+}
+
+function noMore(args: readonly string[], origin: string): void {
+  if (args.length > 0) throw invalidValue('argument', args[0], origin, `${origin} takes no further arguments.`, 'unexpected-argument');
+}
+
 function list(args: string[], io: CliIo): number {
   const [name, ...flags] = args;
-  if (name === undefined || name === '--help' || name === '-h') {
+  if (name === '--help' || name === '-h') {
+    noMore(flags, `${NAME} list ${name}`);
     io.out.write(listUsage());
     return 0;
+  }
+  if (name === undefined || name.startsWith('-')) {
+    // Nothing on stdout: the usage goes to stderr with the message, so a script sees no output and exit code 2.
+    const error = missingOption('profile', `${NAME} list`, 'list needs a profile name before its flags', `${NAME} list ${PROFILES[0].name} --help`);
+    io.err.write(`${NAME}: ${error.message}\n\n${listUsage()}`);
+    return 2;
   }
   const profile = PROFILES.find((p) => p.name === name);
   if (!profile) {
     throw unknownOption('profile', name, `${NAME} list`, PROFILES.map((p) => p.name));
   }
-  const parsed = parseListArguments(flags, profile.options, profile.name);
+  const parsed = parseListArguments(flags, profile, PROFILES);
   if (parsed.help) {
     io.out.write(profileUsage(profile));
     return 0;
@@ -73,10 +117,17 @@ function usage(): string {
     'Commands:',
     '  list <profile> [options]   List the firewall requirements of a profile',
     '  validate [dir]             Check synthesized cdk.tf.json files against provider schemas (default dir: cdktf.out)',
-    '  help                       Show this help',
+    '  help [command|profile]     Show this help, or the help of a command or profile',
+    '',
+    'Options:',
+    '  -h, --help                 Show this help',
+    '  -v, --version              Print the version',
     '',
     `Profiles: ${PROFILES.map((p) => p.name).join(', ')}`,
     `Run "${NAME} list <profile> --help" for a profile's options.`,
+    '',
+    'Exit codes: 0 success; 1 validation found problems; 2 bad input (one message on stderr, nothing on stdout);',
+    '3 validation incomplete (objects without a schema; see validate --help).',
     '',
   ].join('\n');
 }
@@ -96,10 +147,18 @@ function profileUsage(profile: ProfileDefinition): string {
   for (const spec of profile.options) {
     lines.push(`  ${flagSyntax(spec).padEnd(44)} ${spec.description}${spec.required ? ' (required)' : ''}`);
     if (spec.choices) lines.push(`  ${''.padEnd(44)} one of: ${spec.choices.join(', ')}${spec.type === OptionType.CHOICE_LIST ? ', all' : ''}`);
+    if (spec.type === OptionType.INTEGER && (spec.min !== undefined || spec.max !== undefined)) {
+      lines.push(`  ${''.padEnd(44)} range: ${spec.min ?? ''}..${spec.max ?? ''}`);
+    }
     if (spec.defaultText) lines.push(`  ${''.padEnd(44)} default: ${spec.defaultText}`);
   }
   lines.push(`  ${'--format <format>'.padEnd(44)} Output format: ${FORMATS.join(', ')} (default: table)`);
   lines.push(`  ${'--help'.padEnd(44)} Show this help`, '');
+  lines.push(
+    'Each flag is given once (a second --flag, or --flag with --no-flag, is an error). List flags take',
+    'comma-separated values and may repeat; empty and repeated items are errors.',
+    '',
+  );
   return lines.join('\n');
 }
 
@@ -110,6 +169,8 @@ function flagSyntax(spec: OptionSpec): string {
     case OptionType.STRING_LIST:
     case OptionType.CHOICE_LIST:
       return `--${spec.flag} <a,b,...>`;
+    case OptionType.INTEGER:
+      return `--${spec.flag} <number>`;
     default:
       return `--${spec.flag} <value>`;
   }

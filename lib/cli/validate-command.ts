@@ -1,13 +1,27 @@
-import { FirewallRequirementsError, invalidValue, unknownOption } from '../model/errors';
+import { OptionSpec, OptionType } from '../catalog/profile-definition';
+import { FirewallRequirementsError } from '../model/errors';
 import { SchemaLoadKind } from '../validate/schema-store';
 import { validateDirectory, ValidationReport } from '../validate/validate-directory';
+import { parseFlags } from './args';
 
 const COMMAND = 'cdktf-firewall-requirements validate';
-const FLAGS = ['--help', '--cache-dir', '--schema-dir', '--verbose'];
+
+/** Exit codes of `validate`. */
+export enum ValidateExit {
+  /** Every object checked, no problems. */
+  OK = 0,
+  /** Problems found (including stack files that cannot be read or parsed). */
+  PROBLEMS = 1,
+  /** Bad usage: unknown flag, missing or empty folder, a --schema-dir that is not a folder. */
+  USAGE = 2,
+  /** No problems, but some objects had no schema and were not checked (and --allow-unchecked was not given). */
+  INCOMPLETE = 3,
+}
 
 /**
  * `validate [dir]`: checks every synthesized `cdk.tf.json` under `dir` (default `cdktf.out`) against the
- * provider schemas. Exit code 0 when clean, 1 with problems (one line each on `out`), 2 on bad usage.
+ * provider schemas. Exit codes: see {@link ValidateExit}. Problems go to `out`, one line each; schema loads,
+ * unchecked objects and counts go to `err`, except the final OK / INCOMPLETE line.
  */
 export function runValidate(args: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   let parsed: ValidateArguments;
@@ -16,13 +30,13 @@ export function runValidate(args: string[], out: NodeJS.WritableStream, err: Nod
     parsed = parseArguments(args);
     if (parsed.help) {
       out.write(usage());
-      return 0;
+      return ValidateExit.OK;
     }
     report = validateDirectory(parsed.dir, { cacheDir: parsed.cacheDir, schemaDir: parsed.schemaDir });
   } catch (e) {
     if (e instanceof FirewallRequirementsError) {
       err.write(`${COMMAND}: ${e.message}\n`);
-      return 2;
+      return ValidateExit.USAGE;
     }
     throw e;
   }
@@ -36,64 +50,58 @@ export function runValidate(args: string[], out: NodeJS.WritableStream, err: Nod
   for (const note of report.notes) err.write(`note: ${note}\n`);
   for (const problem of report.problems) out.write(`${problem}\n`);
   const checked = `${plural(report.stacks, 'stack')}, ${plural(report.resources, 'resource')}, ${plural(report.dataSources, 'data source')}, ${plural(report.providerBlocks, 'provider block')}`;
+  const skipped = report.uncheckedProviders.reduce((n, u) => n + u.objects, 0);
+  const notChecked = `${plural(skipped, 'object')} of ${report.uncheckedProviders.map((u) => u.source).join(', ')} not checked (no schema)`;
   if (report.problems.length > 0) {
-    err.write(`${plural(report.problems.length, 'problem')} (checked ${checked})\n`);
-    return 1;
+    err.write(`${plural(report.problems.length, 'problem')} (checked ${checked}${skipped > 0 ? `; ${notChecked}` : ''})\n`);
+    return ValidateExit.PROBLEMS;
+  }
+  if (skipped > 0) {
+    if (parsed.allowUnchecked) {
+      out.write(`OK, incomplete: ${checked} checked, no problems; ${notChecked}, allowed by --allow-unchecked\n`);
+      return ValidateExit.OK;
+    }
+    out.write(`INCOMPLETE: ${checked} checked, no problems; ${notChecked}. Install what the "not checked" lines name, or pass --allow-unchecked.\n`);
+    return ValidateExit.INCOMPLETE;
   }
   out.write(`OK: ${checked} checked, no problems\n`);
-  return 0;
+  return ValidateExit.OK;
 }
 
 interface ValidateArguments {
   readonly dir: string;
   readonly help: boolean;
   readonly verbose: boolean;
+  readonly allowUnchecked: boolean;
   readonly cacheDir?: string;
   readonly schemaDir?: string;
 }
 
+/** The flags of `validate`, parsed by the same strict parser as the profile flags. */
+const FLAG_SPECS: readonly OptionSpec[] = [
+  { name: 'cacheDir', flag: 'cache-dir', type: OptionType.STRING, description: 'Where derived schemas are cached.' },
+  { name: 'schemaDir', flag: 'schema-dir', type: OptionType.STRING, description: 'Folder of <provider>.json schema files.' },
+  { name: 'verbose', flag: 'verbose', type: OptionType.BOOLEAN, description: 'Print how each schema was loaded.', defaultText: 'false' },
+  {
+    name: 'allowUnchecked',
+    flag: 'allow-unchecked',
+    type: OptionType.BOOLEAN,
+    description: 'Exit 0 (not 3) when some objects have no schema; they are still listed.',
+    defaultText: 'false',
+  },
+];
+
 function parseArguments(args: readonly string[]): ValidateArguments {
-  let dir: string | undefined;
-  let help = false;
-  let verbose = false;
-  let cacheDir: string | undefined;
-  let schemaDir: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq !== -1 ? arg.slice(0, eq) : arg;
-    const value = (): string => {
-      if (eq !== -1 && arg.startsWith('--')) return arg.slice(eq + 1);
-      const next = args[i + 1];
-      if (next === undefined || next.startsWith('--')) {
-        throw invalidValue(`value for ${flag}`, '', `${COMMAND} ${flag}`, `${flag} needs a folder, e.g. ${flag} .cache/schemas.`, 'missing-value');
-      }
-      i++;
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        help = true;
-        break;
-      case '--verbose':
-        verbose = true;
-        break;
-      case '--cache-dir':
-        cacheDir = value();
-        break;
-      case '--schema-dir':
-        schemaDir = value();
-        break;
-      default:
-        if (arg.startsWith('-')) throw unknownOption('flag', arg, COMMAND, FLAGS);
-        if (dir !== undefined) {
-          throw invalidValue('argument', arg, COMMAND, `validate takes one folder (already given: ${dir}).`, 'unexpected-argument');
-        }
-        dir = arg;
-    }
-  }
-  return { dir: dir ?? 'cdktf.out', help, verbose, cacheDir, schemaDir };
+  const parsed = parseFlags(args, { command: COMMAND, specs: FLAG_SPECS, positional: 'folder' });
+  const o = parsed.options;
+  return {
+    dir: parsed.positionals[0] ?? 'cdktf.out',
+    help: parsed.help,
+    verbose: o.verbose === true,
+    allowUnchecked: o.allowUnchecked === true,
+    cacheDir: o.cacheDir as string | undefined,
+    schemaDir: o.schemaDir as string | undefined,
+  };
 }
 
 function usage(): string {
@@ -113,10 +121,21 @@ function usage(): string {
     '  --cache-dir <dir>   Where derived schemas are cached (default: node_modules/.cache/cdktf-firewall-requirements)',
     '  --schema-dir <dir>  Folder of <provider>.json schema files (default: the package\'s schemas folder)',
     '  --verbose           Also print how each schema was loaded and how long it took',
+    '  --allow-unchecked   Exit 0 even when some objects have no schema (they are still listed)',
     '  -h, --help          Show this help',
     '',
-    'Output: one line per problem, "<stack>/<address>[.<block path>]: <argument>: <what is wrong>".',
-    'Exit code: 0 when clean, 1 when problems were found, 2 on bad usage.',
+    'Output: one line per problem on stdout, "<stack>/<address>[.<block path>]: <argument>: <what is wrong>";',
+    'a section, type or body of the wrong JSON shape is reported at its JSON path ("<stack>/resource.aws_vpc:',
+    'expected ..., got ... (in <file>)"), and a stack file that cannot be read or is not a JSON object as',
+    '"<stack>/cdk.tf.json: ...". Objects of a provider without a schema (no @cdktf/provider-<name> installed,',
+    'no <name>.json in the schema folder) are listed on stderr as "not checked" with what to install.',
+    '',
+    'Exit codes:',
+    '  0  every object checked, no problems (or only unchecked objects, with --allow-unchecked)',
+    '  1  problems found, including unreadable, dangling or non-JSON stack files',
+    '  2  bad usage: unknown or repeated flag, a folder that does not exist or holds no cdk.tf.json,',
+    '     a --schema-dir that is not a folder, a --cache-dir that is a file',
+    '  3  incomplete: no problems, but some objects were not checked (no schema); see "not checked"',
     '',
   ].join('\n');
 }

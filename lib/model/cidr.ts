@@ -22,7 +22,10 @@ export class Cidr {
    * @param origin where the text came from, named in errors
    */
   public static parse(text: string, origin = ''): Cidr {
-    const trimmed = String(text).trim();
+    if (typeof text !== 'string') {
+      throw invalidCidr(text === undefined ? 'undefined' : JSON.stringify(text) ?? String(text), origin, `it is ${text === null ? 'null' : Array.isArray(text) ? 'an array' : typeof text}, not text`);
+    }
+    const trimmed = text.trim();
     if (trimmed === '') {
       throw invalidCidr(String(text), origin, 'it is empty');
     }

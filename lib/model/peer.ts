@@ -1,5 +1,6 @@
 import { Cidr, IpVersion } from './cidr';
 import { invalidFqdn, invalidValue } from './errors';
+import { describeValue } from './input';
 
 /** What kind of thing is on the other end of a flow. */
 export enum PeerKind {
@@ -34,21 +35,24 @@ export class Peer {
    * @param origin where the name came from, named in errors
    */
   public static fqdn(name: string, origin = ''): Peer {
-    const value = String(name).trim().toLowerCase().replace(/\.$/, '');
-    validateFqdn(value, String(name), origin);
+    requireString('domain name', name, origin, 'Give a domain name such as mcr.microsoft.com.');
+    const value = name.trim().toLowerCase().replace(/\.$/, '');
+    validateFqdn(value, name, origin);
     const kind = value.startsWith('*.') ? PeerKind.WILDCARD_FQDN : PeerKind.FQDN;
     return new Peer(kind, value, undefined, tokensOf(value), '');
   }
 
   /** An IPv4/IPv6 network or address (a bare address becomes /32 or /128). */
   public static cidr(text: string, origin = ''): Peer {
+    requireString('CIDR', text, origin, 'Give an address or network such as 10.0.0.0/16.');
     const cidr = Cidr.parse(text, origin);
     return new Peer(PeerKind.CIDR, cidr.toString(), cidr, [], '');
   }
 
   /** A cloud service tag such as `AzureCloud.<location>` or `AzureMonitor`. */
   public static serviceTag(tag: string, origin = ''): Peer {
-    const value = String(tag).trim();
+    requireString('service tag', tag, origin, 'A service tag looks like AzureCloud or AzureCloud.westeurope.');
+    const value = tag.trim();
     // Angle brackets are only valid as whole `<token>`s; anything else would reach a firewall rule verbatim.
     if (!TAG.test(value) || /[<>]/.test(value.replace(TOKEN, ''))) {
       throw invalidValue('service tag', value, origin, 'A service tag looks like AzureCloud or AzureCloud.westeurope.');
@@ -58,7 +62,8 @@ export class Peer {
 
   /** A firewall FQDN tag such as `AzureKubernetesService`. */
   public static fqdnTag(tag: string, origin = ''): Peer {
-    const value = String(tag).trim();
+    requireString('FQDN tag', tag, origin, 'An FQDN tag is a single word such as AzureKubernetesService.');
+    const value = tag.trim();
     if (!/^[A-Za-z][A-Za-z0-9.]*$/.test(value)) {
       throw invalidValue('FQDN tag', value, origin, 'An FQDN tag is a single word such as AzureKubernetesService.');
     }
@@ -71,6 +76,8 @@ export class Peer {
    * @param howToFill the fix shown when it is left unresolved, e.g. "Set the apiServerPublicIp option."
    */
   public static placeholder(name: string, howToFill: string): Peer {
+    requireString('placeholder name', name, 'catalog', 'Placeholder names are kebab-case words.');
+    requireString('placeholder howToFill', howToFill, 'catalog', 'Say how the user fills the placeholder.');
     if (!/^[a-z][a-z0-9-]*$/.test(name)) {
       throw invalidValue('placeholder name', name, 'catalog', 'Placeholder names are kebab-case words.');
     }
@@ -141,6 +148,13 @@ export class Peer {
 
   public toString(): string {
     return this.kind === PeerKind.PLACEHOLDER ? `<${this.value}>` : this.value;
+  }
+}
+
+/** The library's error (not a TypeError or a silent `String()` coercion) when a JavaScript caller passes a non-string. */
+function requireString(what: string, value: unknown, origin: string, hint: string): void {
+  if (typeof value !== 'string') {
+    throw invalidValue(`${what} (${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}, expected a string)`, describeValue(value), origin, hint, 'invalid-type');
   }
 }
 

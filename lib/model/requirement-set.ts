@@ -1,4 +1,5 @@
-import { unresolvedPlaceholder } from './errors';
+import { invalidValue, unresolvedPlaceholder } from './errors';
+import { describeValue } from './input';
 import { Requirement } from './requirement';
 import { sourceKey } from './provenance';
 
@@ -12,6 +13,7 @@ export type PlaceholderValues = Readonly<Record<string, readonly string[]>>;
 export class RequirementSet {
   /** A set of the given requirements (duplicates collapse). */
   public static of(requirements: readonly Requirement[]): RequirementSet {
+    checkArrayOf(requirements, Requirement, 'RequirementSet.of', 'Give an array of requirements built with Requirement.create.');
     const byId = new Map<string, Requirement>();
     for (const r of requirements) {
       const existing = byId.get(r.id);
@@ -28,6 +30,7 @@ export class RequirementSet {
 
   /** The union of several sets. */
   public static union(sets: readonly RequirementSet[]): RequirementSet {
+    checkArrayOf(sets, RequirementSet, 'RequirementSet.union', 'Give an array of requirement sets, e.g. [aksProfile({...}), chainguardEnforceProfile()].');
     return RequirementSet.of(sets.flatMap((s) => s.requirements));
   }
 
@@ -43,11 +46,15 @@ export class RequirementSet {
 
   /** This set and `others` together. */
   public merge(...others: RequirementSet[]): RequirementSet {
+    checkArrayOf(others, RequirementSet, 'RequirementSet.merge', 'Pass requirement sets, e.g. set.merge(chainguardEnforceProfile()).');
     return RequirementSet.union([this, ...others]);
   }
 
   /** The requirements for which `predicate` holds. */
   public filter(predicate: (r: Requirement) => boolean): RequirementSet {
+    if (typeof predicate !== 'function') {
+      throw invalidValue('filter predicate', describeValue(predicate), 'RequirementSet.filter', 'Pass a function, e.g. set.filter((r) => r.peer.isDomain).', 'invalid-type');
+    }
     return new RequirementSet(this.requirements.filter(predicate));
   }
 
@@ -82,6 +89,18 @@ export class RequirementSet {
     }
     return this;
   }
+}
+
+/** The library's error when a JavaScript caller passes something other than an array of `type`. */
+function checkArrayOf(value: unknown, type: Function, origin: string, hint: string): void {
+  if (!Array.isArray(value)) {
+    throw invalidValue('argument (expected an array)', describeValue(value), origin, hint, 'invalid-type');
+  }
+  value.forEach((item, i) => {
+    if (!(item instanceof type)) {
+      throw invalidValue(`entry (expected a ${type.name})`, describeValue(item), `${origin}[${i}]`, hint, 'invalid-type');
+    }
+  });
 }
 
 function compareRequirements(a: Requirement, b: Requirement): number {

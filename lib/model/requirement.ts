@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import { invalidPort, invalidValue } from './errors';
+import { describeValue, InputCheck } from './input';
 import { Landing, LANDINGS } from './landing';
 import { Necessity } from './necessity';
 import { Peer, PeerKind } from './peer';
@@ -64,6 +65,7 @@ export interface Interpretation {
 export class Requirement {
   /** Validates `props` and builds a requirement. */
   public static create(props: RequirementProps): Requirement {
+    checkProps(props);
     const origin = `${sourceKey(props.source)} ${props.peer.toString()}`;
     const ports = PortRange.merge(props.ports ?? []);
     if (hasPorts(props.protocol) && ports.length === 0) {
@@ -82,7 +84,7 @@ export class Requirement {
     if (landing !== Landing.NODES && props.direction !== Direction.INGRESS) {
       throw invalidValue('landing', landing, origin, 'Only ingress flows land elsewhere than on the nodes; egress flows start on the nodes.');
     }
-    if (typeof props.purpose !== 'string' || !props.purpose.trim()) {
+    if (!props.purpose.trim()) {
       throw invalidValue('purpose', props.purpose, origin, 'Every requirement says what it is for.');
     }
     return new Requirement(
@@ -225,6 +227,53 @@ export class Requirement {
       this.landing,
       this.interpretation,
     );
+  }
+}
+
+const PROPS: readonly string[] = ['direction', 'protocol', 'ports', 'peer', 'purpose', 'necessity', 'source', 'metadata', 'landing', 'interpretation'];
+const PROVENANCE_FIELDS = ['catalog', 'section', 'sectionTitle', 'title', 'url', 'date'] as const;
+
+/** Runtime checks for JavaScript callers: the library's error for every wrong type, never a TypeError. */
+function checkProps(props: RequirementProps): void {
+  const check = new InputCheck('Requirement.create');
+  check.props(props, PROPS);
+  check.enumValue('direction', props.direction, Object.values(Direction));
+  check.enumValue('protocol', props.protocol, Object.values(Protocol));
+  if (!(props.peer instanceof Peer)) {
+    throw invalidValue('peer', describeValue(props.peer), check.where('peer'), 'Build the peer with Peer.fqdn, Peer.cidr, Peer.serviceTag, Peer.fqdnTag or Peer.placeholder.', 'invalid-type');
+  }
+  check.array('ports', props.ports, (item, where) => {
+    if (item instanceof PortRange) return item;
+    throw invalidValue('port', describeValue(item), where, 'Give ports as PortRange.single(443) or PortRange.range(30000, 32767).', 'invalid-type');
+  }, { optional: true });
+  if (typeof props.purpose !== 'string') {
+    throw invalidValue('purpose', describeValue(props.purpose), check.where('purpose'), 'Every requirement says what it is for, as text.', 'invalid-type');
+  }
+  if (!(props.necessity instanceof Necessity)) {
+    throw invalidValue('necessity', describeValue(props.necessity), check.where('necessity'), 'Use Necessity.required(), Necessity.recommended() or Necessity.conditional(key, text).', 'invalid-type');
+  }
+  checkProvenance(check, 'source', props.source);
+  check.stringMap('metadata', props.metadata);
+  if (props.landing !== undefined) check.enumValue('landing', props.landing, Object.values(Landing));
+  if (props.interpretation !== undefined) {
+    const i = props.interpretation;
+    if (i === null || typeof i !== 'object' || !(i.literalPeer instanceof Peer)) {
+      throw invalidValue('interpretation', describeValue(i), check.where('interpretation'), 'Give { literalPeer: Peer.fqdn(...), reason, source }.', 'invalid-type');
+    }
+    check.string('interpretation.reason', i.reason);
+    checkProvenance(check, 'interpretation.source', i.source);
+  }
+}
+
+function checkProvenance(check: InputCheck, name: string, value: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw invalidValue(name, describeValue(value), check.where(name), `Give the document row: { ${PROVENANCE_FIELDS.join(', ')} }.`, 'invalid-type');
+  }
+  for (const field of PROVENANCE_FIELDS) {
+    const v = (value as Record<string, unknown>)[field];
+    if (typeof v !== 'string') {
+      throw invalidValue(`${name}.${field}`, describeValue(v), check.where(name), `Every provenance field is a string: ${PROVENANCE_FIELDS.join(', ')} (url and date may be empty).`, 'invalid-type');
+    }
   }
 }
 

@@ -84,7 +84,7 @@ function checkBlockValue(name: string, value: unknown, argument: ArgumentSchema,
       return;
     }
     if (argument.required && value.length === 0) report(path, name, 'missing required block (the array is empty)');
-    value.forEach((element, i) => nestedBlock(name, element, `${name}[${i}]`, argument, path, report, single));
+    value.forEach((element, i) => nestedBlock(name, element, `${name}[${i}]`, argument, path, report, true));
     return;
   }
   nestedBlock(name, value, name, argument, path, report, single);
@@ -97,12 +97,13 @@ function nestedBlock(
   argument: ArgumentSchema,
   path: string,
   report: Report,
+  /** An object is expected here: a max-one block, or one element of an array of blocks. */
   single: boolean,
 ): void {
   if (!isObject(value)) {
-    const expected = single ? 'an object' : 'an array of objects';
+    const expected = single ? 'an object' : 'an object or an array of objects';
     const expression = typeof value === 'string' && value.includes('${') ? ' (Terraform does not accept an expression for a block; use a dynamic block)' : '';
-    report(path, step, `is a block: expected ${expected}, got ${describe(value)}${expression}`);
+    report(path, step, `is a block: expected ${expected}, got ${describeJsonValue(value)}${expression}`);
     return;
   }
   if (argument.block) checkBlock(value, argument.block, join(path, step), `the ${name} block`, new Set(), report);
@@ -112,7 +113,7 @@ function nestedBlock(
 function checkObjectAttribute(name: string, value: unknown, argument: ArgumentSchema, path: string, report: Report): void {
   if (isExpression(value)) return;
   const check = (element: unknown, step: string) => {
-    if (!isObject(element)) report(path, step, `expected an object, got ${describe(element)}`);
+    if (!isObject(element)) report(path, step, `expected an object, got ${describeJsonValue(element)}`);
     else if (argument.block) checkBlock(element, argument.block, join(path, step), `${name}`, new Set(), report);
   };
   switch (argument.nesting) {
@@ -120,18 +121,18 @@ function checkObjectAttribute(name: string, value: unknown, argument: ArgumentSc
       check(value, name);
       return;
     case BlockNesting.LIST:
-      if (!Array.isArray(value)) report(path, name, `expected an array of objects, got ${describe(value)}`);
+      if (!Array.isArray(value)) report(path, name, `expected an array of objects, got ${describeJsonValue(value)}`);
       else value.forEach((element, i) => check(element, `${name}[${i}]`));
       return;
     default:
-      if (!isObject(value)) report(path, name, `expected a map of objects, got ${describe(value)}`);
+      if (!isObject(value)) report(path, name, `expected a map of objects, got ${describeJsonValue(value)}`);
       else for (const key of Object.keys(value)) check(value[key], `${name}[${JSON.stringify(key)}]`);
   }
 }
 
 function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: string, report: Report, names: Set<string>): void {
   if (!isObject(value)) {
-    report(path, 'dynamic', `expected an object of dynamic blocks, got ${describe(value)}`);
+    report(path, 'dynamic', `expected an object of dynamic blocks, got ${describeJsonValue(value)}`);
     return;
   }
   for (const name of Object.keys(value)) {
@@ -149,7 +150,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
     }
     const spec = value[name];
     if (!isObject(spec)) {
-      report(path, `dynamic.${name}`, `expected an object with for_each and content, got ${describe(spec)}`);
+      report(path, `dynamic.${name}`, `expected an object with for_each and content, got ${describeJsonValue(spec)}`);
       continue;
     }
     for (const key of Object.keys(spec)) {
@@ -157,7 +158,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
     }
     if (spec.for_each === undefined) report(where, 'for_each', 'missing required argument');
     if (!isObject(spec.content)) {
-      report(where, 'content', spec.content === undefined ? 'missing required block' : `is a block: expected an object, got ${describe(spec.content)}`);
+      report(where, 'content', spec.content === undefined ? 'missing required block' : `is a block: expected an object, got ${describeJsonValue(spec.content)}`);
     } else if (argument.block) {
       checkBlock(spec.content, argument.block, join(where, 'content'), `the ${name} block`, new Set(), report);
     }
@@ -166,7 +167,7 @@ function checkDynamic(value: unknown, schema: BlockSchema, path: string, owner: 
 
 function checkLifecycle(value: unknown, schema: BlockSchema, path: string, report: Report): void {
   if (!isObject(value)) {
-    report(path, 'lifecycle', `is a block: expected an object, got ${describe(value)}`);
+    report(path, 'lifecycle', `is a block: expected an object, got ${describeJsonValue(value)}`);
     return;
   }
   const where = join(path, 'lifecycle');
@@ -199,26 +200,26 @@ export function checkType(value: unknown, type: string, report: (message: string
   if (collection) {
     const [, kind, element] = collection;
     if (kind === 'map') {
-      if (!isObject(value)) return report(`expected a map of ${element}, got ${describe(value)}`);
+      if (!isObject(value)) return report(`expected a map of ${element}, got ${describeJsonValue(value)}`);
       for (const key of Object.keys(value)) checkType(value[key], element, (m) => report(`key ${JSON.stringify(key)}: ${m}`));
       return;
     }
-    if (!Array.isArray(value)) return report(`expected a ${kind} of ${element}, got ${describe(value)}`);
+    if (!Array.isArray(value)) return report(`expected a ${kind} of ${element}, got ${describeJsonValue(value)}`);
     value.forEach((item, i) => checkType(item, element, (m) => report(`element ${i}: ${m}`)));
     return;
   }
   switch (type) {
     case 'string':
-      if (typeof value === 'object') report(`expected a string, got ${describe(value)}`);
+      if (typeof value === 'object') report(`expected a string, got ${describeJsonValue(value)}`);
       return;
     case 'number':
       if (typeof value === 'number') return;
       if (typeof value === 'string' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(value.trim())) return;
-      report(`expected a number, got ${describe(value)}`);
+      report(`expected a number, got ${describeJsonValue(value)}`);
       return;
     case 'bool':
       if (typeof value === 'boolean' || value === 'true' || value === 'false') return;
-      report(`expected a bool, got ${describe(value)}`);
+      report(`expected a bool, got ${describeJsonValue(value)}`);
       return;
     default:
       return; // object(...), tuple(...) and anything else: not checked
@@ -233,7 +234,8 @@ function isExpression(value: unknown): boolean {
   return typeof value === 'string' && value.includes('${');
 }
 
-function describe(value: unknown): string {
+/** A value described for a message: `null`, `an array of 2`, `the string "x"`, `the number 3`, `an object`. */
+export function describeJsonValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
   switch (typeof value) {

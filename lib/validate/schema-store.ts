@@ -4,10 +4,12 @@ import { BUILTIN_SCHEMA, BUILTIN_SOURCE } from './builtin-schema';
 import { loadSchemaFile } from './schema-file';
 import { deriveProviderSchema, JsiiAssembly } from './jsii-schema';
 import { ProviderSchema } from './provider-schema';
+import { invalidValue } from '../model/errors';
+import { PACKAGE_NAME, packageInfo } from '../package-info';
+import { isDanglingLink } from './files';
 
 /** Bump when the derived schema's shape or the derivation changes, so stale cache files are ignored. */
 const CACHE_FORMAT = 1;
-const TOOL_NAME = 'cdktf-firewall-requirements';
 
 /** Options for {@link SchemaStore}. */
 export interface SchemaStoreOptions {
@@ -81,7 +83,38 @@ export class SchemaStore {
   private readonly loads: SchemaLoad[] = [];
   private readonly loaded = new Map<string, ProviderSchema | undefined>();
 
-  constructor(private readonly options: SchemaStoreOptions = {}) {}
+  /**
+   * @throws FirewallRequirementsError when `schemaDir` is not an existing folder or `cacheDir` exists but is not a folder
+   */
+  constructor(private readonly options: SchemaStoreOptions = {}) {
+    if (options.schemaDir !== undefined) {
+      const problem = folderProblem(options.schemaDir, false);
+      if (problem) {
+        throw invalidValue('schema folder', options.schemaDir, 'option schemaDir (--schema-dir)', `${problem}. Pass the folder that holds the <provider>.json schema files, or leave it out to use the schemas shipped with the package.`, 'not-found');
+      }
+    }
+    if (options.cacheDir !== undefined) {
+      const problem = folderProblem(options.cacheDir, true);
+      if (problem) {
+        throw invalidValue('cache folder', options.cacheDir, 'option cacheDir (--cache-dir)', `${problem}. Pass a folder (it is created when missing), or leave it out to cache under node_modules/.cache.`, 'not-a-folder');
+      }
+    }
+  }
+
+  /**
+   * Why there is no schema for `source` and what would provide one: the cdktf binding to install (for
+   * `hashicorp/*` providers) or the schema file to add.
+   */
+  public explainMissing(source: string): string {
+    const normalized = normalizeSource(source);
+    const name = providerName(normalized);
+    const schemaDir = this.options.schemaDir ?? defaultSchemaDir();
+    const file = schemaDir ? `add the schema file ${name}.json to ${schemaDir}` : `pass --schema-dir with a schema file ${name}.json`;
+    if (normalized.startsWith('hashicorp/')) {
+      return `no schema: install @cdktf/provider-${name} where validate runs (npm install --save-dev @cdktf/provider-${name}), or ${file}`;
+    }
+    return `no schema: ${file} (format: schemas/README.md of ${PACKAGE_NAME})`;
+  }
 
   /** Every schema load so far, in order. */
   public get history(): readonly SchemaLoad[] {
@@ -158,8 +191,21 @@ export class SchemaStore {
     if (this.options.cacheDir) return this.options.cacheDir;
     // <root>/node_modules/@cdktf/provider-aws -> <root>/node_modules/.cache/<tool>
     const nodeModules = path.resolve(pkg.dir, pkg.name.startsWith('@') ? '../..' : '..');
-    return path.join(nodeModules, '.cache', TOOL_NAME);
+    return path.join(nodeModules, '.cache', PACKAGE_NAME);
   }
+}
+
+/** Why `dir` cannot serve as a folder, or undefined when it can (`mayBeMissing`: a missing folder is fine). */
+function folderProblem(dir: string, mayBeMissing: boolean): string | undefined {
+  if (dir.trim() === '') return 'It is empty';
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(dir);
+  } catch {
+    if (isDanglingLink(dir)) return 'It is a broken symbolic link';
+    return mayBeMissing ? undefined : 'It does not exist';
+  }
+  return stat.isDirectory() ? undefined : 'It is a file, not a folder';
 }
 
 /** `aws` / `hashicorp/aws` / `registry.terraform.io/hashicorp/aws` all mean `hashicorp/aws`. */
@@ -213,18 +259,6 @@ function writeCache(file: string, content: CacheFile): void {
 
 /** The `schemas` folder shipped with this package (found from this file, in the source tree or in dist). */
 function defaultSchemaDir(): string | undefined {
-  let dir = __dirname;
-  for (;;) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest)) {
-      try {
-        if (JSON.parse(fs.readFileSync(manifest, 'utf8')).name === TOOL_NAME) return path.join(dir, 'schemas');
-      } catch {
-        // not ours; keep walking up
-      }
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  const info = packageInfo();
+  return info ? path.join(info.root, 'schemas') : undefined;
 }

@@ -1,20 +1,6 @@
-import { Writable } from 'stream';
-import { main } from '../../lib/cli/main';
+import { runCli } from './run-cli';
 
-/** Runs the CLI in-process and captures what it writes. */
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _enc, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = main(argv, { out: sink((s) => (stdout += s)), err: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('cli list', () => {
   test('json output is an array of records with the documented fields', () => {
@@ -84,7 +70,8 @@ describe('cli list', () => {
 
   test('help lists commands, profiles and each profile option', () => {
     expect(run('--help').stdout).toContain('list <profile> [options]');
-    expect(run('list').stdout).toContain('chainguard-enforce');
+    expect(run('list', '--help').stdout).toContain('chainguard-enforce');
+    expect(run('help', 'list').stdout).toBe(run('list', '--help').stdout);
     const help = run('list', 'ibm-vpc', '--help');
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--subnet-cidrs <a,b,...>');

@@ -211,3 +211,15 @@ describe('toRecord', () => {
     expect(JSON.parse(JSON.stringify(record))).toEqual(record);
   });
 });
+
+describe('RequirementSet from JavaScript', () => {
+  test.each([
+    [() => RequirementSet.of('x' as unknown as Requirement[]), 'Invalid argument (expected an array) "x" (from RequirementSet.of)'],
+    [() => RequirementSet.of([{}] as unknown as Requirement[]), 'Invalid entry (expected a Requirement) "{}" (from RequirementSet.of[0])'],
+    [() => RequirementSet.union([RequirementSet.empty(), undefined] as unknown as RequirementSet[]), '(from RequirementSet.union[1])'],
+    [() => RequirementSet.empty().merge([] as unknown as RequirementSet), 'Invalid entry (expected a RequirementSet) "[]" (from RequirementSet.merge[0])'],
+    [() => RequirementSet.empty().filter('egress' as unknown as () => boolean), 'Invalid filter predicate "egress"'],
+  ])('%#', (act, message) => {
+    expect(act).toThrow(message);
+  });
+});

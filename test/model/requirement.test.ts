@@ -1,4 +1,4 @@
-import { Direction, Necessity, NecessityKind, Peer, PortRange, Protocol, Requirement } from '../../lib/model';
+import { Direction, Necessity, NecessityKind, Peer, PortRange, Protocol, Requirement, RequirementProps, toRecord } from '../../lib/model';
 import { errorOf, req, source } from './fixtures';
 
 describe('Requirement.create', () => {
@@ -145,5 +145,68 @@ describe('withPeer and withNecessity', () => {
     const n = r.withNecessity(Necessity.recommended());
     expect([n.id, n.necessity.kind, n.purposes]).toEqual([r.id, NecessityKind.RECOMMENDED, ['P']]);
     expect(r.necessity.kind).toBe(NecessityKind.REQUIRED);
+  });
+});
+
+describe('Requirement.create from JavaScript: the library error for every wrong type', () => {
+  const good = () => ({
+    direction: Direction.EGRESS,
+    protocol: Protocol.HTTPS,
+    ports: [PortRange.single(443)],
+    peer: Peer.fqdn('example.com'),
+    purpose: 'Pull images',
+    necessity: Necessity.required(),
+    source: source(),
+  });
+  test.each([
+    ['props undefined', undefined, 'Invalid props "undefined" (from Requirement.create)'],
+    ['unknown direction', { direction: 'inbound' }, 'Unknown direction "inbound" (from Requirement.create direction). Valid values: egress, ingress.'],
+    ['unknown protocol', { protocol: 'ssh' }, 'Unknown protocol "ssh" (from Requirement.create protocol).'],
+    ['peer as a string', { peer: 'example.com' }, 'Invalid peer "example.com" (from Requirement.create peer). Build the peer with Peer.fqdn'],
+    ['ports as a number', { ports: 443 }, 'Invalid ports (number, expected an array) "443" (from Requirement.create ports)'],
+    ['a port as a number', { ports: [443] }, 'Invalid port "443" (from Requirement.create ports[0]). Give ports as PortRange.single(443)'],
+    ['purpose missing', { purpose: undefined }, 'Invalid purpose "undefined" (from Requirement.create purpose)'],
+    ['necessity as a string', { necessity: 'required' }, 'Invalid necessity "required" (from Requirement.create necessity)'],
+    ['source missing', { source: undefined }, 'Invalid source "undefined" (from Requirement.create source)'],
+    ['source without a url', { source: { ...source(), url: undefined } }, 'Invalid source.url "undefined" (from Requirement.create source)'],
+    ['metadata with a number', { metadata: { a: 1 } }, 'Invalid metadata.a (number, expected a string) "1"'],
+    ['a misspelt prop', { purpse: 'x' }, 'Unknown property "purpse" (from Requirement.create). Did you mean "purpose"?'],
+    ['interpretation without a literal peer', { interpretation: { reason: 'r', source: source() } }, 'Invalid interpretation'],
+  ])('%s', (_name, change, message) => {
+    const props = change === undefined ? undefined : { ...good(), ...change };
+    const e = errorOf(() => Requirement.create(props as unknown as RequirementProps));
+    expect(e.message).toContain(message);
+  });
+
+  test('an interpretation keeps the literal row beside the rendered peer', () => {
+    const r = Requirement.create({
+      ...good(),
+      peer: Peer.fqdn('*.vault.azure.net'),
+      interpretation: { literalPeer: Peer.fqdn('vault.azure.net'), reason: 'Vaults are <name>.vault.azure.net.', source: source('kv', 'hosts') },
+    });
+    expect(r.peer.value).toBe('*.vault.azure.net');
+    expect(toRecord(r).interpretation).toEqual({
+      literalPeer: { kind: 'fqdn', value: 'vault.azure.net' },
+      reason: 'Vaults are <name>.vault.azure.net.',
+      source: { title: 'Document kv', url: 'https://example.com/doc', date: '2025-01-01' },
+    });
+  });
+});
+
+describe('Peer factories from JavaScript', () => {
+  test.each([
+    [() => Peer.fqdn(undefined as unknown as string), 'Invalid domain name (undefined, expected a string) "undefined"'],
+    [() => Peer.fqdn(['a.com'] as unknown as string), 'Invalid domain name (an array, expected a string) "[\\"a.com\\"]"'],
+    [() => Peer.cidr(10 as unknown as string), 'Invalid CIDR (number, expected a string) "10"'],
+    [() => Peer.serviceTag(null as unknown as string), 'Invalid service tag (null, expected a string) "null"'],
+    [() => Peer.fqdnTag({} as unknown as string), 'Invalid FQDN tag (object, expected a string) "{}"'],
+    [() => Peer.placeholder('x', undefined as unknown as string), 'Invalid placeholder howToFill (undefined, expected a string)'],
+    [() => Peer.fqdn('10.0.0.1'), 'Invalid domain name "10.0.0.1": it is an IP address or network, not a domain name'],
+    [() => Peer.fqdn('10.0.0.0/8'), 'Give addresses and networks with Peer.cidr'],
+    [() => Peer.fqdn('2001:db8::1'), 'it is an IP address or network, not a domain name'],
+    [() => Peer.fqdn('[2001:db8::1]'), 'it is an IP address or network, not a domain name'],
+    [() => Peer.fqdn('host.123'), 'it is an IP address or network, not a domain name'],
+  ])('%#', (act, message) => {
+    expect(errorOf(act).message).toContain(message);
   });
 });

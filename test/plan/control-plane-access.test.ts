@@ -24,7 +24,7 @@ describe('reachesControlPlane', () => {
 
   test('only ingress lands elsewhere than on the nodes', () => {
     expect(() => req({ landing: Landing.CONTROL_PLANE })).toThrow('Invalid landing "control-plane" (from test/core example.com). Only ingress flows land elsewhere');
-    expect(() => req({ landing: 'api' as Landing })).toThrow('Invalid landing "api"');
+    expect(() => req({ landing: 'api' as Landing })).toThrow('Unknown landing "api" (from Requirement.create landing). Valid values: nodes, control-plane, service.');
   });
 });
 

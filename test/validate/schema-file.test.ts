@@ -109,7 +109,7 @@ describe('IBM resources', () => {
     expect(problems((s) => (rule(s).port_minimum = 1))).toEqual(['ibm_is_security_group_rule.nodeports: port_minimum: unknown argument; did you mean "port_min"?']);
     expect(problems((s) => delete rule(s).group)).toEqual(['ibm_is_security_group_rule.nodeports: group: missing required argument']);
     expect(problems((s) => (rule(s).tcp = '30000-32767'))).toEqual([
-      'ibm_is_security_group_rule.nodeports: tcp: is a block: expected an array of objects, got the string "30000-32767"',
+      'ibm_is_security_group_rule.nodeports: tcp: is a block: expected an object or an array of objects, got the string "30000-32767"',
     ]);
     expect(problems((s) => (rule(s).tcp = [{ port_min: 1 }]))).toEqual(['ibm_is_security_group_rule.nodeports.tcp[0]: port_max: missing required argument']);
     expect(problems((s) => (rule(s).group = '${ibm_is_security_group.node.id}'))).toEqual([
@@ -122,7 +122,10 @@ describe('IBM resources', () => {
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'no-schemas-'));
     const report = validateStackJson(JSON.stringify(ibmStack()), { schemaDir: empty });
     expect(report.problems).toEqual([]);
-    expect(report.unchecked).toEqual(['ibm-cloud/ibm: no schema (data.ibm_is_vpc, ibm_is_security_group, ibm_is_security_group_rule, provider ibm)']);
+    expect(report.unchecked).toEqual([
+      `ibm-cloud/ibm: no schema (data.ibm_is_vpc, ibm_is_security_group, ibm_is_security_group_rule, provider ibm); add the schema file ibm.json to ${empty} (format: schemas/README.md of cdktf-firewall-requirements)`,
+    ]);
+    expect(report.complete).toBe(false);
     fs.rmSync(empty, { recursive: true });
   });
 

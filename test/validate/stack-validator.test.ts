@@ -7,6 +7,7 @@ let root: string;
 let store: SchemaStore;
 beforeAll(() => {
   root = installFakeProvider();
+  fs.mkdirSync(path.join(root, 'schemas')); // an empty schema folder: no IBM schema
   store = new SchemaStore({ cacheDir: path.join(root, 'cache'), searchPaths: [root], schemaDir: path.join(root, 'schemas'), keepLoaded: true });
 });
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -93,9 +94,9 @@ describe('argument problems', () => {
         s.variable = { rules: {} };
       }),
     ).toEqual([
-      'fake_thing.one: rule: is a block: expected an array of objects, got the string "${var.rules}" (Terraform does not accept an expression for a block; use a dynamic block)',
+      'fake_thing.one: rule: is a block: expected an object or an array of objects, got the string "${var.rules}" (Terraform does not accept an expression for a block; use a dynamic block)',
     ]);
-    expect(problems((s) => (thing(s).rule = [{ from_port: 1 }, 'x']))).toEqual(['fake_thing.one: rule[1]: is a block: expected an array of objects, got the string "x"']);
+    expect(problems((s) => (thing(s).rule = [{ from_port: 1 }, 'x']))).toEqual(['fake_thing.one: rule[1]: is a block: expected an object, got the string "x"']);
   });
 
   test('a max-one block: an object or a one-element array, never more', () => {
@@ -243,7 +244,13 @@ describe('providers without a schema, versions, directories', () => {
   test('objects of a provider with no schema are listed as not checked, not as problems', () => {
     const report = check((s) => (s.resource.random_id = { x: { byte_length: 4 } }));
     expect(report.problems).toEqual([]);
-    expect(report.unchecked).toEqual(['hashicorp/random: no schema (random_id)']);
+    expect(report.complete).toBe(false);
+    expect(report.unchecked).toEqual([
+      `hashicorp/random: no schema (random_id); install @cdktf/provider-random where validate runs (npm install --save-dev @cdktf/provider-random), or add the schema file random.json to ${path.join(root, 'schemas')}`,
+    ]);
+    expect(report.uncheckedProviders).toEqual([
+      { source: 'hashicorp/random', types: ['random_id'], objects: 1, reason: expect.stringMatching(/^no schema: install @cdktf\/provider-random /) },
+    ]);
   });
 
   test('cdktf cross-stack references (terraform_remote_state) are checked against the built-in provider', () => {
@@ -282,12 +289,16 @@ describe('providers without a schema, versions, directories', () => {
       /Invalid directory ".*nope" \(from validate\)\. It does not exist\. Synthesize first/,
     );
     const empty = fs.mkdtempSync(path.join(root, 'empty-'));
-    expect(() => validateDirectory(empty, { store })).toThrow(/It holds no cdk\.tf\.json file\. Synthesize first, or pass the cdktf output folder \(default cdktf\.out\)\./);
+    expect(() => validateDirectory(empty, { store })).toThrow(/It holds no cdk\.tf\.json file\. Synthesize first, or pass the cdktf output folder \(default cdktf\.out\); nothing was validated\./);
   });
 
-  test('a stack file that is not JSON is rejected', () => {
+  test('a stack file that is not JSON is a problem of that file; JSON text given directly is rejected', () => {
     const file = path.join(root, 'cdk.tf.json');
     fs.writeFileSync(file, '{"resource": ');
-    expect(() => validateDirectory(file, { store })).toThrow(/Invalid stack file ".*cdk\.tf\.json" \(from offline validation\)\. It is not valid JSON/);
+    const report = validateDirectory(file, { store });
+    expect(report.stacks).toBe(0);
+    expect(report.complete).toBe(false);
+    expect(report.problems).toEqual([expect.stringMatching(/^fake-provider-\w+\/cdk\.tf\.json: is not a stack: It is not valid JSON \(.*\); synthesize again\. \(.*cdk\.tf\.json\)$/)]);
+    expect(() => validateStackJson('{"resource": ', { store })).toThrow(/Invalid stack file "the given stack" \(from offline validation\)\. It is not valid JSON/);
   });
 });
