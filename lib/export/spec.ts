@@ -1,8 +1,9 @@
 import { PROFILES } from '../catalog';
+import { OptionSpec, OptionType } from '../catalog/profile-definition';
 import { closest, FirewallRequirementsError, invalidValue } from '../model/errors';
 import { describeValue } from '../model/input';
 import { RequirementSet } from '../model/requirement-set';
-import { TYPED_PROFILES } from './profiles';
+import { NUMERIC_PROFILE_OPTIONS, TYPED_PROFILES } from './profiles';
 
 /**
  * An export spec: which profiles to merge (with their options, as the typed profile functions take them) and the
@@ -87,7 +88,9 @@ export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
     );
     const known = definition.options.map((o) => o.name);
     for (const key of Object.keys(options)) {
-      if (!known.includes(key)) throw unknownKey(key, source, ['profiles', name, key], known, `option of profile ${name}`);
+      const spec = definition.options.find((o) => o.name === key);
+      if (!spec) throw unknownKey(key, source, ['profiles', name, key], known, `option of profile ${name}`);
+      checkOptionShape(spec, NUMERIC_PROFILE_OPTIONS[name]?.includes(key) ?? false, options[key], source, ['profiles', name, key]);
     }
     return { name, options };
   });
@@ -123,6 +126,53 @@ export function relocate(e: FirewallRequirementsError, where: string): FirewallR
   const suffix = `${e.origin ? ` (from ${e.origin})` : ''}.${e.hint ? ` ${e.hint}` : ''}`;
   const problem = e.message.endsWith(suffix) ? e.message.slice(0, e.message.length - suffix.length) : e.message;
   return new FirewallRequirementsError(e.code, problem, e.value, e.origin ? `${where}: ${e.origin}` : where, e.hint);
+}
+
+/**
+ * The JSON shape of one profile option, before the profile function sees it: lists are arrays of strings, flags are
+ * booleans, single values are strings (numbers for INTEGER options and the ports in `NUMERIC_PROFILE_OPTIONS`), and
+ * `null` is no value. The values themselves (regions, CIDRs, choices, ranges) are the profile function's to check,
+ * so their messages are the ones a TypeScript caller gets.
+ */
+function checkOptionShape(spec: OptionSpec, numeric: boolean, value: unknown, source: string, parts: ReadonlyArray<string | number>): void {
+  const origin = specOrigin(source, parts);
+  const shown = describeValue(value);
+  if (value === null) {
+    throw invalidValue(`value of ${jsonPath(parts)}`, 'null', origin, `Leave ${spec.name} out for its default${spec.defaultText ? ` (${spec.defaultText})` : ''}, or give a value.`, 'invalid-type');
+  }
+  if (spec.type === OptionType.BOOLEAN && typeof value !== 'boolean') {
+    throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected true or false)`, shown, origin, `Give ${spec.name}: true or false (JSON booleans, not strings).`, 'invalid-type');
+  }
+  if (numeric || spec.type === OptionType.INTEGER) {
+    if (typeof value !== 'number') {
+      throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected a number)`, shown, origin, `Give ${spec.name} as a JSON number, e.g. 443.`, 'invalid-type');
+    }
+  } else if (spec.type === OptionType.STRING || spec.type === OptionType.CHOICE) {
+    if (typeof value !== 'string') {
+      const choices = spec.choices ? ` One of: ${spec.choices.join(', ')}.` : '';
+      throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected a string)`, shown, origin, `Give ${spec.name} as a JSON string.${choices}`, 'invalid-type');
+    }
+  }
+  if (spec.type === OptionType.STRING_LIST || spec.type === OptionType.CHOICE_LIST) {
+    if (!Array.isArray(value)) {
+      throw invalidValue(
+        `value of ${jsonPath(parts)} (${typeName(value)}, expected an array of strings)`,
+        shown,
+        origin,
+        `Give ${spec.name} as a JSON array${typeof value === 'string' ? `, e.g. [${JSON.stringify(value)}]` : ', e.g. ["a", "b"]'}.`,
+        'invalid-type',
+      );
+    }
+    value.forEach((item, i) => {
+      if (typeof item !== 'string') {
+        throw invalidValue(`entry of ${jsonPath([...parts, i])} (${typeName(item)}, expected a string)`, describeValue(item), specOrigin(source, [...parts, i]), `Every entry of ${spec.name} is a string.`, 'invalid-type');
+      }
+    });
+  }
+}
+
+function typeName(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }
 
 function profileNames(): string[] {
