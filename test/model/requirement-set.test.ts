@@ -7,6 +7,7 @@ import {
   PeerKind,
   PortRange,
   Protocol,
+  Requirement,
   RequirementSet,
   toRecord,
 } from '../../lib/model';
