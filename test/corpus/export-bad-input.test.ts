@@ -69,7 +69,7 @@ describe('profile options: values (the profile function\'s own message, with the
     ['"all", which only the CLI expands', { profiles: { aks: { location: 'westeurope', addons: ['all'] } } }, 'unknown-option', /Unknown AKS add-on "all"/],
     ['an unknown choice', { profiles: { 'chainguard-enforce': { mode: 'agnet' } } }, 'unknown-option', /"agnet" \(from fw\.json at \$\.profiles\["chainguard-enforce"\]: profile chainguard-enforce option mode\)\. Did you mean "agent"\?/],
     ['an invalid CIDR', { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/33'] } } }, 'invalid-cidr', /"10\.240\.0\.0\/33".*fw\.json at \$\.profiles\["ibm-vpc"\]/],
-    ['an API server IP that is a network', { profiles: { aks: { location: 'westeurope', apiServerPublicIp: '20.61.10.0/24' } } }, 'invalid-cidr', /"20\.61\.10\.0\/24".*fw\.json at \$\.profiles\.aks: option apiServerPublicIp/],
+    ['an API server IP that is a network', { profiles: { aks: { location: 'westeurope', apiServerPublicIp: '20.61.10.0/24' } } }, 'invalid-host', /"20\.61\.10\.0\/24".*fw\.json at \$\.profiles\.aks: option apiServerPublicIp/],
     ['a port out of range', { profiles: { 'ibm-vpc': { ...IBM, ingressMonitoringPort: 70000 } } }, undefined, /70000.*fw\.json at \$\.profiles\["ibm-vpc"\]/],
   ])('%s', (_what, spec, code, message) => {
     const e = refusal(() => exportSpec(spec));
