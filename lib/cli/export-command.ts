@@ -115,7 +115,8 @@ export function targetUsage(target: ExportTarget): string {
   lines.push('', 'Target options (the spec\'s "target" object):');
   const options = Object.entries(target.options).sort(([a], [b]) => (a < b ? -1 : 1));
   if (options.length === 0) lines.push('  (none)');
-  for (const [option, description] of options) lines.push(`  ${option.padEnd(24)} ${description}`);
+  const width = Math.max(24, ...options.map(([option]) => option.length + 1));
+  for (const [option, description] of options) lines.push(`  ${option.padEnd(width)} ${description}`);
   lines.push('');
   return lines.join('\n');
 }
