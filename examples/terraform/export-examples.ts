@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { EXPORT_REGISTRY, ExportRegistry, exportModule, ExportedModule, readSpecFile, writeModule } from '../../lib/export';
+import { EXPORT_REGISTRY, ExportRegistry, exportModule, ExportedModule, readSpecFile, writeModule } from 'cdktf-firewall-requirements/export';
 
 /** One exported module of the example. */
 export interface ExampleExport {
