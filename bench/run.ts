@@ -7,13 +7,14 @@
  *   --n=10,100,1000     BENCH_N         fleet sizes (clusters)
  *   --repeats=5         BENCH_REPEATS   runs of each process-level measurement (median kept)
  *   --cidrs=100000      BENCH_CIDRS     CIDRs in the aggregation benchmark
- *   --only=cidr,typecheck,fleet,validate  BENCH_ONLY  run a subset
+ *   --only=cidr,typecheck,fleet,validate,export  BENCH_ONLY  run a subset
  *   --out=bench/results.json  BENCH_OUT  where to write the results
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { hasGnuTime, runNodeScript } from './measure';
+import { benchExport } from './export-bench';
 import { benchFleet } from './fleet-bench';
 import { benchTypecheck } from './typecheck';
 import { benchValidate } from './validate-bench';
@@ -52,7 +53,7 @@ function parseOptions(): Options {
     fleetSizes: list(option('n', 'BENCH_N', '10,100,1000')).map(Number),
     repeats: Number(option('repeats', 'BENCH_REPEATS', '5')),
     cidrs: Number(option('cidrs', 'BENCH_CIDRS', '100000')),
-    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate'))),
+    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate,export'))),
     out: path.resolve(ROOT, option('out', 'BENCH_OUT', 'bench/results.json')),
   };
 }
@@ -200,11 +201,35 @@ const validateSection: Section = (options, rows, details) => {
   });
 };
 
+const exportSection: Section = (options, rows, details) => {
+  const n = Math.max(...options.fleetSizes);
+  const r = benchExport(n, Math.max(1, Math.min(options.repeats, 3)));
+  details.export = r;
+  const id = `export-vs-synth-${n}`;
+  const measurement = `export of the ${n}-cluster fleet against cdktf synth of the same fleet (time and peak memory ratio, identical rule content checked)`;
+  if (r.missing) {
+    rows.push({ id, measurement, target: '>= 10x', status: 'skipped', context: `export targets not registered yet: ${r.missing.join(', ')}` });
+    return;
+  }
+  const identical = (r.differences ?? []).length === 0;
+  rows.push({
+    id,
+    measurement,
+    ratio: r.timeRatio,
+    target: '>= 10x',
+    status: identical ? judge(r.timeRatio as number, 10, 'min') : 'error',
+    context:
+      `${sec(r.exportSeconds as number)} / ${sec(r.synthSeconds as number)}; memory ${fmt(r.memoryRatio)}x (${mib(r.exportPeakRssMiB as number)} / ${mib(r.synthPeakRssMiB as number)}); ` +
+      `export in process ${fmt(r.exportMs, 0)} ms; ${r.comparedResources} resources compared, ${identical ? 'identical' : `${r.differences!.length} clusters differ: ${r.differences![0]}`}`,
+  });
+};
+
 const SECTIONS: Array<[string, Section]> = [
   ['cidr', cidrSection],
   ['typecheck', typecheckSection],
   ['fleet', fleetSection],
   ['validate', validateSection],
+  ['export', exportSection],
 ];
 
 function printTable(rows: readonly Row[]): void {
