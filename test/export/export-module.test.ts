@@ -99,10 +99,12 @@ describe('exportModule', () => {
     expect(e.message).toMatch(/^Unknown Azure region for cloud azure-public "westeuropa" \(from spec\.json at \$\.profiles\.aks: option location\)\. Did you mean "westeurope"\?/);
   });
 
-  test('an any-address peer from a profile is refused by the target unless the spec opts in', () => {
+  test('an any-address peer is refused by the profile, then by the target, unless the spec opts in to each', () => {
     const wide = { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['0.0.0.0/1', '128.0.0.0/1'] } } };
     expect(() => fake(wide)).toThrow(/cover every IPv4 address/);
-    expect(() => fake({ ...wide, target: { allowAnyAddress: true } })).not.toThrow();
+    const opted = { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['0.0.0.0/1', '128.0.0.0/1'], nodePortsFromAnywhere: true } } };
+    expect(() => fake(opted)).toThrow(/every address|0\.0\.0\.0\/0/);
+    expect(() => fake({ ...opted, target: { allowAnyAddress: true } })).not.toThrow();
   });
 });
 
