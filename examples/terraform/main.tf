@@ -6,6 +6,8 @@
 # - enforce-endpoint-access: the EKS public endpoint admits the Chainguard Enforce ranges and the operators' network
 #   (the module owns no resource: it computes the vpc_config values this module passes to aws_eks_cluster).
 # - enforce-egress-domains: the Enforce agent's egress hosts as an AWS Network Firewall domain allowlist rule group.
+# - node-security-group: the EKS node catalog's CIDR rows (the spec selects them: "select": { "peerKinds": ["cidr"] })
+#   as a security group for the nodes, created in var.vpc_id; its domain rows belong in a Network Firewall module.
 
 terraform {
   required_version = ">= 1.3"
@@ -32,6 +34,11 @@ variable "cluster_role_arn" {
   description = "The IAM role of the EKS cluster."
 }
 
+variable "vpc_id" {
+  type        = string
+  description = "The VPC of the cluster."
+}
+
 variable "subnet_ids" {
   type        = list(string)
   description = "The subnets of the cluster's network interfaces."
@@ -45,12 +52,18 @@ module "enforce_egress_domains" {
   source = "./modules/enforce-egress-domains"
 }
 
+module "node_security_group" {
+  source = "./modules/node-security-group"
+  vpc_id = var.vpc_id
+}
+
 resource "aws_eks_cluster" "cluster" {
   name     = "enforce-demo"
   role_arn = var.cluster_role_arn
 
   vpc_config {
     subnet_ids              = var.subnet_ids
+    security_group_ids      = module.node_security_group.security_group_ids
     endpoint_private_access = module.enforce_endpoint_access.endpoint_private_access
     endpoint_public_access  = module.enforce_endpoint_access.endpoint_public_access
     public_access_cidrs     = module.enforce_endpoint_access.public_access_cidrs

@@ -48,7 +48,7 @@ export function exportModule(targetName: string, spec: unknown, options: ExportM
   }
   const target = registry.get(targetName, 'export');
   const checked = checkSpec(spec, options.source ?? 'spec');
-  const key = `${registry === EXPORT_REGISTRY ? '' : 'custom:'}${canonicalJson([target.name, sortedProfiles(checked), checked.target])}`;
+  const key = `${registry === EXPORT_REGISTRY ? '' : 'custom:'}${canonicalJson([target.name, sortedProfiles(checked), checked.target, checked.select])}`;
   if (registry === EXPORT_REGISTRY) {
     const cached = MODULE_CACHE.get(key);
     if (cached) return cached;
@@ -79,7 +79,8 @@ function sortedProfiles(spec: CheckedSpec): CheckedSpec['profiles'] {
 }
 
 function mergedProfiles(spec: CheckedSpec): RequirementSet {
-  const key = canonicalJson(sortedProfiles(spec));
+  // The selection is part of the key: the same profiles with another selection are another set.
+  const key = canonicalJson([sortedProfiles(spec), spec.select]);
   const cached = PROFILES_CACHE.get(key);
   if (cached) return cached;
   const set = specRequirements(spec);

@@ -2,6 +2,8 @@ import { PROFILES } from '../catalog';
 import { OptionSpec, OptionType } from '../catalog/profile-definition';
 import { closest, FirewallRequirementsError, invalidValue } from '../model/errors';
 import { describeValue } from '../model/input';
+import { PeerKind } from '../model/peer';
+import { Direction } from '../model/protocol';
 import { RequirementSet } from '../model/requirement-set';
 import { NUMERIC_PROFILE_OPTIONS, TYPED_PROFILES } from './profiles';
 
@@ -23,18 +25,32 @@ export interface ExportSpec {
    * @default {}
    */
   readonly target?: Readonly<Record<string, unknown>>;
+  /**
+   * Which rows of the merged profiles the module renders, e.g. `{ "peerKinds": ["cidr"] }` for security groups (their
+   * domain rows go to a Network Firewall module from the same profiles) or `{ "directions": ["egress"] }`.
+   * @default - every row
+   */
+  readonly select?: { readonly peerKinds?: readonly string[]; readonly directions?: readonly string[] };
 }
 
 /** A spec after validation: profiles in the order written, with their options. */
 export interface CheckedSpec {
   readonly profiles: ReadonlyArray<{ readonly name: string; readonly options: Readonly<Record<string, unknown>> }>;
   readonly target: Readonly<Record<string, unknown>>;
+  /** Peer kinds and directions to keep (each undefined: all). */
+  readonly select: { readonly peerKinds?: readonly PeerKind[]; readonly directions?: readonly Direction[] };
   /** Where the spec came from, e.g. `spec.json` or `spec`; errors name it with the JSON path. */
   readonly source: string;
 }
 
 /** The top-level keys of a spec. */
-export const SPEC_KEYS: readonly string[] = ['profiles', 'target'];
+export const SPEC_KEYS: readonly string[] = ['profiles', 'target', 'select'];
+
+/** The keys of `select`, with the values each takes. */
+const SELECT_KEYS: Readonly<Record<string, readonly string[]>> = {
+  peerKinds: Object.values(PeerKind),
+  directions: Object.values(Direction),
+};
 
 /**
  * A JSON path for messages: `$.profiles["chainguard-enforce"].mode`, `$.target.cidrs[2]`.
@@ -98,7 +114,25 @@ export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
     root.target === undefined
       ? {}
       : object(root.target, source, ['target'], 'Give "target" as an object of the target\'s options (see "export <target> --help"), or leave it out.');
-  return { profiles, target, source };
+  return { profiles, target, select: checkSelect(root.select, source), source };
+}
+
+function checkSelect(value: unknown, source: string): CheckedSpec['select'] {
+  if (value === undefined) return {};
+  const select = object(value, source, ['select'], 'Give "select" as an object, e.g. { "peerKinds": ["cidr"], "directions": ["egress"] }, or leave it out.');
+  const out: Record<string, string[]> = {};
+  for (const [key, list] of Object.entries(select)) {
+    const valid = SELECT_KEYS[key];
+    if (!valid) throw unknownKey(key, source, ['select', key], Object.keys(SELECT_KEYS), 'key of select');
+    if (!Array.isArray(list) || list.length === 0) {
+      throw invalidValue(`select.${key}`, describeValue(list), specOrigin(source, ['select', key]), `Give a non-empty array of: ${valid.join(', ')}.`, 'invalid-type');
+    }
+    out[key] = list.map((item, i) => {
+      if (typeof item !== 'string' || !valid.includes(item)) throw unknownKey(describeValue(item), source, ['select', key, i], valid, `value of select.${key}`);
+      return item;
+    });
+  }
+  return out as CheckedSpec['select'];
 }
 
 /**
@@ -106,7 +140,8 @@ export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
  * errors keep their code, value and fix, and their origin names the spec and the JSON path of the profile.
  */
 export function specRequirements(spec: CheckedSpec): RequirementSet {
-  return RequirementSet.union(
+  const { peerKinds, directions } = spec.select ?? {};
+  const merged = RequirementSet.union(
     spec.profiles.map(({ name, options }) => {
       try {
         return TYPED_PROFILES[name]({ ...options });
@@ -116,6 +151,8 @@ export function specRequirements(spec: CheckedSpec): RequirementSet {
       }
     }),
   );
+  if (!peerKinds && !directions) return merged;
+  return merged.filter((r) => (!peerKinds || peerKinds.includes(r.peer.kind)) && (!directions || directions.includes(r.direction)));
 }
 
 /**

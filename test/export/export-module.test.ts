@@ -108,6 +108,25 @@ describe('exportModule', () => {
   });
 });
 
+describe('select: which rows of the merged profiles the module renders', () => {
+  test('peer kinds and directions narrow the set; the selection is part of the cache key', () => {
+    const all = json(fake().files['main.tf.json']);
+    const cidrOnly = json(fake({ ...SPEC, select: { peerKinds: ['cidr'], directions: ['ingress'] } }).files['main.tf.json']);
+    expect(Object.keys(cidrOnly.resource)).toEqual(['aws_vpc_security_group_ingress_rule']);
+    expect(Object.keys(all.resource).length).toBeGreaterThanOrEqual(Object.keys(cidrOnly.resource).length);
+    expect(fake({ ...SPEC, select: { directions: ['egress'] } }).files['main.tf.json']).not.toEqual(fake({ ...SPEC, select: { directions: ['ingress'] } }).files['main.tf.json']);
+  });
+
+  test.each([
+    [{ select: 'cidr' }, 'spec.json at $.select'],
+    [{ select: { peerKind: ['cidr'] } }, 'Did you mean "peerKinds"?'],
+    [{ select: { peerKinds: [] } }, 'Give a non-empty array of: fqdn, wildcard-fqdn, cidr, service-tag, fqdn-tag, placeholder.'],
+    [{ select: { directions: ['inbound'] } }, 'spec.json at $.select.directions[0]'],
+  ])('%j is refused', (change, message) => {
+    expect(() => fake({ ...SPEC, ...change })).toThrow(message);
+  });
+});
+
 describe('profiles', () => {
   test('every profile the CLI lists has a typed profile function, and nothing else does', () => {
     expect(Object.keys(TYPED_PROFILES).sort()).toEqual(PROFILES.map((p) => p.name).sort());
