@@ -165,7 +165,9 @@ function tokensOf(value: string): string[] {
 function validateFqdn(value: string, original: string, origin: string): void {
   if (value === '') throw invalidFqdn(original, origin, 'it is empty', 'Give a domain name such as mcr.microsoft.com.');
   // An address or network is not a name; a top-level label is never all digits, so `10.0.0.1` is an address too.
-  if (Cidr.isValid(value) || /(^|\.)\d+$/.test(value.replace(/\/\d+$/, '')) || /^\[.*\]$/.test(value)) {
+  // Cheap tests first: a name whose last label is all digits (10.0.0.1, 10.0.0.0/8) or that holds a colon or brackets
+  // (IPv6); Cidr.isValid (which builds an error when it fails) only for the rare text that has a colon.
+  if (/(^|\.)\d+$/.test(value.replace(/\/\d+$/, '')) || /^\[.*\]$/.test(value) || (value.includes(':') && Cidr.isValid(value))) {
     throw invalidFqdn(original, origin, 'it is an IP address or network, not a domain name', 'Give addresses and networks with Peer.cidr (in catalogs, a cidrs row), names with Peer.fqdn.');
   }
   if (value.length > 253) throw invalidFqdn(original, origin, 'it is longer than 253 characters');

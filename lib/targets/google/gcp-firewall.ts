@@ -298,7 +298,7 @@ export class GcpFirewall extends RequirementsConstruct {
     const a = { plan: first.plan, id: first.identity() };
     const b = { plan: this.plan, id: this.identity() };
     const pair = `${first.check.owner} and ${this.check.owner}`;
-    if (a.plan.createsPolicy && b.plan.createsPolicy && a.id.network === b.id.network) {
+    if (a.plan.createsPolicy && b.plan.createsPolicy && sameThing(a.id, b.id, 'network')) {
       throw new FirewallRequirementsError(
         'conflicting-constructs',
         `Two GcpFirewall constructs each create a global network firewall policy for network ${JSON.stringify(a.id.network)}: GCP associates one global network firewall policy with a network`,
@@ -307,7 +307,7 @@ export class GcpFirewall extends RequirementsConstruct {
         'Merge the requirement sets into one GcpFirewall (addRequirements), or create one policy, associate it with the network and give it to both through firewallPolicy (with distinct policyPriorityStart values and the egress deny on one of them).',
       );
     }
-    if (a.id.project === b.id.project) {
+    if (sameThing(a.id, b.id, 'project')) {
       const names = new Set([...a.plan.firewallRules.map((r) => r.name), ...(a.plan.createsPolicy ? [a.plan.policyName] : [])]);
       const clash = [...b.plan.firewallRules.map((r) => r.name), ...(b.plan.createsPolicy ? [b.plan.policyName] : [])].find((n) => names.has(n));
       if (clash !== undefined) {
@@ -320,7 +320,7 @@ export class GcpFirewall extends RequirementsConstruct {
         );
       }
     }
-    if (a.id.policy !== undefined && a.id.policy === b.id.policy) {
+    if (a.id.policy !== undefined && sameThing(a.id, b.id, 'policy')) {
       const byPriority = new Map(a.plan.policyRules.map((r) => [r.priority, r]));
       const clash = b.plan.policyRules.find((r) => byPriority.has(r.priority));
       if (clash) {
@@ -351,13 +351,33 @@ export class GcpFirewall extends RequirementsConstruct {
   }
 
   /** Identities used to compare constructs: references resolved to `type.name`, literals as given. */
-  private identity(): { network: string; project: string; policy?: string } {
+  private identity(): Identity {
     const stack = TerraformStack.of(this);
     const resolver = new DefaultTokenResolver(new StringConcat());
     const show = (value: string) => referenceAddress(String(Tokenization.resolve(value, { scope: stack, resolver })));
     const policy = this.existingPolicy !== undefined ? show(this.existingPolicy) : this.policy ? show(this.policy.name) : undefined;
-    return { network: show(this.network), project: this.project !== undefined ? show(this.project) : '<provider project>', policy };
+    return { stack: stack.node.path, network: show(this.network), project: this.project !== undefined ? show(this.project) : '<provider project>', policy };
   }
+}
+
+/** The network, project and policy a GcpFirewall uses; references are resource addresses of its stack. */
+interface Identity {
+  readonly stack: string;
+  readonly network: string;
+  readonly project: string;
+  readonly policy?: string;
+}
+
+/**
+ * Whether two constructs use the same network, project or policy: equal literals (names and ids are global), or
+ * equal references in the same stack (the same address in another stack is another resource). The project of the
+ * provider is a reference too: each stack configures its own.
+ */
+function sameThing(a: Identity, b: Identity, key: 'network' | 'project' | 'policy'): boolean {
+  const x = a[key];
+  if (x === undefined || x !== b[key]) return false;
+  const literal = !x.includes('${') && !/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(x) && x !== '<provider project>';
+  return literal || a.stack === b.stack;
 }
 
 /** `${google_compute_network.vpc.id}` and `${google_compute_network.vpc.name}` name the same network: `google_compute_network.vpc`. */

@@ -579,6 +579,18 @@ describe('GcpFirewall: conflicts between constructs at synth', () => {
     );
   });
 
+  test('the same construct paths in two stacks are two resources: no conflict (one cluster per stack, as in a fleet)', () => {
+    const app = Testing.app();
+    const stacks = ['cluster-a', 'cluster-b'].map((name) => {
+      const stack = new TerraformStack(app, name);
+      new GoogleProvider(stack, 'google', { project: 'p' });
+      const net = network(stack);
+      new GcpFirewall(stack, 'egress', { network: net.id, namePrefix: name, requirementSets: [egressFqdns(['a.example.com'])] });
+      return stack;
+    });
+    for (const stack of stacks) expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
   test('different networks are fine', () => {
     const json = synthAll((scope) => {
       new GcpFirewall(scope, 'A', { network: 'vpc-a', namePrefix: 'a', requirementSets: [egressFqdns(['a.example.com'])] });
