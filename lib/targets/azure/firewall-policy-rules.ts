@@ -9,7 +9,8 @@ import { RequirementSet } from '../../model/requirement-set';
 import { LIMITS } from '../../plan/limits';
 import { slug } from '../../plan/naming';
 import { FirewallRuleSourceKind, FirewallRuleSources } from './firewall-rule-sources';
-import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, PlannedGroup, planAzureFirewallRules } from './rule-plan';
+import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, AzureRulePlanOptions, PlannedGroup, planAzureFirewallRules } from './rule-plan';
+import { PlanCache } from '../../plan/plan-cache';
 
 /** Properties of `AzureFirewallPolicyRules`. */
 export interface AzureFirewallPolicyRulesProps {
@@ -92,6 +93,9 @@ export interface AzureFirewallPolicyRulesProps {
  * - Checked at synth: pairs in network rules (20,000), groups per policy (60), estimated bytes per group
  *   (2 MB; larger plans are split into several groups chained with `depends_on`), priorities 100-65000.
  */
+/** Rule plans shared by every AzureFirewallPolicyRules of the process (same sets, same options). */
+const AZURE_RULE_PLANS = new PlanCache<AzureRulePlan>('Azure Firewall rule plans');
+
 export class AzureFirewallPolicyRules extends Construct {
   /** The rule collection groups, in priority order (each depends on the one before). */
   public readonly ruleCollectionGroups: FirewallPolicyRuleCollectionGroup[];
@@ -124,7 +128,7 @@ export class AzureFirewallPolicyRules extends Construct {
     checkPositive(maxBytes, 'maxRuleCollectionGroupBytes', origin);
 
     // Plan (and so validate) everything before creating any resource.
-    this.plan = planAzureFirewallRules(props.requirementSets, {
+    const planOptions: AzureRulePlanOptions = {
       mode: props.mode ?? AzureFirewallRuleMode.EXPLICIT_FQDNS,
       dnsProxyEnabled: props.dnsProxyEnabled ?? false,
       fqdnTag: AKS_FQDN_TAG,
@@ -137,7 +141,11 @@ export class AzureFirewallPolicyRules extends Construct {
       maxGroupBytes: maxBytes,
       collectionPriorities: props.collectionPriorities ?? {},
       origin,
-    });
+    };
+    // Stacks with the same sets and options share one plan; the origin only names this construct in errors,
+    // which are never cached.
+    const { origin: _origin, ...planKey } = planOptions;
+    this.plan = AZURE_RULE_PLANS.get(props.requirementSets, planKey, () => planAzureFirewallRules(props.requirementSets, planOptions));
     this.skippedRequirements = [...this.plan.skipped];
     if (this.plan.networkRuleFqdns > LIMITS.azureNetworkRuleFqdnsRecommended) {
       Annotations.of(this).addWarning(
