@@ -30,6 +30,22 @@ describe('import rules', () => {
     expect(offenders).toEqual([]);
   });
 
+  test('the examples import the library by its package names, as users do, never by a relative path into lib/', () => {
+    const stacks = sourceFiles('examples').filter((f) => f !== path.join('examples', 'main.ts'));
+    expect(stacks.length).toBeGreaterThan(3);
+    const offenders = stacks.filter((f) => importsOf(f).some((i) => i.startsWith('.') && i.includes('lib')));
+    expect(offenders).toEqual([]);
+    const packageImports = stacks.flatMap((f) => importsOf(f)).filter((i) => i.startsWith('cdktf-firewall-requirements'));
+    expect(new Set(packageImports)).toEqual(
+      new Set(['cdktf-firewall-requirements', ...['azure', 'google', 'aws', 'ibm'].map((c) => `cdktf-firewall-requirements/${c}`)]),
+    );
+  });
+
+  test('no source imports a package.json (tsc would copy it into dist/, breaking the package self-reference)', () => {
+    const offenders = ALL.filter((f) => importsOf(f).some((i) => i.startsWith('.') && i.endsWith('package.json')));
+    expect(offenders).toEqual([]);
+  });
+
   test('a target imports only its own cloud provider binding', () => {
     const own: Record<string, string | undefined> = { azure: 'azurerm', google: 'google', aws: 'aws', ibm: undefined };
     const offenders = Object.entries(own).flatMap(([cloud, provider]) =>

@@ -50,7 +50,7 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
       firewallPublicIp: c.firewallPublicIp,
       subnetId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/${rg}/providers/Microsoft.Network/virtualNetworks/vnet/subnets/aks`,
     });
-    const authorized = AksAuthorizedIpRanges.compute({ requirementSets: [enforce], cidrs: [c.operatorCidr], firewallPublicIps: [c.firewallPublicIp] });
+    const authorized = AksAuthorizedIpRanges.compute({ requirementSets: [enforce], cidrs: [{ cidr: c.operatorCidr, purpose: 'operators' }], firewallPublicIps: [c.firewallPublicIp] });
     new KubernetesCluster(stack, 'cluster', {
       name: c.name,
       resourceGroupName: rg,

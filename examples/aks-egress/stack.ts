@@ -9,6 +9,13 @@
  * - The nodes route 0.0.0.0/0 to the firewall (outboundType userDefinedRouting).
  * - The API server accepts the firewall's egress IP (the nodes), Chainguard Enforce's CIDRs and the operators'
  *   network (Terraform variable `operator_cidr`).
+ * - Pods outside kube-system and gatekeeper-system that call the API server (here the Chainguard Enforce agent)
+ *   reach it by its IP unless told otherwise, and an application rule for `*.hcp.<location>.azmk8s.io` does not
+ *   match traffic to an IP. AKS documents two ways: annotate the pods with
+ *   `kubernetes.azure.com/set-kube-service-host-fqdn` (AKS then points KUBERNETES_SERVICE_HOST at the API server's
+ *   name, which the FQDN rule allows), or add a network rule to the API server IP (`podsAccessApiServer` with
+ *   `apiServerPublicIp`). The IP is known only after the cluster exists, so this stack uses the annotation (output
+ *   `enforce_agent_pod_annotation`); set AKS_API_SERVER_PUBLIC_IP on a later synth to add the network rule instead.
  */
 import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
 import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
@@ -21,9 +28,8 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AksAddon, aksProfile } from '../../lib/catalog/aks';
-import { chainguardEnforceProfile, EnforceMode } from '../../lib/catalog/chainguard-enforce';
-import { AksAuthorizedIpRanges, AksEgressRouteTable, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
+import { AksAddon, aksProfile, chainguardEnforceProfile, EnforceMode } from 'cdktf-firewall-requirements';
+import { AksAuthorizedIpRanges, AksEgressRouteTable, AzureFirewallPolicyRules, FirewallRuleSources } from 'cdktf-firewall-requirements/azure';
 
 const LOCATION = 'westeurope';
 const AKS_SUBNET = '10.42.1.0/24';
@@ -38,8 +44,14 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     description: 'CIDR of the network operators run kubectl from (authorized on the API server).',
   });
 
-  // Requirements: validated and resolved before any resource is created.
-  const aks = aksProfile({ location: LOCATION, addons: [AksAddon.AZURE_MONITOR, AksAddon.AZURE_POLICY, AksAddon.DEFENDER] });
+  // Requirements: validated and resolved before any resource is created. With the API server IP known (a later
+  // synth), pods that call the API server by IP get a network rule to that one address.
+  const apiServerPublicIp = process.env.AKS_API_SERVER_PUBLIC_IP;
+  const aks = aksProfile({
+    location: LOCATION,
+    addons: [AksAddon.AZURE_MONITOR, AksAddon.AZURE_POLICY, AksAddon.DEFENDER],
+    ...(apiServerPublicIp ? { apiServerPublicIp, podsAccessApiServer: true } : {}),
+  });
   const enforce = chainguardEnforceProfile({ mode: EnforceMode.AGENT });
 
   const rg = new ResourceGroup(stack, 'rg', { name: `rg-${id}`, location: LOCATION });
@@ -109,7 +121,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
 
   const authorized = AksAuthorizedIpRanges.compute({
     requirementSets: [enforce],
-    cidrs: [operatorCidr.stringValue],
+    cidrs: [{ cidr: operatorCidr.stringValue, purpose: 'operators running kubectl' }],
     firewallPublicIps: [firewallIp.ipAddress],
   });
 
@@ -139,6 +151,13 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   });
 
   new TerraformOutput(stack, 'firewall_public_ip', { value: firewallIp.ipAddress });
+  if (!apiServerPublicIp) {
+    // Without a network rule to the API server IP, the Enforce agent's pods must name the API server by its FQDN.
+    new TerraformOutput(stack, 'enforce_agent_pod_annotation', {
+      value: { 'kubernetes.azure.com/set-kube-service-host-fqdn': 'true' },
+      description: "Set on the Chainguard Enforce agent's pod template: it calls the API server, which the firewall allows by name only.",
+    });
+  }
   new TerraformOutput(stack, 'cluster_fqdn', { value: cluster.fqdn });
   return stack;
 }

@@ -15,11 +15,8 @@ import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile } from '../../lib/catalog/chainguard-enforce';
-import { PortRange } from '../../lib/model/port-range';
-import { Direction, Protocol } from '../../lib/model/protocol';
-import { userCidrRequirements } from '../../lib/plan/user-cidrs';
-import { EksEndpointAccess, NetworkFirewallDomainAllowlist, SecurityGroupRules } from '../../lib/targets/aws';
+import { chainguardEnforceProfile, Direction, PortRange, Protocol, userCidrRequirements } from 'cdktf-firewall-requirements';
+import { EksEndpointAccess, NetworkFirewallDomainAllowlist, SecurityGroupRules } from 'cdktf-firewall-requirements/aws';
 
 export const REGION = 'eu-central-1';
 /** The administrators' network (a documentation range: replace it with yours). */

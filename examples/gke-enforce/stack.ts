@@ -17,9 +17,8 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile } from '../../lib/catalog/chainguard-enforce';
-import { Direction } from '../../lib/model/protocol';
-import { GcpFirewall, GkeAuthorizedNetworks } from '../../lib/targets/google';
+import { chainguardEnforceProfile, Direction } from 'cdktf-firewall-requirements';
+import { GcpFirewall, GkeAuthorizedNetworks } from 'cdktf-firewall-requirements/google';
 
 export const REGION = 'europe-west1';
 /** The administrators' network (a documentation range: replace it with yours). */

@@ -9,8 +9,8 @@
  */
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { ibmVpcProfile } from '../../lib/catalog/ibm-vpc';
-import { IbmProvider, IbmSecurityGroupRules } from '../../lib/targets/ibm';
+import { ibmVpcProfile } from 'cdktf-firewall-requirements';
+import { IbmProvider, IbmSecurityGroupRules } from 'cdktf-firewall-requirements/ibm';
 
 /** The cluster's region and its VPC subnets, one per zone (`ibmcloud is subnets`). */
 export const REGION = 'eu-de';

@@ -14,13 +14,31 @@ const COLUMNS: Array<{ title: string; value: (r: RequirementRecord) => string }>
   { title: 'document', value: (r) => `${r.provenance.title} (${r.provenance.date}) ${r.provenance.url}` },
 ];
 
-/** Shown after `purpose` only when some record names a VPC endpoint that can serve it (metadata `vpcEndpoint`). */
-const VPC_ENDPOINT_COLUMN = { title: 'vpc endpoint', value: (r: RequirementRecord) => r.metadata?.vpcEndpoint ?? '' };
+/**
+ * Columns shown only when some record has a value for them, each after the column it explains, so that listings
+ * of profiles without such rows keep their shape.
+ */
+const OPTIONAL_COLUMNS: Array<{ after: string; title: string; value: (r: RequirementRecord) => string }> = [
+  // Where the flow lands when not on the nodes: a network team opens it on the API endpoint or the service, not the nodes.
+  { after: 'peer', title: 'lands on', value: (r) => r.landing ?? '' },
+  // The vendor's literal row, when the peer is a sourced interpretation of it (e.g. a name no exact-match firewall matches).
+  {
+    after: 'peer',
+    title: 'vendor row',
+    value: (r) => (r.interpretation ? `${r.interpretation.literalPeer.value}: ${r.interpretation.reason} (${r.interpretation.source.url})` : ''),
+  },
+  // A VPC endpoint that can serve the flow instead of the internet (metadata `vpcEndpoint`).
+  { after: 'purpose', title: 'vpc endpoint', value: (r) => r.metadata?.vpcEndpoint ?? '' },
+];
 
 function columnsFor(records: readonly RequirementRecord[]): typeof COLUMNS {
-  if (!records.some((r) => r.metadata?.vpcEndpoint)) return COLUMNS;
-  const at = COLUMNS.findIndex((c) => c.title === 'purpose') + 1;
-  return [...COLUMNS.slice(0, at), VPC_ENDPOINT_COLUMN, ...COLUMNS.slice(at)];
+  let columns = COLUMNS;
+  for (const optional of OPTIONAL_COLUMNS) {
+    if (!records.some((r) => optional.value(r) !== '')) continue;
+    const at = columns.findIndex((c) => c.title === optional.after) + 1;
+    columns = [...columns.slice(0, at), optional, ...columns.slice(at)];
+  }
+  return columns;
 }
 
 /** Renders records in one of the CLI formats. */

@@ -89,7 +89,7 @@ export class InputCheck {
   public props<T>(props: T, known: readonly string[], required = true): T {
     if (props === undefined && !required) return {} as T;
     if (props === null || typeof props !== 'object' || Array.isArray(props)) {
-      throw invalidValue('props', describeValue(props), this.owner, 'Pass an object of named properties, e.g. { requirementSets: [...] }.', 'invalid-type');
+      throw invalidValue('props', describeValue(props), this.owner, `Pass an object of named properties (${[...known].sort().join(', ')}).`, 'invalid-type');
     }
     for (const key of Object.keys(props as object)) {
       if (known.includes(key)) continue;

@@ -189,7 +189,7 @@ const EXPECTED: Expected[] = [
     ],
   })),
   ...[
-    [PUBLIC, 'vault.azure.net'],
+    [PUBLIC, '*.vault.azure.net'],
     [US_GOV, '*.vault.usgovcloudapi.net'],
   ].map(([cloud, host]) => ({
     section: 'addon-key-vault-secrets-provider',
@@ -302,7 +302,7 @@ const EXPECTED: Expected[] = [
     rows: [https('<location>.dp.kubernetesconfiguration.azure.us'), https('mcr.microsoft.com'), https('*.data.mcr.microsoft.com')],
   },
   ...[
-    [PUBLIC, 'vault.azure.net'],
+    [PUBLIC, '*.vault.azure.net'],
     [US_GOV, '*.vault.usgovcloudapi.net'],
   ].map(([cloud, host]) => ({
     section: 'addon-istio',
@@ -312,7 +312,7 @@ const EXPECTED: Expected[] = [
     rows: [https(host, 'conditional:istio-plugin-ca-or-secure-ingress-gateways')],
   })),
   ...[
-    [PUBLIC, 'vault.azure.net'],
+    [PUBLIC, '*.vault.azure.net'],
     [US_GOV, '*.vault.usgovcloudapi.net'],
   ].map(([cloud, host]) => ({
     section: 'addon-application-routing',

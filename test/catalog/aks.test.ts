@@ -11,7 +11,7 @@ import {
   aksProfile,
 } from '../../lib/catalog/aks';
 import { OptionType } from '../../lib/catalog/profile-definition';
-import { FirewallRequirementsError, NecessityKind, Requirement, RequirementSet } from '../../lib/model';
+import { FirewallRequirementsError, NecessityKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
 
 const PUBLIC = AksCloud.AZURE_PUBLIC;
 const CHINA = AksCloud.AZURE_CHINA;
@@ -146,9 +146,9 @@ describe('each add-on adds exactly its own rows', () => {
   test('exact additions of a few add-ons (Azure public, westeurope)', () => {
     expect(added(PUBLIC, { addons: [AksAddon.WORKLOAD_IDENTITY] })).toEqual([]);
     expect(added(PUBLIC, { addons: [AksAddon.COST_ANALYSIS] })).toEqual([]);
-    expect(added(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] })).toEqual([https('vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([https('vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('*.vault.azure.net')]);
     expect(added(PUBLIC, { addons: [AksAddon.DEFENDER] })).toEqual(
       sorted([https('*.ods.opinsights.azure.com'), https('*.oms.opinsights.azure.com'), https('*.cloud.defender.microsoft.com')]),
     );
@@ -200,12 +200,31 @@ describe('each add-on adds exactly its own rows', () => {
 
   test('Istio and the Key Vault provider share one vault requirement; the stronger necessity wins', () => {
     const set = profile(PUBLIC, { addons: [AksAddon.ISTIO, AksAddon.KEY_VAULT_SECRETS_PROVIDER, AksAddon.APPLICATION_ROUTING] });
-    const vault = set.requirements.filter((r) => r.peer.value === 'vault.azure.net');
+    const vault = set.requirements.filter((r) => r.peer.value === '*.vault.azure.net');
     expect(vault).toHaveLength(1);
     expect(vault[0].necessity.kind).toBe(NecessityKind.REQUIRED);
     expect(vault[0].sources.map((s) => s.section)).toEqual(['addon-application-routing', 'addon-istio', 'addon-key-vault-secrets-provider']);
-    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO] }).requirements.find((r) => r.peer.value === 'vault.azure.net') as Requirement;
+    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO] }).requirements.find((r) => r.peer.value === '*.vault.azure.net') as Requirement;
     expect(istioOnly.necessity.conditions.map((c) => c.key)).toEqual(['istio-plugin-ca-or-secure-ingress-gateways']);
+  });
+});
+
+describe('interpretations of literal rows', () => {
+  test("Key Vault's literal vault.azure.net is interpreted as *.vault.azure.net, with the reason and a source", () => {
+    const vault = profile(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] }).requirements.find((r) => r.interpretation) as Requirement;
+    expect(vault.peer.value).toBe('*.vault.azure.net');
+    expect(vault.interpretation!.literalPeer.value).toBe('vault.azure.net');
+    expect(vault.interpretation!.reason).toContain('<vault-name>.vault.azure.net');
+    expect(vault.interpretation!.source.url).toBe('https://learn.microsoft.com/azure/key-vault/general/access-behind-firewall');
+  });
+
+  test('no other row of the catalog is interpreted, and no interpreted peer is a bare name', () => {
+    const interpreted = AKS_CATALOG.flatMap((t) => t.requirements.filter((r) => r.interpretation).map((r) => `${t.section} ${r.interpretation!.literalPeer.value} -> ${r.peer.value}`));
+    expect([...new Set(interpreted)].sort()).toEqual([
+      'addon-application-routing vault.azure.net -> *.vault.azure.net',
+      'addon-istio vault.azure.net -> *.vault.azure.net',
+      'addon-key-vault-secrets-provider vault.azure.net -> *.vault.azure.net',
+    ]);
   });
 });
 
@@ -387,7 +406,7 @@ describe('determinism', () => {
 describe('rejections', () => {
   test('unknown cloud lists the valid ones', () => {
     expect(() => aksProfile({ cloud: 'azure-germany' as AksCloud, location: 'westeurope' })).toThrow(
-      'Unknown AKS cloud "azure-germany" (from option cloud). Valid values: azure-public, azure-china, azure-us-government.',
+      'Unknown cloud "azure-germany" (from option cloud). Valid values: azure-public, azure-china, azure-us-government.',
     );
     expect(errorOf(() => aksProfile({ cloud: 'azure-chna' as AksCloud, location: 'westeurope' })).message).toMatch(/Did you mean "azure-china"\?/);
   });
@@ -440,7 +459,7 @@ describe('rejections', () => {
     ['20.61.10', /^Invalid CIDR "20.61.10": "20.61.10" is not a dotted-decimal IPv4 address \(from option apiServerPublicIp\)\./],
     ['api.example.com', /^Invalid CIDR "api.example.com".*\(from option apiServerPublicIp\)/],
     ['20.61.10.5/24', /^Invalid CIDR "20.61.10.5\/24": host bits are set after the prefix \(from option apiServerPublicIp\)\. Did you mean 20.61.10.0\/24\?/],
-    ['20.61.10.0/24', /^Invalid API server public IP "20.61.10.0\/24" \(from option apiServerPublicIp\)\. It is a single address, not a network/],
+    ['20.61.10.0/24', /^Invalid public IP of the API server "20.61.10.0\/24" \(from option apiServerPublicIp\)\. A public IP of the API server is one machine's address, not a network/],
   ])('invalid apiServerPublicIp %j', (ip, message) => {
     expect(() => aksProfile({ location: 'westeurope', apiServerPublicIp: ip })).toThrow(message);
   });
@@ -448,7 +467,7 @@ describe('rejections', () => {
   test.each([
     [['10.0.0.4', '10.0.0.300'], /^Invalid CIDR "10.0.0.300": "10.0.0.300" is not a dotted-decimal IPv4 address \(from option customDnsServers\[1\]\)\./],
     [['10.0.0.4/24'], /^Invalid CIDR "10.0.0.4\/24": host bits are set after the prefix \(from option customDnsServers\[0\]\)\. Did you mean 10.0.0.0\/24\?/],
-    [[''], /^Invalid CIDR "": it is empty \(from option customDnsServers\[0\]\)/],
+    [[''], /^Invalid entry of customDnsServers "" \(from option customDnsServers\[0\]\)\. Entries of customDnsServers are non-empty strings/],
   ])('invalid customDnsServers %j', (servers, message) => {
     expect(() => aksProfile({ location: 'westeurope', customDnsServers: servers })).toThrow(message);
   });
@@ -472,9 +491,34 @@ describe('rejections', () => {
   );
 
   test('options of the wrong type', () => {
-    expect(() => aksProfile({ location: 'westeurope', gpu: 'yes' as unknown as boolean })).toThrow('Invalid gpu "yes" (from option gpu). gpu is true or false.');
-    expect(() => aksProfile({ location: 42 as unknown as string })).toThrow(/^Invalid location "42" \(from option location\)/);
-    expect(() => aksProfile({ location: 'westeurope', addons: 'istio' as unknown as AksAddon[] })).toThrow(/^Invalid addons "istio" \(from option addons\)/);
+    expect(() => aksProfile({ location: 'westeurope', gpu: 'yes' as unknown as boolean })).toThrow('Invalid gpu (string, expected true or false) "yes" (from option gpu). Give gpu: true or gpu: false (a boolean, not a string or number).');
+    expect(() => aksProfile({ location: 42 as unknown as string })).toThrow(/^Invalid location \(number, expected a string\) "42" \(from option location\)/);
+    // A string where a list is expected is refused, not split into characters.
+    expect(() => aksProfile({ location: 'westeurope', addons: 'istio' as unknown as AksAddon[] })).toThrow(
+      '(string, expected an array) "istio" (from option addons). Give addons as an array, e.g. ["istio"].',
+    );
+    expect(() => aksProfile({ location: 'westeurope', customDnsServers: '10.0.0.4' as unknown as string[] })).toThrow(/^Invalid customDnsServers \(string, expected an array\) "10.0.0.4"/);
+    // Booleans given as strings are refused, never coerced ('false' would be truthy).
+    expect(() => aksProfile({ location: 'westeurope', privateCluster: 'false' as unknown as boolean })).toThrow(/^Invalid privateCluster \(string, expected true or false\) "false" \(from option privateCluster\)/);
+    expect(() => aksProfile({ location: 'westeurope', konnectivity: NaN as unknown as boolean })).toThrow(/^Invalid konnectivity \(number, expected true or false\) "NaN"/);
+    expect(() => aksProfile({ location: 'westeurope', addons: [42 as unknown as AksAddon] })).toThrow(/^Invalid addons \(number, expected a string\) "42" \(from option addons\[0\]\)/);
+    expect(() => aksProfile({ location: 'westeurope', cloud: NaN as unknown as AksCloud })).toThrow(/^Unknown cloud "NaN" \(from option cloud\)/);
+    expect(() => aksProfile({ location: 'westeurope', apiServerPublicIp: 20 as unknown as string })).toThrow(/^Invalid apiServerPublicIp \(number, expected a string\) "20"/);
+  });
+
+  test('unknown (misspelt) options are refused with the closest name', () => {
+    expect(() => aksProfile({ location: 'westeurope', addon: ['istio'] } as never)).toThrow('Unknown property "addon" (from profile aks). Did you mean "addons"?');
+  });
+
+  test('DNS servers and the API server IP are host addresses: never a network, never every address', () => {
+    for (const bad of ['0.0.0.0/0', '0.0.0.0', '10.0.0.0/24', '127.0.0.1', '224.0.0.1', '::']) {
+      expect(() => aksProfile({ location: 'westeurope', customDnsServers: [bad] })).toThrow(/^Invalid (custom DNS server|CIDR) .*\(from option customDnsServers\[0\]\)/);
+    }
+    expect(() => aksProfile({ location: 'westeurope', apiServerPublicIp: '0.0.0.0/0', podsAccessApiServer: true })).toThrow(/from option apiServerPublicIp/);
+    // IPv4-mapped IPv6 is the IPv4 host.
+    const set = aksProfile({ location: 'westeurope', customDnsServers: ['::ffff:10.0.0.4'] });
+    const dns = set.requirements.filter((r) => r.protocol === Protocol.UDP && r.portsText === '53');
+    expect(dns.map((r) => r.peer.value)).toEqual(['10.0.0.4/32']);
   });
 });
 
@@ -556,7 +600,7 @@ describe('AKS_PROFILE (the CLI view)', () => {
     expect(() => AKS_PROFILE.build({ location: ['westeurope', 'northeurope'] })).toThrow(/^Invalid --location "westeurope,northeurope" \(from option location\)\. --location takes one value\./);
     expect(() => AKS_PROFILE.build({ location: 'westeurope', addons: [3] })).toThrow(/^Invalid --addons "3" \(from option addons\)/);
     expect(() => AKS_PROFILE.build({ location: 'westeurope', addons: 'monitor' })).toThrow(/Unknown AKS add-on "monitor"/);
-    expect(() => AKS_PROFILE.build({ cloud: 'azure', location: 'westeurope', addons: ['all'] })).toThrow(/Unknown AKS cloud "azure"/);
+    expect(() => AKS_PROFILE.build({ cloud: 'azure', location: 'westeurope', addons: ['all'] })).toThrow(/Unknown cloud "azure"/);
   });
 
   test('undefined values are ignored', () => {

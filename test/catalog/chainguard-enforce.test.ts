@@ -404,3 +404,14 @@ describe('switching editions changes only the flows that changed', () => {
     }
   });
 });
+
+describe('chainguardEnforceProfile from JavaScript', () => {
+  test.each([
+    [null, 'Invalid props "null" (from profile chainguard-enforce). Pass an object of named properties (edition, mode).'],
+    ['agent', 'Invalid props "agent" (from profile chainguard-enforce).'],
+    [{ mode: 3 }, 'Unknown Enforce mode "3" (from profile chainguard-enforce option mode). Valid values: agent, agentless.'],
+    [{ mod: 'agent' }, 'Unknown property "mod" (from profile chainguard-enforce). Did you mean "mode"? Known properties: edition, mode.'],
+  ])('%j', (options, message) => {
+    expect(() => chainguardEnforceProfile(options as never)).toThrow(message);
+  });
+});

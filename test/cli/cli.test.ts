@@ -40,15 +40,15 @@ describe('cli list', () => {
   test('csv quotes cells with commas and quotes, one header row', () => {
     const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
     const lines = stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,source,document');
+    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,lands on,necessity,purpose,source,document');
     expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,/);
   });
 
   test('markdown renders a table with a separator row', () => {
     const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | necessity | purpose | source | document |');
-    expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|');
+    expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | lands on | necessity | purpose | source | document |');
+    expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|---|');
     expect(lines).toHaveLength(12);
   });
 
@@ -62,9 +62,17 @@ describe('cli list', () => {
     expect(run('list', 'gke', '--help').stdout).toContain('--google-api-access <value>');
   });
 
+  test('the "lands on" column appears only when some row lands elsewhere than on the nodes', () => {
+    const agent = run('list', 'chainguard-enforce', '--mode', 'agent', '--format', 'csv').stdout.split('\r\n');
+    expect(agent[0]).toContain(',lands on,');
+    expect(agent.filter((l) => l.includes(',control-plane,'))).toHaveLength(5);
+    const ibm = run('list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--format', 'csv').stdout;
+    expect(ibm.split('\r\n')[0]).not.toContain('lands on');
+  });
+
   test('table is the default format and counts the rows', () => {
     const { stdout } = run('list', 'chainguard-enforce');
-    expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
+    expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+LANDS ON\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
     expect(stdout).toContain('28 requirement(s)');
   });
 

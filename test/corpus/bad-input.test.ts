@@ -88,13 +88,13 @@ const PROFILE: BadInput[] = [
   { area: 'profile aks', input: 'no location', act: () => aksProfile({} as AksProfileOptions), message: "Missing required option location: the AKS FQDNs and service tags name the cluster's Azure region", code: 'missing-option' },
   { area: 'profile aks', input: 'misspelt region', act: aks({ location: 'westeruope' }), message: 'Did you mean "westeurope"?', code: 'unknown-option' },
   { area: 'profile aks', input: 'region of another cloud', act: aks({ location: 'chinaeast2' }), message: 'chinaeast2 is a region of Microsoft Azure operated by 21Vianet: set cloud to azure-china' },
-  { area: 'profile aks', input: 'unknown cloud', act: aks({ cloud: 'azure-germany' as AksCloud }), message: 'Unknown AKS cloud "azure-germany" (from option cloud)' },
+  { area: 'profile aks', input: 'unknown cloud', act: aks({ cloud: 'azure-germany' as AksCloud }), message: 'Unknown cloud "azure-germany" (from option cloud)' },
   { area: 'profile aks', input: 'unknown add-on', act: aks({ addons: ['azure-montor' as AksAddon] }), message: 'Unknown AKS add-on "azure-montor" (from option addons[0]). Did you mean "azure-monitor"?' },
   { area: 'profile aks', input: 'Defender in Azure China', act: aks({ cloud: AksCloud.AZURE_CHINA, location: 'chinaeast2', addons: [AksAddon.DEFENDER] }), message: 'Microsoft Defender for Containers is retired in Microsoft Azure operated by 21Vianet', code: 'unsupported-addon' },
   { area: 'profile aks', input: 'DNS server with host bits', act: aks({ customDnsServers: ['10.0.0.4/24'] }), message: 'Invalid CIDR "10.0.0.4/24": host bits are set after the prefix (from option customDnsServers[0]). Did you mean 10.0.0.0/24?' },
-  { area: 'profile aks', input: 'API server IP given as a network', act: aks({ apiServerPublicIp: '20.61.10.0/24' }), message: 'It is a single address, not a network: give the address itself', code: 'invalid-cidr' },
+  { area: 'profile aks', input: 'API server IP given as a network', act: aks({ apiServerPublicIp: '20.61.10.0/24' }), message: "A public IP of the API server is one machine's address, not a network: give the address itself", code: 'invalid-host' },
   { area: 'profile aks', input: 'podsAccessApiServer without the IP', act: aks({ podsAccessApiServer: true }), message: 'Placeholder <api-server-public-ip> is not resolved', code: 'unresolved-placeholder' },
-  { area: 'profile aks', input: 'boolean option given as text', act: aks({ gpu: 'yes' as unknown as boolean }), message: 'Invalid gpu "yes" (from option gpu). gpu is true or false.' },
+  { area: 'profile aks', input: 'boolean option given as text', act: aks({ gpu: 'yes' as unknown as boolean }), message: 'Invalid gpu (string, expected true or false) "yes" (from option gpu).' },
   { area: 'profile aks', input: 'unknown option name (CLI form)', act: build('aks', { location: 'westeurope', region: 'x' }), message: 'Unknown AKS profile option "region"' },
   { area: 'profile chainguard-enforce', input: 'unknown mode', act: chainguard({ mode: 'agent-less' }), message: 'Unknown Enforce mode "agent-less" (from profile chainguard-enforce option mode). Did you mean "agentless"?' },
   { area: 'profile chainguard-enforce', input: 'unknown edition', act: chainguard({ mode: EnforceMode.AGENT, edition: '2024-01-01' }), message: 'Unknown Enforce edition "2024-01-01"' },
@@ -123,7 +123,7 @@ const ibmRules = (props: Partial<IbmSecurityGroupRulesProps>) => () =>
 
 const egress = (protocol: Protocol, ports: PortRange[], peer: Peer) => RequirementSet.of([flow(protocol, ports, peer)]);
 const azureRules = (sets: RequirementSet[], sources = FirewallRuleSources.addresses(['10.42.1.0/24'])) => () =>
-  new AzureFirewallPolicyRules(stack(), 'rules', { requirementSets: sets, firewallPolicyId: 'policy-id', sources, basePriority: 200 });
+  new AzureFirewallPolicyRules(stack(), 'rules', { requirementSets: sets, firewallPolicyId: 'policy-id', sources, basePriority: 200 }).render();
 
 const gcp = (props: Partial<GcpFirewallProps>) => () =>
   new GcpFirewall(stack(), 'fw', { requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24')), network: 'vpc', ...props });
@@ -134,14 +134,14 @@ const TARGETS: BadInput[] = [
   { area: 'target google', input: 'GCP firewall priority 70000', act: gcp({ priority: 70000 }), message: 'A VPC firewall rule priority is a whole number from 0 to 65535.' },
   { area: 'target google', input: '::/0 in a GCP firewall without allowAnyAddress', act: gcp({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('::/0')) }), message: 'Invalid peer "::/0" (from corpus/s: Corpus ingress). A /0 peer allows every address. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.' },
   { area: 'target google', input: 'GCP firewall targeting tags and service accounts', act: gcp({ targetTags: ['gke-node'], targetServiceAccounts: ['nodes@p.iam.gserviceaccount.com'] }), message: 'targets network tags or service accounts, not both' },
-  { area: 'target azure', input: 'authorized ranges on a private AKS cluster', act: () => AksAuthorizedIpRanges.compute({ cidrs: ['203.0.113.0/24'], privateCluster: true }), message: 'API server authorized IP ranges are not supported for private clusters' },
-  { area: 'target azure', input: 'authorized range 0.0.0.0/0', act: () => AksAuthorizedIpRanges.compute({ cidrs: ['0.0.0.0/0'] }), message: 'A /0 range authorizes every address, which is what authorized ranges exist to prevent.' },
-  { area: 'target azure', input: 'firewall public IP given as a network', act: () => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] }), message: 'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). Give the address itself' },
+  { area: 'target azure', input: 'authorized ranges on a private AKS cluster', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '203.0.113.0/24' }], privateCluster: true }), message: 'API server authorized IP ranges are not supported for private clusters' },
+  { area: 'target azure', input: 'authorized range 0.0.0.0/0', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '0.0.0.0/0' }] }), message: 'authorized IP ranges exist to keep the API server from being reachable from every address' },
+  { area: 'target azure', input: 'firewall public IP given as a network', act: () => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] }), message: 'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). A firewall public IP is one machine\'s address' },
   { area: 'target azure', input: 'no authorized ranges at all', act: () => AksAuthorizedIpRanges.compute({}), message: 'an empty list leaves the API server open to every address' },
-  { area: 'target azure', input: '201 authorized ranges', act: () => AksAuthorizedIpRanges.compute({ cidrs: many(201).map((c) => c.cidr) }), message: 'AKS API server authorized IP ranges: 201 exceeds the limit of 200', code: 'limit-exceeded' },
+  { area: 'target azure', input: '201 authorized ranges', act: () => AksAuthorizedIpRanges.compute({ cidrs: many(201) }), message: 'AKS API server authorized IP ranges: 201 exceeds the limit of 200', code: 'limit-exceeded' },
   { area: 'target azure', input: 'FQDN network rule without DNS proxy', act: azureRules([egress(Protocol.UDP, [PortRange.single(123)], Peer.fqdn('ntp.ubuntu.com'))]), message: 'FQDNs in network rules work only with DNS proxy enabled on the firewall policy' },
   { area: 'target azure', input: 'wildcard FQDN in a network rule', act: azureRules([egress(Protocol.TCP, [PortRange.single(443)], Peer.fqdn('*.example.com'))]), message: 'FQDN filtering in network rules does not support wildcards' },
-  { area: 'target azure', input: 'firewall source 0.0.0.0/0', act: () => FirewallRuleSources.addresses(['0.0.0.0/0']), message: 'A /0 source allows every address.' },
+  { area: 'target azure', input: 'firewall source 0.0.0.0/0', act: () => FirewallRuleSources.addresses(['0.0.0.0/0']), message: '0.0.0.0/0 allows every IPv4 address.' },
   { area: 'target azure', input: 'firewall policy with ingress requirements only', act: azureRules([ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24'))]), message: 'An Azure Firewall policy filters egress traffic' },
   { area: 'target google', input: 'IPv6 authorized network', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: [{ cidr: '2001:db8::/48', purpose: 'office' }] }), message: 'GKE master authorized networks cannot express "2001:db8::/48": they take IPv4 CIDRs only', code: 'unsupported-peer' },
   { area: 'target google', input: '51 networks on a public cluster', act: () => GkeAuthorizedNetworks.fromRequirements({ cidrs: many(51) }), message: 'GKE master authorized networks (public cluster): 51 exceeds the limit of 50', code: 'limit-exceeded' },

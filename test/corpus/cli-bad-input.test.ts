@@ -2,6 +2,8 @@
  * Bad-input corpus of the CLI: every call must exit 2, write nothing on stdout, and write one message on stderr
  * that names the offending value (and, where it helps, the fix). Grouped by class of mistake.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { OptionSpec, OptionType } from '../../lib/catalog/profile-definition';
 import { parseFlags } from '../../lib/cli/args';
 import { FirewallRequirementsError } from '../../lib/model/errors';
@@ -150,7 +152,7 @@ describe('cli bad input: list without a profile', () => {
 describe('cli: --version', () => {
   test.each([['--version'], ['-v']])('%s prints the version from package.json', (flag) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { version } = require('../../package.json');
+    const { version } = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
     expect(runCli(flag)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 });

@@ -210,7 +210,7 @@ describe('AksAuthorizedIpRanges covers exactly what it can express', () => {
           ...cidrs.map((c) => addressGrant('api-server', c, undefined, 'cidrs')),
           ...firewallPublicIps.map((ip) => addressGrant('api-server', ip, undefined, 'firewallPublicIps')),
         ];
-        const compute = () => AksAuthorizedIpRanges.compute({ requirementSets: [set], cidrs, firewallPublicIps });
+        const compute = () => AksAuthorizedIpRanges.compute({ requirementSets: [set], cidrs: cidrs.map((cidr) => ({ cidr })), firewallPublicIps });
         if (expected.length === 0) {
           expect(compute).toThrow(/No range was computed/);
           return;

@@ -1,7 +1,9 @@
 import { Necessity } from '../../model/necessity';
 import { Peer } from '../../model/peer';
 import { Protocol } from '../../model/protocol';
-import { CatalogSection } from '../catalog-section';
+import { Provenance } from '../../model/provenance';
+import { Interpretation } from '../../model/requirement';
+import { CatalogSection, RowOptions } from '../catalog-section';
 import { AksAddon, aksAddonSection } from './addon';
 import { AksCatalogTable, aksTable } from './catalog-table';
 import { AKS_CLOUDS, AksCloud } from './cloud';
@@ -76,11 +78,44 @@ export const DEFENDER_CHINA_RETIREMENT_DATE = '2026-08-18';
 const KEY_VAULT_HEADING = 'Azure Key Vault provider for Secrets Store CSI Driver required FQDN / application rules';
 
 /**
- * The Key Vault rows. The document has a public row (literally `vault.azure.net`, without `*.`) and an Azure
- * Government row; it lists none for 21Vianet, so the Key Vault add-ons have no 21Vianet table.
+ * The Key Vault documentation that names the vaults' host names: "<vault-name>.vault.azure.net" on port 443 (Azure Key
+ * Vault, "Access Azure Key Vault behind a firewall", MicrosoftDocs/azure-docs
+ * articles/key-vault/general/access-behind-firewall.md at 019172f8849fb63e9e8dde83066bf165306d9a10, ms.date 04/15/2021).
  */
-const KEY_VAULT_ROWS: Partial<Record<AksCloud, { host: string; purpose: string }>> = {
-  [PUBLIC]: { host: 'vault.azure.net', purpose: 'Required for CSI Secret Store add-on pods to talk to Azure Key Vault server.' },
+export const KEY_VAULT_HOSTS_SOURCE: Provenance = {
+  catalog: 'azure-key-vault',
+  section: 'access-behind-firewall',
+  sectionTitle: 'Access Azure Key Vault behind a firewall',
+  title: 'Azure Key Vault documentation',
+  url: 'https://learn.microsoft.com/azure/key-vault/general/access-behind-firewall',
+  date: '2021-04-15',
+};
+
+/**
+ * The public row's literal name, `vault.azure.net`, matches no vault: Azure Firewall application rules match a name
+ * exactly unless a wildcard is left-most (`www.contoso.com` matches only itself; `*.contoso.com` matches
+ * `any.contoso.com`), and every vault is `<vault-name>.vault.azure.net`. The Government row of the same table already
+ * reads `*.vault.usgovcloudapi.net`.
+ */
+const KEY_VAULT_INTERPRETATION: Interpretation = {
+  literalPeer: Peer.fqdn('vault.azure.net'),
+  reason:
+    'Vaults are <vault-name>.vault.azure.net; an exact-match firewall rule for vault.azure.net matches none of them, so the row is ' +
+    'rendered as *.vault.azure.net (the Azure Government row of the same table is *.vault.usgovcloudapi.net).',
+  source: KEY_VAULT_HOSTS_SOURCE,
+};
+
+/**
+ * The Key Vault rows. The document has a public row (literally `vault.azure.net`, without `*.`, interpreted as
+ * `*.vault.azure.net`: see `KEY_VAULT_INTERPRETATION`) and an Azure Government row; it lists none for 21Vianet, so
+ * the Key Vault add-ons have no 21Vianet table.
+ */
+const KEY_VAULT_ROWS: Partial<Record<AksCloud, { host: string; purpose: string; interpretation?: Interpretation }>> = {
+  [PUBLIC]: {
+    host: '*.vault.azure.net',
+    purpose: 'Required for CSI Secret Store add-on pods to talk to Azure Key Vault server.',
+    interpretation: KEY_VAULT_INTERPRETATION,
+  },
   [US_GOV]: {
     host: '*.vault.usgovcloudapi.net',
     purpose: 'Required for CSI Secret Store add-on pods to talk to Azure Key Vault server in Azure Government.',
@@ -88,9 +123,9 @@ const KEY_VAULT_ROWS: Partial<Record<AksCloud, { host: string; purpose: string }
 };
 const KEY_VAULT_CLOUDS = AKS_CLOUDS.filter((c) => KEY_VAULT_ROWS[c] !== undefined);
 
-function keyVaultRow(s: CatalogSection, cloud: AksCloud, purposePrefix = '', options = {}): void {
+function keyVaultRow(s: CatalogSection, cloud: AksCloud, purposePrefix = '', options: RowOptions = {}): void {
   const row = KEY_VAULT_ROWS[cloud];
-  if (row) s.fqdns([row.host], HTTPS, [443], purposePrefix + row.purpose, options);
+  if (row) s.fqdns([row.host], HTTPS, [443], purposePrefix + row.purpose, { ...options, ...(row.interpretation ? { interpretation: row.interpretation } : {}) });
 }
 
 /** Azure Key Vault provider for Secrets Store CSI Driver required FQDN / application rules. */

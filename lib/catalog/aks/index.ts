@@ -1,6 +1,6 @@
 // The AKS catalog (every table of "Outbound network and FQDN rules for AKS clusters") and the AKS profile.
 export { AKS_ADDONS, AksAddon, aksAddonSection } from './addon';
-export { DEFENDER_CHINA_RETIREMENT_DATE, MARKETPLACE_DATA_ENDPOINTS } from './addons';
+export { DEFENDER_CHINA_RETIREMENT_DATE, KEY_VAULT_HOSTS_SOURCE, MARKETPLACE_DATA_ENDPOINTS } from './addons';
 export { AKS_CATALOG, AKS_FQDN_TAG, AKS_FQDN_TAG_SECTIONS, aksAddonTables, aksCatalogSet, aksTables } from './catalog';
 export type { AksCatalogTable } from './catalog-table';
 export { AKS_CLOUD_NAMES, AKS_CLOUDS, AksCloud } from './cloud';

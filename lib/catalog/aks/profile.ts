@@ -1,5 +1,6 @@
 import { Cidr } from '../../model/cidr';
 import { invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { InputCheck } from '../../model/input';
 import { NecessityKind } from '../../model/necessity';
 import { Peer } from '../../model/peer';
 import { Requirement } from '../../model/requirement';
@@ -198,35 +199,56 @@ function unsupportedReason(cloud: AksCloud, addon: AksAddon): string | undefined
   return undefined;
 }
 
+/** Every option of `AksProfileOptions`, for refusing unknown (misspelt) ones. */
+const OPTION_NAMES: readonly string[] = [
+  'cloud',
+  'location',
+  'addons',
+  'gpu',
+  'windows',
+  'privateCluster',
+  'konnectivity',
+  'customDnsServers',
+  'apiServerPublicIp',
+  'podsAccessApiServer',
+  'nodesProvisionedBeforeMarch2021',
+  'includeRecommended',
+  'allowUnlistedLocation',
+];
+
 function validate(options: AksProfileOptions): ResolvedOptions {
-  const cloud = options.cloud ?? AksCloud.AZURE_PUBLIC;
-  if (!AKS_CLOUDS.includes(cloud)) {
-    throw unknownOption('AKS cloud', String(cloud), 'option cloud', AKS_CLOUDS);
-  }
-  const location = validateLocation(options.location, cloud, flag(options.allowUnlistedLocation, 'allowUnlistedLocation', false));
-  const addons = validateAddons(options.addons, cloud);
-  const customDnsServers = list(options.customDnsServers, 'customDnsServers').map((v, i) =>
-    Cidr.parse(v, `option customDnsServers[${i}]`).toString(),
-  );
-  const apiServerPublicIp = validateApiServerIp(options.apiServerPublicIp);
+  // Errors name `option <name>` (the CLI flag names the same option).
+  const check = new InputCheck('option');
+  const o = new InputCheck(ORIGIN).props(options, OPTION_NAMES);
+  const cloud = check.enumValue('cloud', o.cloud, AKS_CLOUDS, AksCloud.AZURE_PUBLIC);
+  const location = validateLocation(check, o.location, cloud, check.boolean('allowUnlistedLocation', o.allowUnlistedLocation, false));
+  const addons = validateAddons(check, o.addons, cloud);
+  // Host addresses: one machine each, so a DNS server list never becomes a rule to a network (let alone every address).
+  const customDnsServers = check
+    .stringArray('customDnsServers', o.customDnsServers, { optional: true, allowReference: false })
+    .map((v, i) => Cidr.parseHost(v, `${check.where('customDnsServers')}[${i}]`, 'custom DNS server').toString());
+  const apiServerIp = check.optionalString('apiServerPublicIp', o.apiServerPublicIp, {
+    allowReference: false,
+    hint: "Give the API server's public IP address as a string, e.g. 20.61.10.5.",
+  });
   return {
     cloud,
     location,
     addons,
-    gpu: flag(options.gpu, 'gpu', false),
-    windows: flag(options.windows, 'windows', false),
-    privateCluster: flag(options.privateCluster, 'privateCluster', false),
-    konnectivity: flag(options.konnectivity, 'konnectivity', true),
+    gpu: check.boolean('gpu', o.gpu, false),
+    windows: check.boolean('windows', o.windows, false),
+    privateCluster: check.boolean('privateCluster', o.privateCluster, false),
+    konnectivity: check.boolean('konnectivity', o.konnectivity, true),
     customDnsServers,
-    apiServerPublicIp,
-    podsAccessApiServer: flag(options.podsAccessApiServer, 'podsAccessApiServer', false),
-    nodesProvisionedBeforeMarch2021: flag(options.nodesProvisionedBeforeMarch2021, 'nodesProvisionedBeforeMarch2021', false),
-    includeRecommended: flag(options.includeRecommended, 'includeRecommended', false),
+    apiServerPublicIp: apiServerIp === undefined ? undefined : Cidr.parseHost(apiServerIp, check.where('apiServerPublicIp'), 'public IP of the API server').toString(),
+    podsAccessApiServer: check.boolean('podsAccessApiServer', o.podsAccessApiServer, false),
+    nodesProvisionedBeforeMarch2021: check.boolean('nodesProvisionedBeforeMarch2021', o.nodesProvisionedBeforeMarch2021, false),
+    includeRecommended: check.boolean('includeRecommended', o.includeRecommended, false),
   };
 }
 
-function validateLocation(location: unknown, cloud: AksCloud, allowUnlisted: boolean): string {
-  if (location === undefined || location === null || (typeof location === 'string' && location.trim() === '')) {
+function validateLocation(check: InputCheck, value: unknown, cloud: AksCloud, allowUnlisted: boolean): string {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     throw missingOption(
       'location',
       ORIGIN,
@@ -234,9 +256,7 @@ function validateLocation(location: unknown, cloud: AksCloud, allowUnlisted: boo
       "location: 'westeurope' (CLI --location westeurope)",
     );
   }
-  if (typeof location !== 'string') {
-    throw invalidValue('location', String(location), 'option location', 'Give the Azure region name as a string, e.g. westeurope.');
-  }
+  const location = check.string('location', value, { allowReference: false, hint: 'Give the Azure region name as a string, e.g. westeurope.' });
   const region = normalizeAksRegion(location);
   const valid = AKS_REGIONS[cloud];
   if (valid.includes(region)) return region;
@@ -263,8 +283,8 @@ function validateLocation(location: unknown, cloud: AksCloud, allowUnlisted: boo
   );
 }
 
-function validateAddons(addons: unknown, cloud: AksCloud): AksAddon[] {
-  const values = list(addons, 'addons');
+function validateAddons(check: InputCheck, addons: unknown, cloud: AksCloud): AksAddon[] {
+  const values = check.stringArray('addons', addons, { optional: true, allowReference: false });
   const out = new Set<AksAddon>();
   values.forEach((value, i) => {
     const addon = value.trim().toLowerCase() as AksAddon;
@@ -285,40 +305,6 @@ function validateAddons(addons: unknown, cloud: AksCloud): AksAddon[] {
   });
   // Document order, so equal option sets give equal profiles whatever order the user wrote them in.
   return AKS_ADDONS.filter((a) => out.has(a));
-}
-
-function validateApiServerIp(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw invalidValue('apiServerPublicIp', String(value), 'option apiServerPublicIp', 'Give the address as a string, e.g. 20.61.10.5.');
-  }
-  const cidr = Cidr.parse(value, 'option apiServerPublicIp');
-  if (!cidr.isSingleAddress) {
-    throw invalidValue(
-      'API server public IP',
-      value,
-      'option apiServerPublicIp',
-      'It is a single address, not a network: give the address itself, e.g. 20.61.10.5 (or 20.61.10.5/32).',
-      'invalid-cidr',
-    );
-  }
-  return cidr.toString();
-}
-
-function list(value: unknown, name: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw invalidValue(name, String(value), `option ${name}`, `Give ${name} as a list of strings.`);
-  }
-  return value as string[];
-}
-
-function flag(value: unknown, name: string, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') {
-    throw invalidValue(name, String(value), `option ${name}`, `${name} is true or false.`);
-  }
-  return value;
 }
 
 // --- The profile as the CLI sees it --------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { invalidValue, unknownOption } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
+import { InputCheck } from '../../model/input';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, EnforceEdition } from './edition';
 import { chainguardEnforceCatalog } from './sections';
@@ -42,6 +43,7 @@ const PROFILE = 'chainguard-enforce';
  * Host rows are egress HTTPS 443 FQDNs; the CIDR rows are ingress TCP 443 CIDRs.
  */
 export function chainguardEnforceProfile(options: ChainguardEnforceProfileOptions = {}): RequirementSet {
+  new InputCheck(`profile ${PROFILE}`).props(options, ['mode', 'edition'], false);
   const mode = checkChoice('Enforce mode', options.mode ?? EnforceMode.AGENT, ENFORCE_MODES, 'mode');
   const edition = checkChoice('Enforce edition', options.edition ?? DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, 'edition');
   // Requirement sets are immutable, so one set per mode and edition serves every cluster of a fleet.
@@ -52,7 +54,7 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
     const sections =
       mode === EnforceMode.AGENT
         ? [catalog.chainguardHosts, catalog.thirdPartyHosts, catalog.cidrRanges]
-        : [catalog.cidrRanges, catalog.saasAccess];
+        : [catalog.cidrRanges, catalog.saasAccess]; // agentless: the API endpoint rows, and the registry rows
     set = RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
     PROFILE_CACHE.set(key, set);
   }

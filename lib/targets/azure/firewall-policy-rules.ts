@@ -1,33 +1,44 @@
 import { FirewallPolicyRuleCollectionGroup } from '@cdktf/provider-azurerm/lib/firewall-policy-rule-collection-group';
 import { IpGroup } from '@cdktf/provider-azurerm/lib/ip-group';
-import { Annotations, ITerraformDependable, Token } from 'cdktf';
+import { Annotations, DefaultTokenResolver, ITerraformDependable, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { AKS_FQDN_TAG, AKS_FQDN_TAG_SECTIONS } from '../../catalog/aks';
 import { invalidValue } from '../../model/errors';
+import { describeValue, InputCheck } from '../../model/input';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
+import { describeElsewhere } from '../../plan/control-plane-access';
 import { LIMITS } from '../../plan/limits';
-import { slug } from '../../plan/naming';
-import { FirewallRuleSourceKind, FirewallRuleSources } from './firewall-rule-sources';
-import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, AzureRulePlanOptions, PlannedGroup, planAzureFirewallRules } from './rule-plan';
 import { PlanCache } from '../../plan/plan-cache';
+import { RequirementsConstruct } from '../requirements-construct';
+import { FirewallRuleSourceKind, FirewallRuleSources } from './firewall-rule-sources';
+import {
+  AzureFirewallPolicyRulesSettings,
+  checkPolicyRulesSettings,
+  defaultGroupName,
+  planPolicyRules,
+  validatePolicyRulesSet,
+} from './firewall-policy-rules-plan';
+import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, PlannedGroup } from './rule-plan';
 
 /** Properties of `AzureFirewallPolicyRules`. */
 export interface AzureFirewallPolicyRulesProps {
   /**
-   * The requirements to allow, e.g. `[aksProfile({...}), chainguardEnforceProfile()]`. They are merged; egress
-   * requirements become rules. Ingress requirements are skipped (see `skippedRequirements`): an egress firewall
-   * policy does not admit traffic into the cluster; ingress CIDRs to the API server belong in
+   * The requirements to allow, e.g. `[aksProfile({...}), chainguardEnforceProfile()]`; more can be added with
+   * `addRequirements` until synth. They are merged; egress requirements that leave the nodes become rules. Ingress
+   * requirements and every row that does not land on the nodes are skipped (see `skippedRequirements`): an egress
+   * firewall policy does not admit traffic into the cluster; ingress CIDRs to the API server belong in
    * `AksAuthorizedIpRanges`.
+   * @default []
    */
-  readonly requirementSets: RequirementSet[];
+  readonly requirementSets?: RequirementSet[];
   /** Id of the `azurerm_firewall_policy` the rule collection groups belong to. */
   readonly firewallPolicyId: string;
   /** Where the traffic comes from: the cluster's subnets, as CIDRs or IP Groups. */
   readonly sources: FirewallRuleSources;
   /**
    * Priority of the first rule collection group (100-65000). When the rules are split over several groups,
-   * the others take the next priorities.
+   * the others take the next priorities. Two rule collection groups on one policy never share a priority: synth
+   * fails when another `AzureFirewallPolicyRules` on the same policy uses one of these priorities.
    */
   readonly basePriority: number;
   /**
@@ -72,6 +83,12 @@ export interface AzureFirewallPolicyRulesProps {
    */
   readonly fqdnTagSections?: string[];
   /**
+   * Allow network-rule destinations that together cover every address (`0.0.0.0/0`, or networks that add up to
+   * it) for one protocol and port. Judged per flow after exact aggregation over every section.
+   * @default false
+   */
+  readonly allowAnyAddress?: boolean;
+  /**
    * Resources the first rule collection group waits for, e.g. another construct's last group on the same
    * policy (Azure applies changes to one policy one group at a time).
    * @default []
@@ -90,123 +107,223 @@ export interface AzureFirewallPolicyRulesProps {
  *   adding a section (an add-on) adds its collections and leaves every other collection byte-identical.
  * - Collection names come from the section key; priorities from a stable hash of it (collisions are errors
  *   that name `collectionPriorities` as the fix); rule names from the destination, protocol and ports.
- * - Checked at synth: pairs in network rules (20,000), groups per policy (60), estimated bytes per group
- *   (2 MB; larger plans are split into several groups chained with `depends_on`), priorities 100-65000.
+ * - Interpreted catalog rows (`Requirement.interpretation`, e.g. Key Vault's `vault.azure.net`, whose vaults are
+ *   `<name>.vault.azure.net`) render the interpreted peer; the rule description names the literal row.
+ * - Rendered lazily at synth (sets added later with `addRequirements` are included). Checked at synth: pairs in
+ *   network rules (20,000), groups per policy (60), estimated bytes per group (2 MB; larger plans are split into
+ *   several groups chained with `depends_on`), priorities 100-65000, network destinations that cover every
+ *   address (`allowAnyAddress`), and, across every `AzureFirewallPolicyRules` of the app on the same
+ *   `firewallPolicyId`, rule collection group priorities and names used twice.
+ * - Skipped (`skippedRequirements`, with an info annotation): ingress rows and rows that land on the cluster API
+ *   endpoint or a service beside the cluster.
  */
 /** Rule plans shared by every AzureFirewallPolicyRules of the process (same sets, same options). */
 const AZURE_RULE_PLANS = new PlanCache<AzureRulePlan>('Azure Firewall rule plans');
 
-export class AzureFirewallPolicyRules extends Construct {
-  /** The rule collection groups, in priority order (each depends on the one before). */
-  public readonly ruleCollectionGroups: FirewallPolicyRuleCollectionGroup[];
-  /** The IP Group created for `FirewallRuleSources.newIpGroup`, if any. */
-  public readonly ipGroup?: IpGroup;
-  /** Requirements not rendered: the ingress ones (an egress firewall policy does not admit them). */
-  public readonly skippedRequirements: Requirement[];
-  /** The plan that was rendered (names, priorities, estimated sizes, counted pairs). */
-  public readonly plan: AzureRulePlan;
+export class AzureFirewallPolicyRules extends RequirementsConstruct {
+  private readonly firewallPolicyId: string;
+  private readonly sources: FirewallRuleSources;
+  private readonly settings: AzureFirewallPolicyRulesSettings;
+  private readonly dependsOn: ITerraformDependable[];
+  private rendered?: { plan: AzureRulePlan; groups: FirewallPolicyRuleCollectionGroup[]; ipGroup?: IpGroup };
 
   constructor(scope: Construct, id: string, props: AzureFirewallPolicyRulesProps) {
-    super(scope, id);
-    const origin = `AzureFirewallPolicyRules ${this.node.path}`;
-    if (!Token.isUnresolved(props.firewallPolicyId) && !props.firewallPolicyId.trim()) {
-      throw invalidValue('firewallPolicyId', props.firewallPolicyId, origin, 'Pass the policy id, e.g. firewallPolicy.id.');
+    super(scope, id, 'AzureFirewallPolicyRules');
+    try {
+      const p = this.check.props(props, KNOWN_PROPS);
+      this.firewallPolicyId = this.check.string('firewallPolicyId', p.firewallPolicyId, { hint: 'Pass the policy id, e.g. firewallPolicy.id.' });
+      this.sources = checkSources(this.check, p.sources);
+      this.settings = checkPolicyRulesSettings(this.check, p, defaultGroupName(id));
+      this.dependsOn = this.check.array('dependsOn', p.dependsOn, (item, where) => checkDependable(item, where), { optional: true });
+      this.addRequirements(...this.check.requirementSets('requirementSets', p.requirementSets, { optional: true }));
+    } catch (e) {
+      // Bad props leave nothing behind: the half-built construct would otherwise render at synth.
+      scope.node.tryRemoveChild(id);
+      throw e;
     }
-    const groupName = props.ruleCollectionGroupName ?? defaultGroupName(id);
-    // The azurerm provider's pattern for the name: at least two characters, the last a letter, digit or underscore.
-    if (Token.isUnresolved(groupName) || !/^[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_]$/.test(groupName)) {
-      throw invalidValue(
-        'ruleCollectionGroupName',
-        groupName,
-        origin,
-        'Use a literal name of at least two letters, digits, dots, underscores and hyphens, starting with a letter or digit and ending with a letter, digit or underscore (it also names the Terraform resources).',
-      );
-    }
-    const maxGroups = props.maxRuleCollectionGroups ?? LIMITS.azureRuleCollectionGroupsPerPolicy;
-    const maxBytes = props.maxRuleCollectionGroupBytes ?? LIMITS.azureRuleCollectionGroupBytes;
-    checkPositive(maxGroups, 'maxRuleCollectionGroups', origin);
-    checkPositive(maxBytes, 'maxRuleCollectionGroupBytes', origin);
+    this.node.addValidation({ validate: () => this.findConflicts() });
+  }
 
+  /** The rule collection groups, in priority order (each depends on the one before). Reading it renders the construct. */
+  public get ruleCollectionGroups(): FirewallPolicyRuleCollectionGroup[] {
+    return [...this.output.groups];
+  }
+
+  /** The last rule collection group: make the next change to the same policy depend on it. Reading it renders the construct. */
+  public get lastRuleCollectionGroup(): FirewallPolicyRuleCollectionGroup {
+    const groups = this.output.groups;
+    return groups[groups.length - 1];
+  }
+
+  /** The IP Group created for `FirewallRuleSources.newIpGroup`, if any. Reading it renders the construct. */
+  public get ipGroup(): IpGroup | undefined {
+    return this.output.ipGroup;
+  }
+
+  /**
+   * Requirements not rendered: ingress ones (an egress firewall policy does not admit them) and every one that does
+   * not land on the nodes (control-plane and service rows). Reading it renders the construct.
+   */
+  public get skippedRequirements(): Requirement[] {
+    return [...this.output.plan.skipped];
+  }
+
+  /** The plan that was rendered (names, priorities, estimated sizes, counted pairs). Reading it renders the construct. */
+  public get plan(): AzureRulePlan {
+    return this.output.plan;
+  }
+
+  /** The policy id the groups belong to, as given. */
+  public get policyId(): string {
+    return this.firewallPolicyId;
+  }
+
+  protected validateRequirementSet(set: RequirementSet): void {
+    validatePolicyRulesSet(set, this.settings);
+  }
+
+  protected renderRequirements(requirements: RequirementSet): void {
     // Plan (and so validate) everything before creating any resource.
-    const planOptions: AzureRulePlanOptions = {
-      mode: props.mode ?? AzureFirewallRuleMode.EXPLICIT_FQDNS,
-      dnsProxyEnabled: props.dnsProxyEnabled ?? false,
-      fqdnTag: AKS_FQDN_TAG,
-      fqdnTagSections: props.fqdnTagSections ?? AKS_FQDN_TAG_SECTIONS,
-      sourceCount: props.sources.count,
-      sourceBytesPerRule: props.sources.bytesPerRule,
-      groupName,
-      basePriority: props.basePriority,
-      maxGroups,
-      maxGroupBytes: maxBytes,
-      collectionPriorities: props.collectionPriorities ?? {},
-      origin,
-    };
-    // Stacks with the same sets and options share one plan; the origin only names this construct in errors,
-    // which are never cached.
-    const { origin: _origin, ...planKey } = planOptions;
-    this.plan = AZURE_RULE_PLANS.get(props.requirementSets, planKey, () => planAzureFirewallRules(props.requirementSets, planOptions));
-    this.skippedRequirements = [...this.plan.skipped];
-    if (this.plan.networkRuleFqdns > LIMITS.azureNetworkRuleFqdnsRecommended) {
+    // Constructs with the same sets, settings and source sizes share one plan; the owner only names this
+    // construct in errors, which are never cached.
+    const plan = AZURE_RULE_PLANS.get([requirements], { settings: this.settings, sourceCount: this.sources.count, sourceBytes: this.sources.bytesPerRule }, () =>
+      planPolicyRules(requirements, this.settings, this.sources, this.check.owner),
+    );
+    if (plan.elsewhere.length > 0) {
+      Annotations.of(this).addInfo(describeElsewhere(`AzureFirewallPolicyRules ${this.node.path}`, plan.elsewhere));
+    }
+    if (plan.networkRuleFqdns > LIMITS.azureNetworkRuleFqdnsRecommended) {
       Annotations.of(this).addWarning(
-        `${this.plan.networkRuleFqdns} FQDNs in network rules: Azure advises at most ${LIMITS.azureNetworkRuleFqdnsRecommended} per firewall for good performance. ` +
+        `${plan.networkRuleFqdns} FQDNs in network rules: Azure advises at most ${LIMITS.azureNetworkRuleFqdnsRecommended} per firewall for good performance. ` +
           'State HTTP/HTTPS flows as http/https so they become application rules.',
       );
     }
-
-    const ipGroupProps = props.sources.newIpGroupProps;
-    if (props.sources.kind === FirewallRuleSourceKind.NEW_IP_GROUP && ipGroupProps) {
-      this.ipGroup = new IpGroup(this, 'ip-group', {
-        name: ipGroupProps.name,
-        resourceGroupName: ipGroupProps.resourceGroupName,
-        location: ipGroupProps.location,
-        cidrs: [...ipGroupProps.cidrs],
-        ...(ipGroupProps.tags ? { tags: { ...ipGroupProps.tags } } : {}),
-      });
-    }
-    const sourceAttributes = this.sourceAttributes(props.sources);
-
-    this.ruleCollectionGroups = [];
-    let previous: ITerraformDependable[] = props.dependsOn ?? [];
-    for (const group of this.plan.groups) {
+    const ipGroupProps = this.sources.newIpGroupProps;
+    const ipGroup =
+      this.sources.kind === FirewallRuleSourceKind.NEW_IP_GROUP && ipGroupProps
+        ? new IpGroup(this, 'ip-group', {
+            name: ipGroupProps.name,
+            resourceGroupName: ipGroupProps.resourceGroupName,
+            location: ipGroupProps.location,
+            cidrs: [...ipGroupProps.cidrs],
+            ...(ipGroupProps.tags ? { tags: { ...ipGroupProps.tags } } : {}),
+          })
+        : undefined;
+    const sourceAttributes = sourceAttributesOf(this.sources, ipGroup);
+    const groups: FirewallPolicyRuleCollectionGroup[] = [];
+    let previous: ITerraformDependable[] = this.dependsOn;
+    for (const group of plan.groups) {
       const resource = new FirewallPolicyRuleCollectionGroup(this, group.name, {
         name: group.name,
-        firewallPolicyId: props.firewallPolicyId,
+        firewallPolicyId: this.firewallPolicyId,
         priority: group.priority,
         ...renderCollections(group, sourceAttributes),
         ...(previous.length > 0 ? { dependsOn: previous } : {}),
       });
-      this.ruleCollectionGroups.push(resource);
+      groups.push(resource);
       previous = [resource];
     }
+    this.rendered = { plan, groups, ipGroup };
   }
 
-  /** The last rule collection group: make the next change to the same policy depend on it. */
-  public get lastRuleCollectionGroup(): FirewallPolicyRuleCollectionGroup {
-    return this.ruleCollectionGroups[this.ruleCollectionGroups.length - 1];
-  }
-
-  private sourceAttributes(sources: FirewallRuleSources): { sourceAddresses?: string[]; sourceIpGroups?: string[] } {
-    switch (sources.kind) {
-      case FirewallRuleSourceKind.IP_GROUP_IDS:
-        return { sourceIpGroups: [...sources.values] };
-      case FirewallRuleSourceKind.NEW_IP_GROUP:
-        return { sourceIpGroups: [(this.ipGroup as IpGroup).id] };
-      default:
-        return { sourceAddresses: [...sources.values] };
+  private get output(): { plan: AzureRulePlan; groups: FirewallPolicyRuleCollectionGroup[]; ipGroup?: IpGroup } {
+    this.render();
+    if (!this.rendered) {
+      throw invalidValue('read of a rendered attribute', 'during rendering', this.check.owner, 'Read rendered attributes after the construct has rendered.');
     }
+    return this.rendered;
+  }
+
+  /**
+   * Rule collection groups of other `AzureFirewallPolicyRules` in the app on the same policy with a priority or name
+   * this construct also uses (Azure processes same-priority groups in an undefined order, and a second group with
+   * the same name replaces the first).
+   */
+  private findConflicts(): string[] {
+    if (!this.rendered) return [];
+    const key = policyKey(this, this.firewallPolicyId);
+    const policy = Token.isUnresolved(this.firewallPolicyId) ? key : this.firewallPolicyId;
+    const errors: string[] = [];
+    for (const other of this.node.root.node.findAll()) {
+      if (other === this || !(other instanceof AzureFirewallPolicyRules) || !other.rendered) continue;
+      if (policyKey(other, other.firewallPolicyId) !== key) continue;
+      // Each pair is reported once, by the construct whose path sorts first.
+      if (other.node.path < this.node.path) continue;
+      for (const mine of this.rendered.plan.groups) {
+        for (const theirs of other.rendered.plan.groups) {
+          if (mine.priority === theirs.priority) {
+            errors.push(
+              `Rule collection group ${mine.name} (${this.node.path}) and ${theirs.name} (${other.node.path}) both have priority ${mine.priority} on firewall policy ${policy}: ` +
+                'Azure processes groups of equal priority in an undefined order. Give one of them another basePriority ' +
+                `(each construct uses basePriority up to basePriority + its group count - 1; ${this.node.path} uses ${rangeText(this.rendered.plan)}, ${other.node.path} uses ${rangeText(other.rendered.plan)}).`,
+            );
+          }
+          if (mine.name === theirs.name) {
+            errors.push(
+              `Rule collection group name ${mine.name} is used by ${this.node.path} and ${other.node.path} on firewall policy ${policy}: ` +
+                'the second group would replace the first. Give one of them another ruleCollectionGroupName.',
+            );
+          }
+        }
+      }
+    }
+    return errors;
   }
 }
 
-/** The construct id as a slug; a one-character slug is lengthened, since the provider wants at least two. */
-function defaultGroupName(id: string): string {
-  const name = slug(id, 70);
-  return name.length >= 2 ? name : `${name}-rules`;
+const KNOWN_PROPS: readonly string[] = [
+  'requirementSets',
+  'firewallPolicyId',
+  'sources',
+  'basePriority',
+  'mode',
+  'dnsProxyEnabled',
+  'ruleCollectionGroupName',
+  'collectionPriorities',
+  'maxRuleCollectionGroups',
+  'maxRuleCollectionGroupBytes',
+  'fqdnTagSections',
+  'allowAnyAddress',
+  'dependsOn',
+];
+
+function rangeText(plan: AzureRulePlan): string {
+  const first = plan.groups[0].priority;
+  const last = plan.groups[plan.groups.length - 1].priority;
+  return first === last ? String(first) : `${first}-${last}`;
 }
 
-function checkPositive(value: number, what: string, origin: string): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw invalidValue(what, String(value), origin, 'Give a whole number of at least 1.');
+/** A comparable form of a policy id: literal ids as they are, references as the Terraform expression they resolve to. */
+function policyKey(scope: Construct, id: string): string {
+  if (!Token.isUnresolved(id)) return id.toLowerCase();
+  try {
+    // Each read of `policy.id` is a new token string; resolved, the same reference is the same expression.
+    return String(Tokenization.resolve(id, { scope: TerraformStack.of(scope), preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+  } catch {
+    return id;
+  }
+}
+
+function checkSources(check: InputCheck, value: unknown): FirewallRuleSources {
+  if (value instanceof FirewallRuleSources) return value;
+  const hint = "Give sources: FirewallRuleSources.addresses(['10.42.1.0/24']), FirewallRuleSources.ipGroupIds([...]) or FirewallRuleSources.newIpGroup({...}).";
+  check.required('sources', value, hint.replace(/^Give sources: /, '').replace(/\.$/, ''));
+  throw invalidValue('sources', describeValue(value), check.where('sources'), hint, 'invalid-type');
+}
+
+function checkDependable(value: unknown, where: string): ITerraformDependable {
+  if (value !== null && typeof value === 'object' && typeof (value as ITerraformDependable).fqn === 'string') return value as ITerraformDependable;
+  throw invalidValue('dependsOn entry', describeValue(value), where, 'Give resources (or other dependables) such as the firewall: dependsOn: [firewall].', 'invalid-type');
+}
+
+function sourceAttributesOf(sources: FirewallRuleSources, ipGroup: IpGroup | undefined): { sourceAddresses?: string[]; sourceIpGroups?: string[] } {
+  switch (sources.kind) {
+    case FirewallRuleSourceKind.IP_GROUP_IDS:
+      return { sourceIpGroups: [...sources.values] };
+    case FirewallRuleSourceKind.NEW_IP_GROUP:
+      return { sourceIpGroups: [(ipGroup as IpGroup).id] };
+    default:
+      return { sourceAddresses: [...sources.values] };
   }
 }
 

@@ -1,7 +1,10 @@
-import { Token } from 'cdktf';
 import { Cidr } from '../../model/cidr';
 import { invalidValue } from '../../model/errors';
+import { InputCheck, isTerraformReference } from '../../model/input';
+import { assertNotAnyAddressList, CidrEntry } from '../../plan/any-address';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
+
+// No cdktf here: the export target reuses these checks (Terraform references are recognized by their encoded form).
 
 /** How the sources of the rules are given. */
 export enum FirewallRuleSourceKind {
@@ -44,25 +47,25 @@ const REFERENCE_BYTES = 200;
  */
 export class FirewallRuleSources {
   /**
-   * CIDRs or addresses (aggregated exactly; `0.0.0.0/0` and `::/0` are refused: use `anySource()`).
+   * CIDRs or addresses (aggregated exactly). A list that covers every address (`0.0.0.0/0`, but also
+   * `0.0.0.0/1` + `128.0.0.0/1`) is refused: `anySource()` is the explicit opt-in.
    * Terraform references (e.g. a subnet's address prefix) are passed through unchecked.
    */
   public static addresses(cidrs: string[]): FirewallRuleSources {
-    const origin = 'FirewallRuleSources.addresses';
-    return new FirewallRuleSources(FirewallRuleSourceKind.ADDRESSES, checkCidrs(cidrs, origin), undefined);
+    const check = new InputCheck('FirewallRuleSources.addresses');
+    const list = check.stringArray('cidrs', cidrs, { nonEmpty: true });
+    return new FirewallRuleSources(FirewallRuleSourceKind.ADDRESSES, checkCidrs(list, check.where('cidrs')), undefined);
   }
 
   /** Ids of existing IP Groups (each counts as one address in the Azure pair limit). */
   public static ipGroupIds(ids: string[]): FirewallRuleSources {
-    if (ids.length === 0) {
-      throw invalidValue('IP Group ids', '[]', 'FirewallRuleSources.ipGroupIds', 'Give at least one IP Group id.');
-    }
-    ids.forEach((id, i) => {
-      if (!Token.isUnresolved(id) && !/^\/subscriptions\/.+\/providers\/Microsoft\.Network\/ipGroups\/[^/]+$/i.test(id)) {
+    const check = new InputCheck('FirewallRuleSources.ipGroupIds');
+    check.stringArray('ids', ids, { nonEmpty: true }).forEach((id, i) => {
+      if (!isTerraformReference(id) && !/^\/subscriptions\/.+\/providers\/Microsoft\.Network\/ipGroups\/[^/]+$/i.test(id)) {
         throw invalidValue(
           'IP Group id',
           id,
-          `FirewallRuleSources.ipGroupIds[${i}]`,
+          `${check.where('ids')}[${i}]`,
           'Give the resource id (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.Network/ipGroups/<name>) or a reference such as ipGroup.id.',
         );
       }
@@ -73,10 +76,13 @@ export class FirewallRuleSources {
   /** An IP Group created from `props.cidrs` (at most 5,000 entries, aggregated exactly first). */
   public static newIpGroup(props: NewIpGroupProps): FirewallRuleSources {
     const origin = 'FirewallRuleSources.newIpGroup';
-    if (!Token.isUnresolved(props.name) && !props.name.trim()) {
-      throw invalidValue('IP Group name', props.name, origin, 'Give the IP Group a name.');
-    }
-    const cidrs = checkCidrs(props.cidrs, `${origin} cidrs`);
+    const check = new InputCheck(origin);
+    const p = check.props(props, ['name', 'resourceGroupName', 'location', 'cidrs', 'tags']);
+    const name = check.string('name', p.name, { hint: "Give the IP Group a name, e.g. 'ipg-aks-nodes'." });
+    const resourceGroupName = check.string('resourceGroupName', p.resourceGroupName, { hint: 'Give the resource group name, e.g. rg.name.' });
+    const location = check.string('location', p.location, { hint: "Give the Azure region, e.g. 'westeurope' or rg.location." });
+    const tags = check.stringMap('tags', p.tags);
+    const cidrs = checkCidrs(check.stringArray('cidrs', p.cidrs, { nonEmpty: true }), check.where('cidrs'));
     assertWithinLimit(
       'CIDRs in one Azure Firewall IP Group',
       cidrs.length,
@@ -84,7 +90,7 @@ export class FirewallRuleSources {
       origin,
       'Use wider subnets, or create several IP Groups and pass their ids with FirewallRuleSources.ipGroupIds.',
     );
-    return new FirewallRuleSources(FirewallRuleSourceKind.NEW_IP_GROUP, cidrs, { ...props, cidrs });
+    return new FirewallRuleSources(FirewallRuleSourceKind.NEW_IP_GROUP, cidrs, { name, resourceGroupName, location, cidrs, ...(tags ? { tags } : {}) });
   }
 
   /** Every source address (`*`). Wider than the cluster's subnets: use only when the policy serves nothing else. */
@@ -109,32 +115,18 @@ export class FirewallRuleSources {
   public get bytesPerRule(): number {
     // A reference (the new IP Group's id, a subnet prefix) is counted at the length of a typical resource id.
     const entries = this.kind === FirewallRuleSourceKind.NEW_IP_GROUP ? [undefined] : this.values;
-    const size = entries.reduce((sum: number, v) => sum + (v === undefined || Token.isUnresolved(v) ? REFERENCE_BYTES : v.length) + 3, 0);
+    const size = entries.reduce((sum: number, v) => sum + (v === undefined || isTerraformReference(v) ? REFERENCE_BYTES : v.length) + 3, 0);
     return size + '"sourceAddresses":[],'.length;
   }
 }
 
 function checkCidrs(cidrs: readonly string[], origin: string): string[] {
-  if (cidrs.length === 0) {
-    throw invalidValue('sources', '[]', origin, "Give the cluster's subnets, e.g. ['10.42.1.0/24'].");
-  }
-  const literal: Cidr[] = [];
+  const entries: CidrEntry[] = [];
   const references: string[] = [];
   cidrs.forEach((text, i) => {
-    if (Token.isUnresolved(text)) {
-      references.push(text);
-      return;
-    }
-    const cidr = Cidr.parse(text, `${origin}[${i}]`);
-    if (cidr.prefix === 0) {
-      throw invalidValue(
-        'source',
-        text,
-        `${origin}[${i}]`,
-        "A /0 source allows every address. Give the cluster's subnets, or opt in explicitly with FirewallRuleSources.anySource().",
-      );
-    }
-    literal.push(cidr);
+    if (isTerraformReference(text)) references.push(text);
+    else entries.push({ cidr: Cidr.parse(text, `${origin}[${i}]`), origin: `${origin}[${i}]` });
   });
-  return [...Cidr.aggregate(literal).map((c) => c.toString()), ...references];
+  assertNotAnyAddressList(entries, 'source', origin, "Give the cluster's subnets, or opt in explicitly with FirewallRuleSources.anySource().");
+  return [...Cidr.aggregate(entries.map((e) => e.cidr)).map((c) => c.toString()), ...references];
 }

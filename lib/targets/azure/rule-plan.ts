@@ -5,6 +5,9 @@ import { Direction, isApplicationProtocol, Protocol, transportOf } from '../../m
 import { Provenance, sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
+import { assertNotAnyAddress } from '../../plan/any-address';
+import { selectNodeRequirements } from '../../plan/control-plane-access';
+import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { contentHash, sanitizeText, stableName } from '../../plan/naming';
 
@@ -107,6 +110,8 @@ export interface AzureRulePlanOptions {
   readonly maxGroupBytes: number;
   /** Base priority per section (`catalog/section`), replacing the derived one. */
   readonly collectionPriorities: Readonly<Record<string, number>>;
+  /** Whether network-rule destinations that cover every address (per flow, after aggregation) are allowed. */
+  readonly allowAnyAddress: boolean;
   /** Named in errors, e.g. `AzureFirewallPolicyRules aks-egress`. */
   readonly origin: string;
 }
@@ -114,8 +119,13 @@ export interface AzureRulePlanOptions {
 /** The result: groups to render, what was skipped and the counts that were checked. */
 export interface AzureRulePlan {
   readonly groups: readonly PlannedGroup[];
-  /** Ingress requirements: an egress firewall does not admit them (see the construct's documentation). */
+  /**
+   * Requirements not rendered: ingress ones (an egress firewall does not admit them) and every one that does not
+   * land on the nodes (see `elsewhere`).
+   */
   readonly skipped: readonly Requirement[];
+  /** The skipped requirements that land on the cluster API endpoint or a service beside the cluster. */
+  readonly elsewhere: readonly Requirement[];
   /** Sum over network rules of sources x destinations (the Azure Firewall 20,000 limit). */
   readonly networkRulePairs: number;
   /** FQDNs over all network rules (Azure advises at most 1,000 per firewall for performance). */
@@ -171,17 +181,18 @@ export function estimateBytes(value: unknown): number {
 export function planAzureFirewallRules(sets: readonly RequirementSet[], options: AzureRulePlanOptions): AzureRulePlan {
   validatePriority(options.basePriority, 'basePriority', options.origin);
   const all = RequirementSet.union(sets);
-  const skipped = all.requirements.filter((r) => r.direction !== Direction.EGRESS);
-  const egress = all.filter((r) => r.direction === Direction.EGRESS);
+  const { egress, skipped, elsewhere } = selectEgressRequirements(all);
   if (egress.size === 0) {
     throw invalidValue(
       'requirement sets',
-      `${all.size} requirement(s), none egress`,
+      `${all.size} requirement(s), none egress from the nodes`,
       options.origin,
-      'An Azure Firewall policy filters egress traffic; pass requirement sets with egress requirements (ingress CIDRs belong in AksAuthorizedIpRanges).',
+      'An Azure Firewall policy filters egress traffic; pass requirement sets with egress requirements (ingress CIDRs to the API server belong in AksAuthorizedIpRanges).',
     );
   }
   egress.assertResolved();
+  for (const r of egress.requirements) checkExpressible(r, options);
+  assertNoAnyAddressDestination(egress.requirements, options);
 
   const sections = collectSections(egress.requirements);
   const tagSections = new Set(options.fqdnTagSections);
@@ -244,7 +255,7 @@ export function planAzureFirewallRules(sets: readonly RequirementSet[], options:
         `lower basePriority to at most ${LIMITS.azurePriorityMax - groups.length + 1}.`,
     );
   }
-  return { groups, skipped, networkRulePairs, networkRuleFqdns };
+  return { groups, skipped, elsewhere, networkRulePairs, networkRuleFqdns };
 }
 
 interface SectionEntry {
@@ -335,10 +346,10 @@ function planSection(
   const apps = new Map<string, ApplicationDraft>();
   const nets = new Map<string, NetworkDraft>();
   const cidrGroups = new Map<string, { protocol: string; ports: string[]; requirements: Requirement[] }>();
-  const purposesOf = (r: Requirement) => [...r.purposesFrom(entry.provenance)];
+  const purposesOf = (r: Requirement) => [...r.purposesFrom(entry.provenance), ...interpretationNote(r)];
 
   for (const r of entry.requirements) {
-    const origin = `${entry.section}: ${r.peer.toString()} ${r.protocol}/${r.portsText || '-'} (${r.purpose})`;
+    const origin = requirementOrigin(r, entry.section);
     const peer = r.peer;
     if (isApplicationProtocol(r.protocol) && (peer.isDomain || peer.kind === PeerKind.FQDN_TAG)) {
       const coveredByTag = useTag && peer.isDomain;
@@ -361,22 +372,6 @@ function planSection(
       if (coveredByTag) draft.covered++;
       else addAll(draft.purposes, purposesOf(r));
       for (const range of r.ports) {
-        if (!range.isSingle) {
-          throw invalidValue(
-            'application rule port',
-            range.toString(),
-            origin,
-            'An Azure Firewall application rule takes single ports (one protocols block each); list the ports one by one, or state the flow as tcp so it becomes a network rule.',
-          );
-        }
-        if (range.from > LIMITS.azureApplicationRulePortMax) {
-          throw invalidValue(
-            'application rule port',
-            range.toString(),
-            origin,
-            `Azure Firewall application rule ports go up to ${LIMITS.azureApplicationRulePortMax}; state the flow as tcp so it becomes a network rule.`,
-          );
-        }
         const type = APPLICATION_PROTOCOLS[r.protocol];
         draft.protocols.set(`${type}:${range.from}`, { type, port: range.from });
       }
@@ -397,28 +392,11 @@ function planSection(
         addNetwork(nets, `network|${flow}|${peer.key}`, peer.value, protocol, ports, [peer.value], [], purposesOf(r));
         break;
       case PeerKind.FQDN:
-        if (!options.dnsProxyEnabled) {
-          throw unsupportedPeer(
-            'An Azure Firewall network rule',
-            peer.value,
-            origin,
-            'FQDNs in network rules work only with DNS proxy enabled on the firewall policy',
-            'Enable DNS proxy on the policy (azurerm_firewall_policy dns { proxy_enabled = true }) and set dnsProxyEnabled: true on this construct.',
-          );
-        }
         addNetwork(nets, `network|${flow}|${peer.key}`, peer.value, protocol, ports, [], [peer.value], purposesOf(r));
         break;
-      case PeerKind.WILDCARD_FQDN:
-        throw unsupportedPeer(
-          'An Azure Firewall network rule',
-          peer.value,
-          origin,
-          'FQDN filtering in network rules does not support wildcards',
-          'State the flow as http or https so it becomes an application rule (which takes left-most wildcards), or list the exact names.',
-        );
       default:
-        // Placeholders were rejected by assertResolved; FQDN tags only come with http/https (model rule).
-        throw unsupportedPeer('An Azure Firewall network rule', peer.toString(), origin, `a ${peer.kind} peer is not a network destination`, 'Use a CIDR, a service tag or a domain name.');
+        // checkExpressible refused every other peer before planning.
+        throw new Error(`internal: ${origin} reached network planning`);
     }
   }
 
@@ -492,8 +470,111 @@ function addAll(target: string[], items: readonly string[]): void {
   for (const item of items) if (!target.includes(item)) target.push(item);
 }
 
-function provenanceText(p: Provenance): string {
-  return `Source: ${p.title}, ${p.sectionTitle} (${p.date}) ${p.url}`;
+/**
+ * The provenance a rule description carries: only what stays the same across editions of a document (the
+ * catalog/section key and the section title). The edition date and the commit-pinned URL change with every edition;
+ * writing them into every description would change every rule when a user switches editions, although only the
+ * changed flows differ. Listings (the CLI) show dates and URLs.
+ */
+export function provenanceText(p: Provenance): string {
+  return `Source: ${sourceKey(p)}, ${p.sectionTitle}`;
+}
+
+/** What a rule says about an interpreted row: the vendor's literal spelling, so a reviewer can find the row. */
+function interpretationNote(r: Requirement): string[] {
+  return r.interpretation ? [`Listed as ${r.interpretation.literalPeer.toString()}; rendered as ${r.peer.toString()} (interpretation)`] : [];
+}
+
+function requirementOrigin(r: Requirement, section = sourceKey(r.primarySource)): string {
+  return `${section}: ${r.peer.toString()} ${r.protocol}/${r.portsText || '-'} (${r.purpose})`;
+}
+
+/** The egress requirements that land on the nodes (what the policy renders), and the rest. */
+export function selectEgressRequirements(all: RequirementSet): { egress: RequirementSet; skipped: Requirement[]; elsewhere: Requirement[] } {
+  const { nodes, elsewhere } = selectNodeRequirements(all.requirements);
+  const egress = nodes.filter((r) => r.direction === Direction.EGRESS);
+  const skipped = all.requirements.filter((r) => !egress.includes(r));
+  return { egress: RequirementSet.of(egress), skipped, elsewhere: [...elsewhere] };
+}
+
+/**
+ * Refuses a requirement Azure Firewall cannot express as given: application-rule port ranges or ports past 64000,
+ * network-rule FQDNs without DNS proxy, wildcards in network rules, unresolved placeholders.
+ */
+export function checkExpressible(r: Requirement, options: Pick<AzureRulePlanOptions, 'dnsProxyEnabled'>): void {
+  const origin = requirementOrigin(r);
+  const peer = r.peer;
+  if (peer.kind === PeerKind.PLACEHOLDER) RequirementSet.of([r]).assertResolved();
+  if (isApplicationProtocol(r.protocol) && (peer.isDomain || peer.kind === PeerKind.FQDN_TAG)) {
+    for (const range of r.ports) {
+      if (!range.isSingle) {
+        throw invalidValue(
+          'application rule port',
+          range.toString(),
+          origin,
+          'An Azure Firewall application rule takes single ports (one protocols block each); list the ports one by one, or state the flow as tcp so it becomes a network rule.',
+        );
+      }
+      if (range.from > LIMITS.azureApplicationRulePortMax) {
+        throw invalidValue(
+          'application rule port',
+          range.toString(),
+          origin,
+          `Azure Firewall application rule ports go up to ${LIMITS.azureApplicationRulePortMax}; state the flow as tcp so it becomes a network rule.`,
+        );
+      }
+    }
+    return;
+  }
+  switch (peer.kind) {
+    case PeerKind.CIDR:
+    case PeerKind.SERVICE_TAG:
+      return;
+    case PeerKind.FQDN:
+      if (!options.dnsProxyEnabled) {
+        throw unsupportedPeer(
+          'An Azure Firewall network rule',
+          peer.value,
+          origin,
+          'FQDNs in network rules work only with DNS proxy enabled on the firewall policy',
+          'Enable DNS proxy on the policy (azurerm_firewall_policy dns { proxy_enabled = true }) and set dnsProxyEnabled: true on this construct.',
+        );
+      }
+      return;
+    case PeerKind.WILDCARD_FQDN:
+      throw unsupportedPeer(
+        'An Azure Firewall network rule',
+        peer.value,
+        origin,
+        'FQDN filtering in network rules does not support wildcards',
+        'State the flow as http or https so it becomes an application rule (which takes left-most wildcards), or list the exact names.',
+      );
+    default:
+      // FQDN tags only come with http/https (model rule).
+      throw unsupportedPeer('An Azure Firewall network rule', peer.toString(), origin, `a ${peer.kind} peer is not a network destination`, 'Use a CIDR, a service tag or a domain name.');
+  }
+}
+
+/**
+ * Refuses network-rule destinations that cover every address, judged per rendered flow (protocol and ports) over
+ * every section after exact aggregation: 0.0.0.0/1 in one section and 128.0.0.0/1 in another open the same flow to
+ * every IPv4 address, just as 0.0.0.0/0 does. `allowAnyAddress` is the named opt-in.
+ */
+function assertNoAnyAddressDestination(requirements: readonly Requirement[], options: AzureRulePlanOptions): void {
+  if (options.allowAnyAddress) return;
+  const byFlow = new Map<string, Requirement[]>();
+  for (const r of requirements) {
+    if (r.peer.kind !== PeerKind.CIDR) continue;
+    const flow = `${NETWORK_PROTOCOLS[transportOf(r.protocol)]}|${r.portsText || '*'}`;
+    const list = byFlow.get(flow);
+    if (list) list.push(r);
+    else byFlow.set(flow, [r]);
+  }
+  for (const flow of [...byFlow.keys()].sort()) {
+    for (const network of aggregateCidrs(byFlow.get(flow) as Requirement[])) {
+      assertNotAnyAddress(network, `allowAnyAddress: true on AzureFirewallPolicyRules (${options.origin})`);
+    }
+  }
 }
 
 /** Purposes first, then the source; the purposes are cut so that the source always survives. */

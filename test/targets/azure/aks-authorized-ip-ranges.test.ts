@@ -3,14 +3,15 @@ import { PublicIp } from '@cdktf/provider-azurerm/lib/public-ip';
 import { Testing } from 'cdktf';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
 import { Direction, Landing, Peer, PortRange, Protocol } from '../../../lib/model';
+import { UserCidr } from '../../../lib/plan/user-cidrs';
 import { AksAuthorizedIpRanges } from '../../../lib/targets/azure';
 import { ingressSection, newStack, section, setOf, webSection } from './fixtures';
 
 const ingress = { direction: Direction.INGRESS, landing: Landing.CONTROL_PLANE };
 
 /** `n` non-adjacent /24s (aggregation keeps every one). */
-function spread(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `100.${64 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24`);
+function spread(n: number): UserCidr[] {
+  return Array.from({ length: n }, (_, i) => ({ cidr: `100.${64 + Math.floor(i / 128)}.${(i % 128) * 2}.0/24` }));
 }
 
 describe('AksAuthorizedIpRanges', () => {
@@ -20,7 +21,7 @@ describe('AksAuthorizedIpRanges', () => {
       .cidrs(['192.0.2.10'], Protocol.HTTPS, [443], 'Scanner', ingress);
     const ranges = AksAuthorizedIpRanges.compute({
       requirementSets: [setOf(saas)],
-      cidrs: ['203.0.113.0/24', '198.51.100.0/24'],
+      cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }, { cidr: '198.51.100.0/24' }],
       firewallPublicIps: ['20.50.1.2'],
     });
     expect(ranges.ranges).toEqual(['20.50.1.2/32', '192.0.2.10/32', '198.51.100.0/24', '203.0.113.0/24']);
@@ -46,7 +47,7 @@ describe('AksAuthorizedIpRanges', () => {
   test('a Terraform reference to the firewall public IP is rendered as <ip>/32 after the literal ranges', () => {
     const stack = newStack();
     const pip = new PublicIp(stack, 'pip', { name: 'fw', resourceGroupName: 'rg', location: 'westeurope', allocationMethod: 'Static', sku: 'Standard' });
-    const ranges = AksAuthorizedIpRanges.compute({ cidrs: ['203.0.113.0/24'], firewallPublicIps: [pip.ipAddress] });
+    const ranges = AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '203.0.113.0/24' }], firewallPublicIps: [pip.ipAddress] });
     new KubernetesCluster(stack, 'aks', {
       name: 'aks',
       resourceGroupName: 'rg',
@@ -79,12 +80,12 @@ describe('AksAuthorizedIpRanges', () => {
 
   test('ranges are counted after exact aggregation (400 adjacent halves are 3 ranges)', () => {
     const halves = Array.from({ length: 400 }, (_, i) => `10.${Math.floor(i / 2)}.${i % 2 === 0 ? 0 : 128}.0/17`);
-    expect(AksAuthorizedIpRanges.compute({ cidrs: halves }).ranges).toEqual(['10.0.0.0/9', '10.128.0.0/10', '10.192.0.0/13']);
+    expect(AksAuthorizedIpRanges.compute({ cidrs: halves.map((cidr) => ({ cidr })) }).ranges).toEqual(['10.0.0.0/9', '10.128.0.0/10', '10.192.0.0/13']);
   });
 
   test('private clusters are refused', () => {
-    expect(() => AksAuthorizedIpRanges.compute({ cidrs: ['203.0.113.0/24'], privateCluster: true })).toThrow(
-      'Invalid privateCluster "true" (from AksAuthorizedIpRanges). API server authorized IP ranges are not supported for private clusters: ' +
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '203.0.113.0/24' }], privateCluster: true })).toThrow(
+      'Invalid privateCluster "true" (from AksAuthorizedIpRanges privateCluster). API server authorized IP ranges are not supported for private clusters: ' +
         'their API server has no public endpoint. Reach it from networks peered with the cluster network instead, or make the cluster public.',
     );
   });
@@ -95,25 +96,53 @@ describe('AksAuthorizedIpRanges', () => {
     );
   });
 
-  test('/0 is refused wherever it comes from', () => {
-    expect(() => AksAuthorizedIpRanges.compute({ cidrs: ['0.0.0.0/0'] })).toThrow(
-      'Invalid authorized IP range "0.0.0.0/0" (from AksAuthorizedIpRanges cidrs[0]). A /0 range authorizes every address',
+  test('a list that covers every address is refused wherever it comes from, with no opt-in', () => {
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '0.0.0.0/0' }] })).toThrow(
+      'Invalid authorized IP range "0.0.0.0/0" (from AksAuthorizedIpRanges cidrs[0]). 0.0.0.0/0 allows every IPv4 address. There is no opt-in: authorized IP ranges exist',
     );
+    // Coverage, not spelling: two halves are every address.
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '0.0.0.0/1' }, { cidr: '128.0.0.0/1' }] })).toThrow(
+      'Invalid authorized IP range "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from AksAuthorizedIpRanges: AksAuthorizedIpRanges cidrs[0], AksAuthorizedIpRanges cidrs[1]). These networks together cover every IPv4 address.',
+    );
+    // A control-plane row and a user CIDR together.
+    const half = section('half').cidrs(['::/1'], Protocol.TCP, [443], 'Half', ingress);
+    expect(() => AksAuthorizedIpRanges.compute({ requirementSets: [setOf(half)], cidrs: [{ cidr: '8000::/1' }] })).toThrow(/together ::\/0.*test\/half: ::\/1 \(Half\)/);
     const all = section('all').cidrs(['0.0.0.0/0'], Protocol.TCP, [443], 'Everyone', ingress);
     expect(() => AksAuthorizedIpRanges.compute({ requirementSets: [setOf(all)] })).toThrow('Invalid authorized IP range "0.0.0.0/0" (from test/all: 0.0.0.0/0 (Everyone))');
+  });
+
+  test('cidrs take { cidr, purpose } entries: a plain string (the old form) is refused with the fix', () => {
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: ['203.0.113.0/24'] as unknown as UserCidr[] })).toThrow(
+      `Invalid cidrs entry "203.0.113.0/24" (from AksAuthorizedIpRanges cidrs[0]). Give { cidr: '203.0.113.0/24', purpose: 'operators' } (e.g. { cidr: "203.0.113.0/24", purpose: '...' }).`,
+    );
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: '203.0.113.0/24' as unknown as UserCidr[] })).toThrow(/^Invalid cidrs \(string, expected an array\) "203.0.113.0\/24"/);
+  });
+
+  test('only CONTROL_PLANE rows become ranges: node ingress and service rows are skipped', () => {
+    const service = section('registry').cidrs(['192.0.2.0/24'], Protocol.HTTPS, [443], 'Reads the registry', { direction: Direction.INGRESS, landing: Landing.SERVICE });
+    const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [setOf(service, ingressSection())] });
+    expect(ranges.ranges).toEqual(['34.132.193.40/32']);
+    expect(ranges.skippedRequirements.map((r) => r.peer.value)).toEqual(['192.0.2.0/24']);
+  });
+
+  test('firewall public IPs are host addresses: loopback, multicast and unknown props are refused', () => {
+    expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['127.0.0.1'] })).toThrow(/Invalid firewall public IP "127.0.0.1" \(from AksAuthorizedIpRanges firewallPublicIps\[0\]\)\. 127.0.0.1 is a loopback address/);
+    expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIps: '20.50.1.2' as unknown as string[] })).toThrow(/^Invalid firewallPublicIps \(string, expected an array\)/);
+    expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIp: ['20.50.1.2'] } as never)).toThrow('Did you mean "firewallPublicIps"?');
+    expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.2'], privateCluster: 'false' as unknown as boolean })).toThrow(/^Invalid privateCluster \(string, expected true or false\) "false"/);
   });
 
   test('an ingress domain name to the API server is refused: ranges are CIDRs only', () => {
     const named = section('named').row([Peer.fqdn('scanner.example.com')], Protocol.TCP, [443], 'Scanner', ingress);
     expect(() => AksAuthorizedIpRanges.compute({ requirementSets: [setOf(named)] })).toThrow(
-      'AKS API server authorized IP ranges cannot express "scanner.example.com": the ranges are CIDRs only (from test/named: scanner.example.com (Scanner)).',
+      'AKS API server authorized IP ranges cannot express "scanner.example.com": it admits networks (CIDRs) only, not a fqdn (from test/named: Scanner). Give the CIDRs the peer connects from.',
     );
   });
 
   test('a firewall public IP must be an address, and CIDRs must be valid', () => {
     expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] })).toThrow(
-      'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). Give the address itself',
+      'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). A firewall public IP is one machine\'s address, not a network',
     );
-    expect(() => AksAuthorizedIpRanges.compute({ cidrs: ['10.0.0.1/8'] })).toThrow('Did you mean 10.0.0.0/8?');
+    expect(() => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '10.0.0.1/8' }] })).toThrow('Did you mean 10.0.0.0/8?');
   });
 });

@@ -56,16 +56,30 @@ describe('AksEgressRouteTable', () => {
     expect(table.route[1].address_prefix).toBe('${azurerm_public_ip.pip.ip_address}/32');
   });
 
-  test('addresses must be single IPv4 addresses', () => {
+  test('addresses must be single IPv4 host addresses', () => {
     expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPrivateIp: '10.42.2.0/26' })).toThrow(
-      'Invalid firewallPrivateIp "10.42.2.0/26" (from AksEgressRouteTable test/udr). Give one IPv4 address without a prefix',
+      "Invalid firewallPrivateIp \"10.42.2.0/26\" (from AksEgressRouteTable test/udr firewallPrivateIp). A firewallPrivateIp is one machine's address, not a network",
     );
-    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPublicIp: '20.50.1.2/32' })).toThrow('Invalid firewallPublicIp "20.50.1.2/32"');
-    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPublicIp: '2001:db8::1' })).toThrow('Invalid firewallPublicIp "2001:db8::1"');
+    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPublicIp: '2001:db8::1' })).toThrow(
+      'Invalid firewallPublicIp "2001:db8::1" (from AksEgressRouteTable test/udr firewallPublicIp). Azure routes to a virtual appliance take an IPv4 address',
+    );
     expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPrivateIp: '10.42.2' })).toThrow(/Invalid CIDR "10\.42\.2"/);
+    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPrivateIp: '0.0.0.0' })).toThrow(/Invalid firewallPrivateIp "0.0.0.0" .* is in "this network"/);
+    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPrivateIp: 42 as unknown as string })).toThrow(/^Invalid firewallPrivateIp \(number, expected a string\) "42"/);
   });
 
-  test('an empty subnet id is refused', () => {
-    expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, subnetId: '' })).toThrow('Invalid subnetId "" (from AksEgressRouteTable test/udr). Pass the AKS subnet id, e.g. subnet.id.');
+  test('a host written as /32 or as IPv4-mapped IPv6 is rendered as the plain address', () => {
+    const stack = newStack();
+    new AksEgressRouteTable(stack, 'udr', { ...PROPS, firewallPrivateIp: '::ffff:10.42.2.4', firewallPublicIp: '20.50.1.2/32' });
+    const [table] = Object.values(JSON.parse(Testing.synth(stack)).resource.azurerm_route_table) as Array<{ route: Array<Record<string, string>> }>;
+    expect(table.route[0].next_hop_in_ip_address).toBe('10.42.2.4');
+    expect(table.route[1].address_prefix).toBe('20.50.1.2/32');
+  });
+
+  test('an empty subnet id and unknown props are refused, and leave nothing behind', () => {
+    const stack = newStack();
+    expect(() => new AksEgressRouteTable(stack, 'udr', { ...PROPS, subnetId: '' })).toThrow('Invalid subnetId "" (from AksEgressRouteTable test/udr subnetId). Pass the AKS subnet id, e.g. subnet.id.');
+    expect(() => new AksEgressRouteTable(stack, 'udr2', { ...PROPS, firewallPrivateIP: '10.42.2.4' } as never)).toThrow('Did you mean "firewallPrivateIp"?');
+    expect(stack.node.tryFindChild('udr')).toBeUndefined();
   });
 });

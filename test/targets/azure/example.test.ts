@@ -79,4 +79,27 @@ describe('examples/aks-egress', () => {
       expect.stringMatching(/^azurerm_firewall_policy_rule_collection_group\./),
     ]);
   });
+
+  test('the Chainguard Enforce agent reaches the API server: by name through the annotation, the API server IP is not opened', () => {
+    const annotation = Object.entries(json.output).find(([k]) => k.startsWith('enforce_agent_pod_annotation'));
+    expect(annotation?.[1]).toMatchObject({ value: { 'kubernetes.azure.com/set-kube-service-host-fqdn': 'true' } });
+    // The FQDN rule the annotated pods use.
+    expect(synthesized).toContain('*.hcp.westeurope.azmk8s.io');
+    // The agent's control-plane CIDRs are authorized ranges, never node rules.
+    const rules = JSON.stringify(json.resource.azurerm_firewall_policy_rule_collection_group);
+    expect(rules).not.toContain('34.132.193.40');
+    expect(JSON.stringify(json.resource.azurerm_kubernetes_cluster)).toContain('34.132.193.40/32');
+  });
+
+  test('with the API server IP known, a network rule TCP 443 to that one address replaces the annotation', () => {
+    process.env.AKS_API_SERVER_PUBLIC_IP = '20.61.10.5';
+    try {
+      const withIp: Json = JSON.parse(synth());
+      expect(Object.keys(withIp.output).some((k) => k.startsWith('enforce_agent_pod_annotation'))).toBe(false);
+      const rules = Object.values(collectionsByName(withIp)).flatMap((c: Json) => c.rule);
+      expect(rules.filter((r: Json) => JSON.stringify(r.destination_addresses) === '["20.61.10.5/32"]' && r.destination_ports?.[0] === '443')).toHaveLength(1);
+    } finally {
+      delete process.env.AKS_API_SERVER_PUBLIC_IP;
+    }
+  });
 });

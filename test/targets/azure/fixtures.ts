@@ -14,9 +14,9 @@ export function section(key: string, title = `Table ${key}`): CatalogSection {
   return new CatalogSection(DOC, key, title, key);
 }
 
-/** `Source: ...` text every rule of section `key` ends with. */
+/** `Source: ...` text every rule of section `key` ends with (stable provenance only: no date, no URL). */
 export function sourceText(key: string, title = `Table ${key}`): string {
-  return `Source: Test requirements, ${title} (2026-01-01) https://example.com/doc#${key}`;
+  return `Source: test/${key}, ${title}`;
 }
 
 /** Application rows: HTTPS to a name and a wildcard, HTTP and HTTPS to one name. */

@@ -26,6 +26,7 @@ function options(overrides: Partial<AzureRulePlanOptions> = {}): AzureRulePlanOp
     maxGroups: LIMITS.azureRuleCollectionGroupsPerPolicy,
     maxGroupBytes: LIMITS.azureRuleCollectionGroupBytes,
     collectionPriorities: {},
+    allowAnyAddress: false,
     origin: 'test',
     ...overrides,
   };
@@ -72,7 +73,7 @@ describe('priorities', () => {
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], basePriority: 100 })).not.toThrow();
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], basePriority: 65000 })).not.toThrow();
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], basePriority: 99 })).toThrow(
-      'Invalid basePriority "99" (from AzureFirewallPolicyRules test/egress). Azure Firewall priorities are whole numbers from 100 to 65000.',
+      'Invalid basePriority "99" (from AzureFirewallPolicyRules test/egress basePriority). Azure Firewall priorities are whole numbers from 100 to 65000.',
     );
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], basePriority: 65001 })).toThrow('Invalid basePriority "65001"');
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], basePriority: 500.5 })).toThrow('Invalid basePriority "500.5"');
@@ -88,7 +89,7 @@ describe('priorities', () => {
   test('two sections whose priorities collide are an error that names collectionPriorities', () => {
     // test/web derives 5900 (network 5900, application 5905).
     const sets = [setOf(webSection(), networkSection())];
-    expect(() => rules(newStack(), { requirementSets: sets, collectionPriorities: { 'test/net': 5905 } })).toThrow(
+    expect(() => rules(newStack(), { requirementSets: sets, collectionPriorities: { 'test/net': 5905 } }).render()).toThrow(
       'Invalid rule collection priority "5900" (from AzureFirewallPolicyRules test/egress). ' +
         'Sections test/net (priorities 5905 and 5910) and test/web (priorities 5900 and 5905) collide. ' +
         'Set collectionPriorities: { "test/web": <a free priority> } (100-64995, at least 6 away from the others).',
@@ -104,14 +105,14 @@ describe('priorities', () => {
   });
 
   test('an override for a section that is not there is refused with the valid sections', () => {
-    expect(() => rules(newStack(), { requirementSets: [setOf(webSection(), networkSection())], collectionPriorities: { 'test/wbe': 1000 } })).toThrow(
+    expect(() => rules(newStack(), { requirementSets: [setOf(webSection(), networkSection())], collectionPriorities: { 'test/wbe': 1000 } }).render()).toThrow(
       'Unknown section in collectionPriorities "test/wbe" (from AzureFirewallPolicyRules test/egress). Did you mean "test/web"? Valid values: test/net, test/web.',
     );
   });
 
   test('an override out of range is refused', () => {
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], collectionPriorities: { 'test/web': 64996 } })).toThrow(
-      'Invalid collectionPriorities["test/web"] "64996" (from AzureFirewallPolicyRules test/egress). Azure Firewall priorities are whole numbers from 100 to 64995.',
+      'Invalid collectionPriorities["test/web"] "64996" (from AzureFirewallPolicyRules test/egress collectionPriorities["test/web"]). Azure Firewall priorities are whole numbers from 100 to 64995 (the application collection takes the priority + 5).',
     );
     expect(() => rules(newStack(), { requirementSets: [setOf(webSection())], collectionPriorities: { 'test/web': 99 } })).toThrow('Invalid collectionPriorities["test/web"] "99"');
   });
@@ -131,7 +132,7 @@ describe('unique source/destination pairs in network rules (20,000)', () => {
 
   test('3 sources x 6,667 destinations = 20,001 is refused with the count, the limit and the way out', () => {
     const threeSources = FirewallRuleSources.addresses(['10.0.0.0/24', '10.0.2.0/24', '10.0.4.0/24']);
-    expect(() => rules(newStack(), { requirementSets: [setOf(partner(6667))], sources: threeSources })).toThrow(
+    expect(() => rules(newStack(), { requirementSets: [setOf(partner(6667))], sources: threeSources }).render()).toThrow(
       'Azure Firewall unique source/destination pairs in network rules: 20001 exceeds the limit of 20000 (from AzureFirewallPolicyRules test/egress). ' +
         'Pairs are sources x destinations summed over network rules, and an IP group counts as one address: put the sources in an IP group ' +
         '(FirewallRuleSources.ipGroupIds or FirewallRuleSources.newIpGroup), use fewer, wider source ranges, or spread the sections over several firewall policies.',
@@ -154,6 +155,7 @@ describe('FQDNs in network rules', () => {
     const names = (n: number) => Array.from({ length: n }, (_, i) => `ntp${i}.example.com`);
     const warnings = (n: number) => {
       const construct = rules(newStack(), { requirementSets: [setOf(section('ntp').fqdns(names(n), Protocol.UDP, [123], 'Time'))], dnsProxyEnabled: true });
+      construct.render();
       return construct.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
     };
     expect(warnings(1000)).toEqual([]);
@@ -184,14 +186,14 @@ describe('rule collection groups per policy (60) and their size (2 MB)', () => {
   });
 
   test('61 groups are refused with the count, the limit and the way out', () => {
-    expect(() => rules(newStack(), { requirementSets: [setOf(...manySections(61))], maxRuleCollectionGroupBytes: oneCollectionPerGroupBytes() })).toThrow(
+    expect(() => rules(newStack(), { requirementSets: [setOf(...manySections(61))], maxRuleCollectionGroupBytes: oneCollectionPerGroupBytes() }).render()).toThrow(
       /^Azure Firewall rule collection groups for one policy: 61 exceeds the limit of 60 \(from AzureFirewallPolicyRules test\/egress\)\. Groups split at \d+ estimated bytes each\. Put the sources in an IP group to shrink every rule, spread the requirement sets over several firewall policies, or raise maxRuleCollectionGroups if the policy allows more\.$/,
     );
   });
 
   test('maxRuleCollectionGroups lowers the limit (a policy that already has other groups)', () => {
     expect(() =>
-      rules(newStack(), { requirementSets: [setOf(...manySections(3))], maxRuleCollectionGroupBytes: oneCollectionPerGroupBytes(), maxRuleCollectionGroups: 2 }),
+      rules(newStack(), { requirementSets: [setOf(...manySections(3))], maxRuleCollectionGroupBytes: oneCollectionPerGroupBytes(), maxRuleCollectionGroups: 2 }).render(),
     ).toThrow(/rule collection groups for one policy: 3 exceeds the limit of 2/);
   });
 
@@ -228,7 +230,7 @@ describe('rule collection groups per policy (60) and their size (2 MB)', () => {
   });
 
   test('with the default 2 MB limit, a plan of about 2.5 MB is split into two groups', () => {
-    const hosts = Array.from({ length: 9000 }, (_, i) => `host${i}.example.com`);
+    const hosts = Array.from({ length: 10000 }, (_, i) => `host${i}.example.com`);
     const set = setOf(section('bulk', 'Bulk hosts').fqdns(hosts, Protocol.HTTPS, [443], 'One of many hosts'));
     const plan = planAzureFirewallRules([set], options());
     const total = plan.groups.reduce((sum, g) => sum + g.estimatedBytes, 0);
