@@ -9,6 +9,7 @@ module.exports = {
   moduleNameMapper: {
     '^cdktf-firewall-requirements$': '<rootDir>/lib/index.ts',
     '^cdktf-firewall-requirements/(azure|google|aws|ibm)$': '<rootDir>/lib/targets/$1/index.ts',
+    '^cdktf-firewall-requirements/export$': '<rootDir>/lib/export/index.ts',
   },
   setupFilesAfterEnv: ['<rootDir>/test/setup.js'],
   testTimeout: 60000,

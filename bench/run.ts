@@ -10,13 +10,14 @@
  *   --instructions-n=100  BENCH_INSTRUCTIONS_N  fleet size for the instruction counts (valgrind; 0 turns them off)
  *   --instruction-pairs=1 BENCH_INSTRUCTION_PAIRS  instruction count pairs (each pair runs side by side)
  *   --cidrs=100000      BENCH_CIDRS     CIDRs in the aggregation benchmark
- *   --only=cidr,typecheck,fleet,validate  BENCH_ONLY  run a subset
+ *   --only=cidr,typecheck,fleet,validate,export  BENCH_ONLY  run a subset
  *   --out=bench/results.json  BENCH_OUT  where to write the results
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { hasGnuTime, hasValgrind, runNodeScript } from './measure';
+import { benchExport } from './export-bench';
 import { benchFleet, PairedRatio } from './fleet-bench';
 import { benchTypecheck } from './typecheck';
 import { benchValidate } from './validate-bench';
@@ -61,7 +62,7 @@ function parseOptions(): Options {
     instructionsN: Number(option('instructions-n', 'BENCH_INSTRUCTIONS_N', '100')),
     instructionPairs: Number(option('instruction-pairs', 'BENCH_INSTRUCTION_PAIRS', '1')),
     cidrs: Number(option('cidrs', 'BENCH_CIDRS', '100000')),
-    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate'))),
+    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate,export'))),
     out: path.resolve(ROOT, option('out', 'BENCH_OUT', 'bench/results.json')),
   };
 }
@@ -243,11 +244,35 @@ const validateSection: Section = (options, rows, details) => {
   });
 };
 
+const exportSection: Section = (options, rows, details) => {
+  const n = Math.max(...options.fleetSizes);
+  const r = benchExport(n, Math.max(1, Math.min(options.repeats, 3)));
+  details.export = r;
+  const id = `export-vs-synth-${n}`;
+  const measurement = `export of the ${n}-cluster fleet against cdktf synth of the same fleet (time and peak memory ratio, identical rule content checked)`;
+  if (r.missing) {
+    rows.push({ id, measurement, target: '>= 10x', status: 'skipped', context: `export targets not registered yet: ${r.missing.join(', ')}` });
+    return;
+  }
+  const identical = (r.differences ?? []).length === 0;
+  rows.push({
+    id,
+    measurement,
+    ratio: r.timeRatio,
+    target: '>= 10x',
+    status: identical ? judge(r.timeRatio as number, 10, 'min') : 'error',
+    context:
+      `${sec(r.exportSeconds as number)} / ${sec(r.synthSeconds as number)}; memory ${fmt(r.memoryRatio)}x (${mib(r.exportPeakRssMiB as number)} / ${mib(r.synthPeakRssMiB as number)}); ` +
+      `export in process ${fmt(r.exportMs, 0)} ms; ${r.comparedResources} resources compared, ${identical ? 'identical' : `${r.differences!.length} clusters differ: ${r.differences![0]}`}`,
+  });
+};
+
 const SECTIONS: Array<[string, Section]> = [
   ['cidr', cidrSection],
   ['typecheck', typecheckSection],
   ['fleet', fleetSection],
   ['validate', validateSection],
+  ['export', exportSection],
 ];
 
 function printTable(rows: readonly Row[]): void {

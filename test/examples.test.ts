@@ -1,8 +1,11 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, Testing } from 'cdktf';
+import { AKS_SUBNET, ClusterEgress, EnforceAgent, LOCATION, MonitoringAddon } from '../examples/aks-composed-policy/stack';
 import { addExamples, exampleNames } from '../examples/main';
+import { AksAddon, aksProfile, chainguardEnforceProfile } from '../lib';
+import { AzureFirewallPolicyRules, FirewallRuleSources } from '../lib/targets/azure';
 import { validateDirectory } from '../lib/validate';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
@@ -32,7 +35,7 @@ describe('bundled examples', () => {
 
   test('every example folder becomes one stack named after it', () => {
     expect([...first.stacks.keys()]).toEqual(exampleNames(EXAMPLES_DIR));
-    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-egress', 'eks-enforce', 'gke-enforce', 'ibm-vpc-nodeports']);
+    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-composed-policy', 'aks-egress', 'eks-enforce', 'gke-enforce', 'ibm-vpc-nodeports']);
   });
 
   test('synthesizing twice is byte-identical (after normalizing the output directory)', () => {
@@ -44,7 +47,38 @@ describe('bundled examples', () => {
     expect(report.problems).toEqual([]);
     expect(report.unchecked).toEqual([]);
     expect(report.complete).toBe(true);
-    expect(report.stacks).toBe(4);
+    expect(report.stacks).toBe(5);
     expect(report.resources).toBeGreaterThan(20);
+  });
+});
+
+describe('aks-composed-policy: rules composed from three modules', () => {
+  test('equal one construct given every set at once', () => {
+    const groupsOf = (json: string) =>
+      Object.values(JSON.parse(json).resource.azurerm_firewall_policy_rule_collection_group as Record<string, Record<string, unknown>>).map(
+        ({ depends_on: _d, ...group }) => group,
+      );
+    const composed = Testing.synthScope((scope) => {
+      const cluster = new ClusterEgress(scope, 'cluster', { firewallPolicyId: 'policy' });
+      new MonitoringAddon(scope, 'monitoring', { cluster });
+      new EnforceAgent(scope, 'enforce', { cluster });
+    });
+    const single = Testing.synthScope((scope) => {
+      new AzureFirewallPolicyRules(scope, 'rules', {
+        requirementSets: [aksProfile({ location: LOCATION }), aksProfile({ location: LOCATION, addons: [AksAddon.AZURE_MONITOR] }), chainguardEnforceProfile()],
+        firewallPolicyId: 'policy',
+        sources: FirewallRuleSources.addresses([AKS_SUBNET]),
+        basePriority: 300,
+        dnsProxyEnabled: true,
+      });
+    });
+    expect(groupsOf(composed)).toEqual(groupsOf(single));
+    const names = groupsOf(composed).flatMap((g) => [
+      ...((g.application_rule_collection as Array<{ name: string }>) ?? []).map((c) => c.name),
+      ...((g.network_rule_collection as Array<{ name: string }>) ?? []).map((c) => c.name),
+    ]);
+    // every module's rows are there: the core sections, the add-on's and the Enforce agent's
+    expect(names.some((n) => n.includes('azure-monitor'))).toBe(true);
+    expect(names.some((n) => n.includes('chainguard'))).toBe(true);
   });
 });

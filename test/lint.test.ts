@@ -37,7 +37,7 @@ describe('import rules', () => {
     expect(offenders).toEqual([]);
     const packageImports = stacks.flatMap((f) => importsOf(f)).filter((i) => i.startsWith('cdktf-firewall-requirements'));
     expect(new Set(packageImports)).toEqual(
-      new Set(['cdktf-firewall-requirements', ...['azure', 'google', 'aws', 'ibm'].map((c) => `cdktf-firewall-requirements/${c}`)]),
+      new Set(['cdktf-firewall-requirements', ...['azure', 'google', 'aws', 'ibm', 'export'].map((c) => `cdktf-firewall-requirements/${c}`)]),
     );
   });
 

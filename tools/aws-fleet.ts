@@ -169,7 +169,7 @@ function eksClusters(scope: Construct, name: string): TerraformStack {
     }),
   );
   cluster('private-only', EksEndpointAccess.fromRequirements({ endpointPublicAccess: false }));
-  cluster('everyone', EksEndpointAccess.fromRequirements({ endpointPrivateAccess: false, publicAccessCidrs: [{ cidr: '0.0.0.0/0', purpose: 'Public by choice' }] }));
+  cluster('everyone', EksEndpointAccess.fromRequirements({ endpointPrivateAccess: false, cidrs: [{ cidr: '0.0.0.0/0', purpose: 'Public by choice' }], allowAnyAddress: true }));
   cluster(
     'ipv6',
     EksEndpointAccess.fromRequirements({
@@ -203,11 +203,13 @@ function networkFirewall(scope: Construct, name: string): TerraformStack {
   const fixed = new NetworkFirewallDomainAllowlist(stack, 'fixed-capacity', {
     requirements: RequirementSet.of(flows(Direction.EGRESS, Protocol.HTTPS, https, ['*.example.io'], 'Fixed capacity')),
     name: 'fleet-fixed',
+    homeNetCidrs: ['10.2.0.0/16'],
     capacity: 250,
   });
   const enforce = new NetworkFirewallDomainAllowlist(stack, 'enforce', {
     requirements: chainguardEnforceProfile().filter((r) => r.peer.isDomain),
     name: 'fleet-enforce',
+    homeNetCidrs: ['10.3.0.0/16'],
   });
   const groups = [...mixed.ruleGroups, ...fixed.ruleGroups, ...enforce.ruleGroups];
   new NetworkfirewallFirewallPolicy(stack, 'policy', {

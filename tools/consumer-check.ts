@@ -34,6 +34,7 @@ const ENTRY_EXPORTS: Readonly<Record<string, string>> = {
   [`${PACKAGE}/google`]: 'GcpFirewall',
   [`${PACKAGE}/aws`]: 'SecurityGroupRules',
   [`${PACKAGE}/ibm`]: 'IbmSecurityGroupRules',
+  [`${PACKAGE}/export`]: 'exportModule',
 };
 
 interface CheckResult {

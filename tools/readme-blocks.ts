@@ -161,6 +161,6 @@ export function importsOf(code: string): string[] {
 export function disallowedImport(specifier: string): string | undefined {
   if (specifier.startsWith('.') || specifier.startsWith('/')) return 'a relative path: import the package names a user has';
   if (/^@cdktf\/provider-[a-z]+$/.test(specifier)) return 'a provider package root: import the resource submodule (@cdktf/provider-x/lib/<resource>)';
-  if (/^cdktf-firewall-requirements\/(?!(azure|google|aws|ibm)$)/.test(specifier)) return 'not an entry point of the package';
+  if (/^cdktf-firewall-requirements\/(?!(azure|google|aws|ibm|export)$)/.test(specifier)) return 'not an entry point of the package';
   return undefined;
 }

@@ -53,6 +53,9 @@ function parseArgs(argv: string[]): Args | undefined {
   return { keep, concurrency, dirs };
 }
 
+/** The plain Terraform root module that calls exported AWS modules (examples/terraform), in the sources. */
+const TERRAFORM_EXAMPLE_DIR = path.join(__dirname, '..', '..', 'examples', 'terraform');
+
 /** Synthesizes the examples and the fleet into `outdir`; returns the stacks that use the AWS provider, sorted. */
 export function synthesizeAwsStacks(outdir: string): TerraformDirectory[] {
   const app = new App({ outdir });
@@ -90,7 +93,8 @@ async function main(): Promise<number> {
   const outdir = args.dirs.length > 0 ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'terraform-check-synth-'));
   try {
     const started = Date.now();
-    const dirs = outdir === undefined ? args.dirs.map((dir) => ({ dir })) : synthesizeAwsStacks(outdir);
+    // The plain Terraform example (a root module calling modules exported without cdktf) is planned with the stacks.
+    const dirs = outdir === undefined ? args.dirs.map((dir) => ({ dir })) : [...synthesizeAwsStacks(outdir), { name: 'terraform-example', dir: TERRAFORM_EXAMPLE_DIR }];
     if (outdir !== undefined) process.stdout.write(`terraform: synthesized ${dirs.length} AWS stacks in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     const report = await checkTerraformDirectories(dirs, {
       terraformBinary: terraform,

@@ -85,17 +85,17 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
   [FleetCloud.EKS]: (stack, c) => {
     new AwsProvider(stack, 'aws', { region: c.region });
     const enforce = chainguardEnforceProfile();
-    const access = EksEndpointAccess.fromRequirements({ requirements: enforce, publicAccessCidrs: [{ cidr: c.operatorCidr, purpose: 'operators' }] });
+    const access = EksEndpointAccess.fromRequirements({ requirementSets: [enforce], cidrs: [{ cidr: c.operatorCidr, purpose: 'operators' }] });
     new EksCluster(stack, 'cluster', {
       name: c.name,
       roleArn: 'arn:aws:iam::123456789012:role/eks-cluster',
       vpcConfig: access.toVpcConfig(['subnet-aaaa', 'subnet-bbbb']),
     });
-    new NetworkFirewallDomainAllowlist(stack, 'egress-domains', { requirements: enforce.filter(isEgress), name: `${c.name}-egress` });
+    new NetworkFirewallDomainAllowlist(stack, 'egress-domains', { requirementSets: [enforce], name: `${c.name}-egress`, homeNetCidrs: [...c.subnetCidrs] });
     const nodePorts = new CatalogSection(PLATFORM_DOC, 'node-ports', 'Node ports', 'node-ports')
       .cidrs([...c.subnetCidrs], Protocol.TCP, [PortRange.range(NODE_PORTS.from, NODE_PORTS.to)], 'Load balancer traffic to node ports', { direction: Direction.INGRESS })
       .toSet();
-    new SecurityGroupRules(stack, 'node-ports', { requirements: nodePorts, vpcId: 'vpc-0123456789abcdef0', groupName: `${c.name}-node-ports` });
+    new SecurityGroupRules(stack, 'node-ports', { requirementSets: [nodePorts], vpcId: 'vpc-0123456789abcdef0', groupName: `${c.name}-node-ports` });
   },
 
   [FleetCloud.IBM]: (stack, c) => {

@@ -1,13 +1,21 @@
 /**
  * EKS with Chainguard Enforce: a cluster whose public API endpoint admits only the Chainguard Enforce CIDR
  * ranges and the administrators' network, a node security group, and an AWS Network Firewall domain allowlist
- * with the Enforce agent's hosts.
+ * with the hosts the nodes (EKS node profile) and the Enforce agent need.
  *
  * - Endpoint access: private access on (the nodes reach the API server inside the VPC); public access
- *   restricted to the Enforce ranges (ingress TCP 443 in the profile) plus ADMIN_CIDRS.
- * - Node security group: HTTPS out to any address, an explicit choice here (`allowAnyAddress`) because the
- *   Network Firewall in the egress path filters that traffic by host name (TLS SNI).
- * - Domain allowlist: the Enforce agent's hosts; attach the rule group to your firewall policy.
+ *   restricted to the Enforce ranges (the profile's control-plane rows) plus ADMIN_CIDRS, applied to the cluster.
+ * - Node security group, attached to the nodes BESIDE the cluster security group (managed node groups get the
+ *   cluster security group automatically; with a launch template, list both). Security groups only allow, and an
+ *   interface allows the union of its groups: the cluster group keeps its inbound rule from itself (node to node,
+ *   CoreDNS, and the control plane to the kubelet on 10250). This group carries the outbound flows the nodes need
+ *   once the cluster group's default outbound rule is removed ("Restricting cluster traffic"): TCP 443 and 10250,
+ *   TCP and UDP 53 to the cluster security group's subnets, any protocol to the node subnets (node to node, CoreDNS
+ *   on other nodes), all from the EKS node catalog, plus HTTPS out to any address, an explicit choice here
+ *   (`allowAnyAddress`) because the Network Firewall in the egress path filters it by host name (TLS SNI).
+ * - Domain allowlist: the EKS node hosts (ECR API, registries, layer bucket, EKS, EC2, regional STS) and the Enforce
+ *   agent's hosts in one TLS group; HOME_NET is the node subnets. Attach the group to your firewall policy. It drops
+ *   every other TLS connection from the node subnets.
  *
  *   terraform apply -var vpc_id=... -var 'subnet_ids=["subnet-a","subnet-b"]' -var cluster_role_arn=...
  */
@@ -15,12 +23,16 @@ import { EksCluster } from '@cdktf/provider-aws/lib/eks-cluster';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile, Direction, PortRange, Protocol, userCidrRequirements } from 'cdktf-firewall-requirements';
+import { chainguardEnforceProfile, Direction, eksNodesProfile, PortRange, Protocol, userCidrRequirements } from 'cdktf-firewall-requirements';
 import { EksEndpointAccess, NetworkFirewallDomainAllowlist, SecurityGroupRules } from 'cdktf-firewall-requirements/aws';
 
 export const REGION = 'eu-central-1';
 /** The administrators' network (a documentation range: replace it with yours). */
 export const ADMIN_CIDRS = [{ cidr: '203.0.113.0/24', purpose: 'Administrators (kubectl)' }];
+/** The subnets given to the cluster, which hold the cluster security group's interfaces (replace with yours). */
+export const CLUSTER_SUBNET_CIDRS = ['10.0.0.0/24', '10.0.1.0/24'];
+/** The node subnets (replace with yours): the node-to-node peer and the allowlist's HOME_NET. */
+export const NODE_SUBNET_CIDRS = ['10.0.16.0/20', '10.0.32.0/20'];
 
 /** The complete stack; `id` names it (the example runner passes the folder name). */
 export function createStack(scope: Construct, id: string): TerraformStack {
@@ -35,38 +47,44 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   const roleArn = new TerraformVariable(stack, 'cluster_role_arn', { type: 'string', description: 'IAM role of the EKS control plane.' });
 
   const enforce = chainguardEnforceProfile();
+  // What the nodes need: regional AWS endpoints by name, and the restricted cluster security group flows.
+  const eksNodes = eksNodesProfile({ region: REGION, clusterSecurityGroupCidrs: CLUSTER_SUBNET_CIDRS, nodeSubnetCidrs: NODE_SUBNET_CIDRS });
 
-  // The Enforce CIDR rows are ingress TCP 443 to the API server: they become public access CIDRs.
-  const endpoint = EksEndpointAccess.fromRequirements({ requirements: enforce, publicAccessCidrs: ADMIN_CIDRS });
+  // The Enforce CIDR rows land on the API endpoint: they become public access CIDRs, applied to the cluster below.
+  const endpoint = EksEndpointAccess.fromRequirements({ requirementSets: [enforce, eksNodes], cidrs: ADMIN_CIDRS });
+  const cluster = new EksCluster(stack, 'cluster', {
+    name: 'enforce-demo',
+    roleArn: roleArn.stringValue,
+    vpcConfig: { subnetIds: subnetIds.listValue },
+  });
+  endpoint.applyTo(cluster);
 
-  // The node group: HTTPS out to any address, filtered by host name in the Network Firewall below.
+  // The node group: the catalog's CIDR flows, plus HTTPS out filtered by host name in the Network Firewall below.
   const nodes = new SecurityGroupRules(stack, 'node-security-group', {
-    requirements: userCidrRequirements(
+    requirementSets: [eksNodes.filter((r) => !r.peer.isDomain)],
+    vpcId: vpcId.stringValue,
+    groupName: 'enforce-demo-nodes',
+    // The named opt-in for 0.0.0.0/0: safe here only because the Network Firewall allowlist narrows it to the
+    // listed hosts. Without a firewall in the egress path, list the destination CIDRs instead.
+    allowAnyAddress: true,
+  });
+  nodes.addRequirements(
+    userCidrRequirements(
       [{ cidr: '0.0.0.0/0', purpose: 'HTTPS out; the Network Firewall domain allowlist filters it by host name' }],
       { direction: Direction.EGRESS, protocol: Protocol.TCP, ports: [PortRange.single(443)] },
       'eks-enforce node egress',
     ),
-    vpcId: vpcId.stringValue,
-    groupName: 'enforce-demo-nodes',
-    // The named opt-in for 0.0.0.0/0: safe here only because the Network Firewall allowlist narrows it to the
-    // Enforce hosts. Without a firewall in the egress path, list the destination CIDRs instead.
-    allowAnyAddress: true,
-  });
+  );
 
-  new EksCluster(stack, 'cluster', {
-    name: 'enforce-demo',
-    roleArn: roleArn.stringValue,
-    vpcConfig: endpoint.toVpcConfig(subnetIds.listValue),
-  });
-
-  // The agent's egress by name: the host rows of the profile.
-  const allowlist = new NetworkFirewallDomainAllowlist(stack, 'enforce-agent-domains', {
-    requirements: enforce.filter((r) => r.peer.isDomain),
-    name: 'enforce-agent-domains',
+  // The names, for one firewall policy: every set goes to ONE allowlist, which picks the domain rows itself.
+  const allowlist = new NetworkFirewallDomainAllowlist(stack, 'egress-domains', {
+    requirementSets: [eksNodes, enforce],
+    name: 'enforce-demo-egress',
+    homeNetCidrs: NODE_SUBNET_CIDRS,
   });
 
   new TerraformOutput(stack, 'node_security_group_ids', {
-    description: 'Security groups to attach to the node groups.',
+    description: 'Security groups to attach to the node groups, beside the cluster security group.',
     value: nodes.securityGroupIds,
   });
   new TerraformOutput(stack, 'domain_allowlist_rule_group_arns', {

@@ -5,6 +5,7 @@ import { packageInfo } from '../package-info';
 import { toRecord } from '../model/requirement-record';
 import { FORMATS, parseListArguments } from './args';
 import { formatRecords } from './format';
+import { runExport } from './export-command';
 import { runValidate } from './validate-command';
 
 const NAME = 'cdktf-firewall-requirements';
@@ -15,7 +16,7 @@ export interface CliIo {
   readonly err: NodeJS.WritableStream;
 }
 
-const COMMANDS = ['list', 'validate', 'help'];
+const COMMANDS = ['list', 'validate', 'export', 'help'];
 const TOP_FLAGS = ['--help', '--version'];
 
 /**
@@ -40,6 +41,8 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
         return list(rest, io);
       case 'validate':
         return runValidate([...rest], io.out, io.err);
+      case 'export':
+        return runExport(rest, io);
       default:
         if (command.startsWith('-')) throw unknownOption('flag', command, NAME, TOP_FLAGS, `Commands: ${COMMANDS.join(', ')}.`);
         throw unknownOption('command', command, NAME, COMMANDS);
@@ -66,6 +69,8 @@ function help(args: readonly string[], io: CliIo): number {
       return 0;
     case 'validate':
       return runValidate(['--help'], io.out, io.err);
+    case 'export':
+      return runExport(['--help'], io);
     default: {
       const profile = PROFILES.find((p) => p.name === topic);
       if (profile) {
@@ -117,6 +122,8 @@ function usage(): string {
     'Commands:',
     '  list <profile> [options]   List the firewall requirements of a profile',
     '  validate [dir]             Check synthesized cdk.tf.json files against provider schemas (default dir: cdktf.out)',
+    '  export <target> --spec <file> --out <dir>',
+    '                             Write the firewall rules as a plain Terraform / OpenTofu module (no cdktf)',
     '  help [command|profile]     Show this help, or the help of a command or profile',
     '',
     'Options:',

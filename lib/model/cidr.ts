@@ -71,7 +71,7 @@ export class Cidr {
     const cidr = Cidr.parse(text, origin);
     const shown = String(text).trim();
     if (!cidr.isSingleAddress) {
-      throw invalidValue(what, shown, origin, `A ${what} is one machine's address, not a network: give the address itself, e.g. ${cidr.address}.`, 'invalid-host');
+      throw invalidValue(what, shown, origin, `It must be one machine's address, not a network: give the address itself, e.g. ${cidr.address}.`, 'invalid-host');
     }
     const reserved = NOT_A_HOST.find((r) => r.cidr.contains(cidr));
     if (reserved) {

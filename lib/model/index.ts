@@ -1,3 +1,4 @@
+export * from './any-address';
 export * from './cidr';
 export * from './errors';
 export * from './input';

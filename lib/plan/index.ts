@@ -3,4 +3,4 @@ export * from './limits';
 export * from './naming';
 export * from './control-plane-access';
 export * from './user-cidrs';
-export * from './any-address';
+export { assertNotAnyAddress } from './any-address';

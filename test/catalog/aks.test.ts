@@ -459,7 +459,7 @@ describe('rejections', () => {
     ['20.61.10', /^Invalid CIDR "20.61.10": "20.61.10" is not a dotted-decimal IPv4 address \(from option apiServerPublicIp\)\./],
     ['api.example.com', /^Invalid CIDR "api.example.com".*\(from option apiServerPublicIp\)/],
     ['20.61.10.5/24', /^Invalid CIDR "20.61.10.5\/24": host bits are set after the prefix \(from option apiServerPublicIp\)\. Did you mean 20.61.10.0\/24\?/],
-    ['20.61.10.0/24', /^Invalid public IP of the API server "20.61.10.0\/24" \(from option apiServerPublicIp\)\. A public IP of the API server is one machine's address, not a network/],
+    ['20.61.10.0/24', /^Invalid public IP of the API server "20.61.10.0\/24" \(from option apiServerPublicIp\)\. It must be one machine's address, not a network/],
   ])('invalid apiServerPublicIp %j', (ip, message) => {
     expect(() => aksProfile({ location: 'westeurope', apiServerPublicIp: ip })).toThrow(message);
   });

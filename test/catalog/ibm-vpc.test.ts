@@ -23,6 +23,7 @@ import {
   registryRegionFor,
 } from '../../lib/catalog/ibm-vpc';
 import { Direction, FirewallRequirementsError, PeerKind, Protocol, RequirementSet, toRecord } from '../../lib/model';
+import { errorOf } from '../model/fixtures';
 
 const SUBNETS = ['10.240.0.0/24', '10.240.64.0/24'];
 const base: IbmVpcProfileOptions = { region: 'us-south', subnetCidrs: SUBNETS };
@@ -573,5 +574,81 @@ describe('IBM_VPC_PROFILE', () => {
     expect(() => IBM_VPC_PROFILE.build({ region: ['us-south'], subnetCidrs: SUBNETS })).toThrow(
       'Invalid value for region "us-south" (from profile ibm-vpc option region). region takes one string.',
     );
+  });
+});
+
+describe('least privilege by coverage', () => {
+  const halves = ['0.0.0.0/1', '128.0.0.0/1'];
+
+  test('subnets that together cover every address are refused without nodePortsFromAnywhere, naming them', () => {
+    const e = errorOf(() => ibmVpcProfile({ ...base, subnetCidrs: halves }));
+    expect(e).toBeInstanceOf(FirewallRequirementsError);
+    expect(e.code).toBe('any-address');
+    expect(e.message).toBe(
+      'Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from profile ibm-vpc option subnetCidrs: profile ibm-vpc option subnetCidrs[0], profile ibm-vpc option subnetCidrs[1]). These networks together cover every IPv4 address. ' +
+        'The node ports would be open to the internet. Give the VPC subnets of the cluster (ibmcloud is subnets), or set nodePortsFromAnywhere: true (--node-ports-from-anywhere) to open them to any source deliberately.',
+    );
+    expect(() => ibmVpcProfile({ ...base, subnetCidrs: ['10.240.0.0/24', '0.0.0.0/0'] })).toThrow(
+      'Invalid subnet CIDR "0.0.0.0/0" (from profile ibm-vpc option subnetCidrs[1]). 0.0.0.0/0 allows every IPv4 address.',
+    );
+    const quarters = ['0.0.0.0/2', '64.0.0.0/2', '128.0.0.0/2', '192.0.0.0/2'];
+    expect(() => ibmVpcProfile({ ...base, subnetCidrs: quarters })).toThrow('(together 0.0.0.0/0)');
+  });
+
+  test('nodePortsFromAnywhere is the named opt-in: one any-source row instead of the subnets', () => {
+    const set = ibmVpcProfile({ ...base, subnetCidrs: halves, nodePortsFromAnywhere: true, adminAccess: false });
+    expect(set.requirements.map((r) => `${r.direction} ${r.protocol} ${r.portsText} ${r.peer.value}`)).toEqual(['ingress tcp 30000-32767 0.0.0.0/0']);
+  });
+
+  test('wide subnets that leave some address out are accepted', () => {
+    const set = ibmVpcProfile({ ...base, subnetCidrs: ['0.0.0.0/1', '128.0.0.0/2'], adminAccess: false });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(['0.0.0.0/1', '128.0.0.0/2']);
+  });
+
+  test('the worker allowlist refuses subnets that cover every address, with no opt-in', () => {
+    const e = errorOf(() => ibmWorkerAllowlist({ subnetCidrs: halves }));
+    expect(e.code).toBe('any-address');
+    expect(e.message).toContain('Invalid subnet CIDR "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from ibmWorkerAllowlist option subnetCidrs: ibmWorkerAllowlist option subnetCidrs[0], ibmWorkerAllowlist option subnetCidrs[1])');
+    expect(e.message).toContain('so there is no opt-in');
+  });
+
+  test('gateway IPs are single machines: networks and reserved addresses are refused', () => {
+    expect(() => ibmWorkerAllowlist({ subnetCidrs: SUBNETS, publicGatewayIps: ['169.48.1.0/24'] })).toThrow(
+      'Invalid public gateway IP "169.48.1.0/24" (from ibmWorkerAllowlist option publicGatewayIps[0]). It must be one machine\'s address, not a network',
+    );
+    expect(() => ibmWorkerAllowlist({ subnetCidrs: SUBNETS, publicGatewayIps: ['0.0.0.0'] })).toThrow('(from ibmWorkerAllowlist option publicGatewayIps[0])');
+  });
+});
+
+describe('runtime checks of every option', () => {
+  const bad = (o: Record<string, unknown>) => () => ibmVpcProfile({ ...base, ...o } as unknown as IbmVpcProfileOptions);
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['a string for subnetCidrs', { subnetCidrs: '10.240.0.0/24' }, 'Invalid subnetCidrs (string, expected an array) "10.240.0.0/24" (from profile ibm-vpc option subnetCidrs). Give subnetCidrs as an array, e.g. ["10.240.0.0/24"].'],
+    ['a number in subnetCidrs', { subnetCidrs: [10] }, 'Invalid subnetCidrs (number, expected a string) "10" (from profile ibm-vpc option subnetCidrs[0])'],
+    ['a token in subnetCidrs', { subnetCidrs: ['${var.subnet}'] }, 'Invalid entry of subnetCidrs "${var.subnet}" (from profile ibm-vpc option subnetCidrs[0]). subnetCidrs must hold literals known at synth'],
+    ["'false' for nodePortsFromAnywhere", { nodePortsFromAnywhere: 'false' }, 'Invalid nodePortsFromAnywhere (string, expected true or false) "false" (from profile ibm-vpc option nodePortsFromAnywhere)'],
+    ['1 for adminAccess', { adminAccess: 1 }, 'Invalid adminAccess (number, expected true or false) "1" (from profile ibm-vpc option adminAccess)'],
+    ['a string for globalRegistry', { globalRegistry: 'yes' }, 'Invalid globalRegistry (string, expected true or false) "yes"'],
+    ['a string for privateRegistryDomains', { privateRegistryDomains: 'true' }, 'Invalid privateRegistryDomains (string, expected true or false) "true"'],
+    ['a string for registryRegions', { registryRegions: 'eu-de' }, 'Invalid registryRegions (string, expected an array) "eu-de" (from profile ibm-vpc option registryRegions). Give registryRegions as an array, e.g. ["eu-de"].'],
+    ['a string for masterEndpoints', { masterEndpoints: 'c3.us-south.containers.cloud.ibm.com' }, 'Invalid masterEndpoints (string, expected an array)'],
+    ['a number for region', { region: 7 }, 'Invalid region (number, expected a string) "7" (from profile ibm-vpc option region)'],
+    ['a token for region', { region: '${var.region}' }, 'Invalid region "${var.region}" (from profile ibm-vpc option region). region must be a literal known at synth'],
+    ['NaN for etcdPort', { etcdPort: NaN, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] }, 'Invalid etcdPort "NaN" (from profile ibm-vpc option etcdPort). etcdPort is a whole number from 1 to 65535.'],
+    ['Infinity for ingressMonitoringPort', { ingressMonitoringPort: Infinity }, 'Invalid ingressMonitoringPort "Infinity" (from profile ibm-vpc option ingressMonitoringPort)'],
+    ['a string for ingressMonitoringPort', { ingressMonitoringPort: '443' }, 'Invalid ingressMonitoringPort (string, expected a number) "443"'],
+    ['a number token for etcdPort', { etcdPort: -8.1e298, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] }, 'Invalid etcdPort "<unresolved Terraform token>" (from profile ibm-vpc option etcdPort). etcdPort must be a literal number known at synth'],
+    ['a number for masterPortRange', { masterPortRange: 2020 }, 'Invalid masterPortRange (number, expected a string) "2020"'],
+    ['an unknown option', { nodePortsFromAnywere: true }, 'Unknown property "nodePortsFromAnywere" (from profile ibm-vpc). Did you mean "nodePortsFromAnywhere"?'],
+  ])('%s', (_what, options, message) => {
+    const e = errorOf(bad(options));
+    expect(e).toBeInstanceOf(FirewallRequirementsError);
+    expect(e.message).toContain(message);
+  });
+
+  test('options that are not an object', () => {
+    expect(() => ibmVpcProfile(undefined as unknown as IbmVpcProfileOptions)).toThrow('Invalid props "undefined" (from profile ibm-vpc)');
+    expect(() => ibmWorkerAllowlist('10.240.0.0/24' as unknown as { subnetCidrs: string[] })).toThrow('Invalid props "10.240.0.0/24" (from ibmWorkerAllowlist)');
   });
 });

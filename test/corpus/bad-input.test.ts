@@ -92,7 +92,7 @@ const PROFILE: BadInput[] = [
   { area: 'profile aks', input: 'unknown add-on', act: aks({ addons: ['azure-montor' as AksAddon] }), message: 'Unknown AKS add-on "azure-montor" (from option addons[0]). Did you mean "azure-monitor"?' },
   { area: 'profile aks', input: 'Defender in Azure China', act: aks({ cloud: AksCloud.AZURE_CHINA, location: 'chinaeast2', addons: [AksAddon.DEFENDER] }), message: 'Microsoft Defender for Containers is retired in Microsoft Azure operated by 21Vianet', code: 'unsupported-addon' },
   { area: 'profile aks', input: 'DNS server with host bits', act: aks({ customDnsServers: ['10.0.0.4/24'] }), message: 'Invalid CIDR "10.0.0.4/24": host bits are set after the prefix (from option customDnsServers[0]). Did you mean 10.0.0.0/24?' },
-  { area: 'profile aks', input: 'API server IP given as a network', act: aks({ apiServerPublicIp: '20.61.10.0/24' }), message: "A public IP of the API server is one machine's address, not a network: give the address itself", code: 'invalid-host' },
+  { area: 'profile aks', input: 'API server IP given as a network', act: aks({ apiServerPublicIp: '20.61.10.0/24' }), message: "It must be one machine's address, not a network: give the address itself", code: 'invalid-host' },
   { area: 'profile aks', input: 'podsAccessApiServer without the IP', act: aks({ podsAccessApiServer: true }), message: 'Placeholder <api-server-public-ip> is not resolved', code: 'unresolved-placeholder' },
   { area: 'profile aks', input: 'boolean option given as text', act: aks({ gpu: 'yes' as unknown as boolean }), message: 'Invalid gpu (string, expected true or false) "yes" (from option gpu).' },
   { area: 'profile aks', input: 'unknown option name (CLI form)', act: build('aks', { location: 'westeurope', region: 'x' }), message: 'Unknown AKS profile option "region"' },
@@ -125,18 +125,22 @@ const egress = (protocol: Protocol, ports: PortRange[], peer: Peer) => Requireme
 const azureRules = (sets: RequirementSet[], sources = FirewallRuleSources.addresses(['10.42.1.0/24'])) => () =>
   new AzureFirewallPolicyRules(stack(), 'rules', { requirementSets: sets, firewallPolicyId: 'policy-id', sources, basePriority: 200 }).render();
 
-const gcp = (props: Partial<GcpFirewallProps>) => () =>
-  new GcpFirewall(stack(), 'fw', { requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24')), network: 'vpc', ...props });
+/** GcpFirewall renders at synth: whole-set checks (/0 peers, limits) fail there. */
+const gcp = (props: Partial<GcpFirewallProps>) => () => {
+  const s = stack();
+  new GcpFirewall(s, 'fw', { requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('203.0.113.0/24')), network: 'vpc', ...props });
+  Testing.synth(s);
+};
 
 const TARGETS: BadInput[] = [
   { area: 'target google', input: 'wildcard FQDN in a GCP firewall', act: gcp({ requirements: egress(Protocol.HTTPS, [PortRange.single(443)], Peer.fqdn('*.example.com')) }), message: 'GCP FQDN objects take no wildcards', code: 'unsupported-peer' },
   { area: 'target google', input: 'Azure service tag in a GCP firewall', act: gcp({ requirements: egress(Protocol.TCP, [PortRange.single(443)], Peer.serviceTag('AzureCloud')) }), message: 'a service-tag is not a Google Cloud concept' },
   { area: 'target google', input: 'GCP firewall priority 70000', act: gcp({ priority: 70000 }), message: 'A VPC firewall rule priority is a whole number from 0 to 65535.' },
-  { area: 'target google', input: '::/0 in a GCP firewall without allowAnyAddress', act: gcp({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('::/0')) }), message: 'Invalid peer "::/0" (from corpus/s: Corpus ingress). A /0 peer allows every address. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall.' },
+  { area: 'target google', input: '::/0 in a GCP firewall without allowAnyAddress', act: gcp({ requirements: ingress(Protocol.TCP, [PortRange.single(443)], Peer.cidr('::/0')) }), message: 'Invalid peer "::/0" (from corpus/s: Corpus ingress). A /0 peer allows every address. Give the networks the flow needs, or opt in explicitly with allowAnyAddress: true on GcpFirewall corpus/fw.' },
   { area: 'target google', input: 'GCP firewall targeting tags and service accounts', act: gcp({ targetTags: ['gke-node'], targetServiceAccounts: ['nodes@p.iam.gserviceaccount.com'] }), message: 'targets network tags or service accounts, not both' },
   { area: 'target azure', input: 'authorized ranges on a private AKS cluster', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '203.0.113.0/24' }], privateCluster: true }), message: 'API server authorized IP ranges are not supported for private clusters' },
   { area: 'target azure', input: 'authorized range 0.0.0.0/0', act: () => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '0.0.0.0/0' }] }), message: 'authorized IP ranges exist to keep the API server from being reachable from every address' },
-  { area: 'target azure', input: 'firewall public IP given as a network', act: () => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] }), message: 'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). A firewall public IP is one machine\'s address' },
+  { area: 'target azure', input: 'firewall public IP given as a network', act: () => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] }), message: 'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). It must be one machine\'s address' },
   { area: 'target azure', input: 'no authorized ranges at all', act: () => AksAuthorizedIpRanges.compute({}), message: 'an empty list leaves the API server open to every address' },
   { area: 'target azure', input: '201 authorized ranges', act: () => AksAuthorizedIpRanges.compute({ cidrs: many(201) }), message: 'AKS API server authorized IP ranges: 201 exceeds the limit of 200', code: 'limit-exceeded' },
   { area: 'target azure', input: 'FQDN network rule without DNS proxy', act: azureRules([egress(Protocol.UDP, [PortRange.single(123)], Peer.fqdn('ntp.ubuntu.com'))]), message: 'FQDNs in network rules work only with DNS proxy enabled on the firewall policy' },

@@ -152,3 +152,30 @@ describe('Cidr.aggregate', () => {
     expect(strs(input)).toEqual(['10.0.1.0/24', '10.0.0.0/24']);
   });
 });
+
+describe('Cidr.parseHost: one machine, not a network or a special address', () => {
+  test.each([
+    ['10.0.0.1', '10.0.0.1/32'],
+    ['10.0.0.1/32', '10.0.0.1/32'],
+    ['::ffff:168.63.129.16', '168.63.129.16/32'],
+    ['2001:db8::53', '2001:db8::53/128'],
+  ])('%s is a host', (text, expected) => {
+    expect(Cidr.parseHost(text, 'o', 'DNS server').toString()).toBe(expected);
+  });
+
+  test.each([
+    ['10.0.0.0/24', 'It must be one machine\'s address, not a network: give the address itself, e.g. 10.0.0.0.'],
+    ['0.0.0.0', '0.0.0.0 is in "this network" (0.0.0.0/8, RFC 1122), not the address of a machine'],
+    ['255.255.255.255', '255.255.255.255 is the broadcast address'],
+    ['127.0.0.53', '127.0.0.53 is a loopback address (RFC 1122)'],
+    ['224.0.0.251', 'a multicast address (RFC 5771)'],
+    ['::', ':: is the unspecified address'],
+    ['::1', '::1 is the loopback address'],
+    ['ff02::1', 'a multicast address (RFC 4291)'],
+  ])('%s is refused', (text, message) => {
+    const e = errorOf(() => Cidr.parseHost(text, 'option dns', 'DNS server'));
+    expect(e.message).toContain(`Invalid DNS server "${text}" (from option dns).`);
+    expect(e.message).toContain(message);
+    expect(e.code).toBe('invalid-host');
+  });
+});

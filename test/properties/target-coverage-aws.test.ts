@@ -264,14 +264,14 @@ describe('NetworkFirewallDomainAllowlist covers exactly what it can express', ()
     fc.assert(
       fc.property(nfwCase, (requirements) => {
         const set = RequirementSet.of(requirements);
-        const json = synth((scope) => new NetworkFirewallDomainAllowlist(scope, 'Allow', { name: 'egress', requirements: set }));
+        const json = synth((scope) => new NetworkFirewallDomainAllowlist(scope, 'Allow', { name: 'egress', homeNetCidrs: ['10.0.0.0/16'], requirementSets: [set] }));
         const expected = set.requirements.map(nfwGrant);
         const grants: Grant[] = [];
         const problems: string[] = [];
         for (const group of resourcesOf(json, 'aws_networkfirewall_rule_group')) {
           const list = group.rule_group.rules_source.rules_source_list;
           if (group.type !== 'STATEFUL' || list.generated_rules_type !== 'ALLOWLIST') problems.push(`${group.name}: ${group.type} ${list.generated_rules_type}`);
-          if (group.capacity < list.targets.length * list.target_types.length) problems.push(`${group.name}: capacity ${group.capacity}`);
+          if (list.target_types.length !== 1 || group.capacity < list.targets.length + 1) problems.push(`${group.name}: capacity ${group.capacity}`);
           for (const type of list.target_types) for (const target of list.targets) grants.push(nameGrant(`egress ${type}`, target, undefined, group.name));
           // Redundant targets are dropped: none is matched by another `.domain` target of the same group.
           for (const target of list.targets) {

@@ -82,38 +82,52 @@ function modelProtocol(gcp: string, ipv6: boolean, problems: string[], origin: s
   return gcp;
 }
 
-/** What the rules allow; `flows` holds one address grant per rule, keyed by its whole flow (for the overlap check). */
+/**
+ * What the rules allow; `flows` holds one address grant per emitted range, keyed by its whole flow (for the overlap
+ * check). Ingress: VPC firewall rules; egress: policy allows, which must all come before the two denies.
+ */
 function emittedGcpGrants(json: any): { grants: Grant[]; flows: Grant[]; problems: string[] } {
   const grants: Grant[] = [];
   const flows: Grant[] = [];
   const problems: string[] = [];
   for (const rule of resourcesOf(json, 'google_compute_firewall')) {
     const origin = rule.name;
-    const egress = rule.direction === 'EGRESS';
-    const ranges: string[] = egress ? rule.destination_ranges : rule.source_ranges;
-    if (!['EGRESS', 'INGRESS'].includes(rule.direction)) problems.push(`${origin}: direction ${rule.direction}`);
-    if ((egress ? rule.source_ranges : rule.destination_ranges) !== undefined) problems.push(`${origin}: ranges on the wrong side`);
+    if (rule.direction !== 'INGRESS' || rule.destination_ranges !== undefined) problems.push(`${origin}: egress belongs in the policy`);
     if (rule.network !== 'my-vpc' || rule.deny !== undefined || rule.allow.length !== 1) problems.push(`${origin}: ${JSON.stringify(rule)}`);
     for (const allow of rule.allow) {
-      for (const range of ranges) {
-        const ipv6 = range.includes(':');
-        const protocol = modelProtocol(allow.protocol, ipv6, problems, origin);
-        const space = `${egress ? 'egress' : 'ingress'} ${protocol} address`;
+      for (const range of rule.source_ranges as string[]) {
+        const protocol = modelProtocol(allow.protocol, range.includes(':'), problems, origin);
+        const space = `ingress ${protocol} address`;
         for (const port of allow.ports ? allow.ports.map(parsePortText) : [undefined]) grants.push(addressGrant(space, range, port, origin));
         flows.push(addressGrant(`${space} ${(allow.ports ?? []).join(',')}`, range, undefined, origin));
       }
     }
   }
   const policies = Object.keys(json.resource?.google_compute_network_firewall_policy ?? {});
-  for (const rule of resourcesOf(json, 'google_compute_network_firewall_policy_rule')) {
+  const rules = resourcesOf(json, 'google_compute_network_firewall_policy_rule').sort((a, b) => a.priority - b.priority);
+  const denies = rules.filter((r) => r.action === 'deny');
+  // "Allow the listed flows, deny the rest": exactly two denies, last, for every IPv4 and IPv6 destination.
+  if (JSON.stringify(rules.slice(-2)) !== JSON.stringify(denies)) problems.push('an allow comes after a deny');
+  if (JSON.stringify(denies.map((r) => [r.match.dest_ip_ranges, r.match.layer4_configs])) !== JSON.stringify([[['0.0.0.0/0'], [{ ip_protocol: 'all' }]], [['::/0'], [{ ip_protocol: 'all' }]]])) {
+    problems.push(`denies ${JSON.stringify(denies)}`);
+  }
+  for (const rule of rules) {
     const origin = rule.rule_name;
-    if (rule.direction !== 'EGRESS' || rule.action !== 'allow') problems.push(`${origin}: ${rule.direction} ${rule.action}`);
+    if (rule.direction !== 'EGRESS') problems.push(`${origin}: ${rule.direction}`);
     if (policies.length !== 1 || rule.firewall_policy !== `\${google_compute_network_firewall_policy.${policies[0]}.name}`) problems.push(`${origin}: policy ${rule.firewall_policy}`);
-    if (rule.match.dest_fqdns.length > 100) problems.push(`${origin}: ${rule.match.dest_fqdns.length} dest_fqdns`);
+    if (rule.action === 'deny') continue;
+    const names: string[] = rule.match.dest_fqdns ?? [];
+    const ranges: string[] = rule.match.dest_ip_ranges ?? [];
+    if (names.length > 100 || ranges.length > 5000 || names.length * ranges.length !== 0 || names.length + ranges.length === 0) problems.push(`${origin}: ${JSON.stringify(rule.match)}`);
     for (const l4 of rule.match.layer4_configs) {
-      const space = `egress ${modelProtocol(l4.ip_protocol, false, problems, origin)} name`;
-      for (const port of l4.ports ? l4.ports.map(parsePortText) : [undefined]) {
-        for (const name of rule.match.dest_fqdns) grants.push(nameGrant(space, name, port, origin));
+      const ports = l4.ports ? l4.ports.map(parsePortText) : [undefined];
+      for (const name of names) {
+        for (const port of ports) grants.push(nameGrant(`egress ${modelProtocol(l4.ip_protocol, false, problems, origin)} name`, name, port, origin));
+      }
+      for (const range of ranges) {
+        const space = `egress ${modelProtocol(l4.ip_protocol, range.includes(':'), problems, origin)} address`;
+        for (const port of ports) grants.push(addressGrant(space, range, port, origin));
+        flows.push(addressGrant(`${space} ${(l4.ports ?? []).join(',')}`, range, undefined, origin));
       }
     }
   }
@@ -125,18 +139,17 @@ describe('GcpFirewall covers exactly what it can express', () => {
     fc.assert(
       fc.property(gcpCase, (requirements) => {
         const set = RequirementSet.of(requirements);
-        const json = synth((scope) => new GcpFirewall(scope, 'Fw', { network: 'my-vpc', requirements: set }));
+        const json = synth((scope) => new GcpFirewall(scope, 'Fw', { network: 'my-vpc', requirementSets: [set] }));
         const expected = set.requirements.flatMap(gcpGrants);
         const { grants, flows, problems } = emittedGcpGrants(json);
         expect(problems).toEqual([]);
         expectEachCovered(expected, grants);
         expectSameGrants(expected, grants);
-        // One google_compute_firewall per aggregated network and flow: no two rules of a flow overlap.
+        // Aggregated exactly: no two emitted ranges of a flow overlap.
         expect(overlaps(flows)).toEqual([]);
-        // The policy and its association exist exactly when there are domain names.
-        const hasNames = set.requirements.some((r) => r.peer.isDomain);
-        expect(resourcesOf(json, 'google_compute_network_firewall_policy')).toHaveLength(hasNames ? 1 : 0);
-        expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')).toHaveLength(hasNames ? 1 : 0);
+        // The egress deny is on by default, so the policy and its association always exist.
+        expect(resourcesOf(json, 'google_compute_network_firewall_policy')).toHaveLength(1);
+        expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')).toHaveLength(1);
       }),
       { numRuns: NUM_RUNS },
     );
@@ -167,7 +180,7 @@ describe('GkeAuthorizedNetworks covers exactly what it can express', () => {
     fc.assert(
       fc.property(gkeCase, ({ requirements, cidrs, privateCluster }) => {
         const set = RequirementSet.of(requirements);
-        const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: set, cidrs, privateCluster });
+        const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [set], cidrs, privateCluster });
         const json = synth((scope) => {
           const cluster = new ContainerCluster(scope, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
           networks.applyTo(cluster);

@@ -29,6 +29,7 @@ function typeCheck(programs: readonly AssembledBlock[]): string[] {
   options.paths = {
     'cdktf-firewall-requirements': entry(''),
     ...Object.fromEntries(['azure', 'google', 'aws', 'ibm'].map((c) => [`cdktf-firewall-requirements/${c}`, entry(`targets/${c}`)])),
+    'cdktf-firewall-requirements/export': entry('export'),
   };
   const program = ts.createProgram(files, options);
   return programs.flatMap((p, i) => {

@@ -3,7 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { ProviderMirror } from '../../tools/terraform/discovery';
 import {
+  hclRootFacts,
   makeProvidersOffline,
+  OVERRIDE_FILE,
   moduleFacts,
   parseTypeExpression,
   placeholderValue,
@@ -228,5 +230,59 @@ describe('prepareOfflineCopy', () => {
     expect(() => prepareOfflineCopy(path.join(tmp, 's'), path.join(tmp, 'copy'), { mirror: MIRROR })).toThrow(/Invalid type of variable odd/);
     // A value given for it is used without parsing the type.
     expect(prepareOfflineCopy(path.join(tmp, 's'), path.join(tmp, 'copy3'), { mirror: MIRROR, variables: { odd: ['a'] } }).variables).toEqual({ odd: ['a'] });
+  });
+});
+
+describe('hand-written HCL root modules', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tf-hcl-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  const ROOT = [
+    '# a comment with provider "google" {',
+    'provider "aws" {',
+    '  region = var.region',
+    '}',
+    'provider "aws" {',
+    '  alias  = "us"',
+    '  region = "us-east-1"',
+    '}',
+    'variable "region" {',
+    '  type    = string',
+    '  default = "eu-west-1"',
+    '}',
+    'variable "vpc_id" {',
+    '  type = string',
+    '}',
+    'variable "subnet_ids" {',
+    '  type        = list(string)',
+    '  description = "x"',
+    '}',
+    'module "rules" {',
+    '  source = "./modules/rules"',
+    '}',
+  ].join('\n');
+
+  test('provider blocks and variables without a default are read from *.tf files (aliases and comments ignored)', () => {
+    fs.writeFileSync(path.join(tmp, 'main.tf'), ROOT);
+    const facts = hclRootFacts(tmp);
+    expect(facts).toEqual({ files: 1, providers: ['aws'], variablesWithoutDefault: new Map([['vpc_id', 'string'], ['subnet_ids', 'list(string)']]) });
+  });
+
+  test('an HCL provider block gets the offline settings through an override file; its variables get values', () => {
+    const src = path.join(tmp, 'root');
+    fs.mkdirSync(path.join(src, 'modules', 'rules'), { recursive: true });
+    fs.writeFileSync(path.join(src, 'main.tf'), ROOT);
+    fs.writeFileSync(
+      path.join(src, 'modules', 'rules', 'versions.tf.json'),
+      JSON.stringify({ terraform: { required_providers: { aws: { source: 'hashicorp/aws', version: '>= 5.0, < 7.0' } } } }),
+    );
+    const copy = prepareOfflineCopy(src, path.join(tmp, 'copy'), { mirror: MIRROR });
+    expect(JSON.parse(fs.readFileSync(path.join(copy.dir, OVERRIDE_FILE), 'utf8'))).toEqual({ provider: { aws: OFFLINE } });
+    expect(fs.existsSync(path.join(copy.dir, PROVIDERS_FILE))).toBe(false);
+    expect(Object.keys(copy.variables).sort()).toEqual(['subnet_ids', 'vpc_id']);
+    expect(copy.expectedResources).toBeUndefined();
   });
 });

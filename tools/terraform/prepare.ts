@@ -50,6 +50,8 @@ export const DEFAULT_OFFLINE_REGION = 'us-east-1';
 export const VARIABLES_FILE = 'zz-offline-check.auto.tfvars.json';
 /** Name of the file that adds provider blocks a root module lacks. */
 export const PROVIDERS_FILE = 'zz-offline-check-providers.tf.json';
+/** Offline settings for provider blocks written in HCL, merged into them by Terraform (an override file). */
+export const OVERRIDE_FILE = 'zz-offline-check_override.tf.json';
 
 /** Files and folders never copied: state, lock files, plans and earlier initializations. */
 const NOT_COPIED = /^(\.terraform|\.terraform\.lock\.hcl|terraform\.tfstate.*|.*\.tfplan|tfplan)$/;
@@ -115,6 +117,7 @@ export function prepareOfflineCopy(source: string, dest: string, options: Prepar
   const rootFacts = moduleFacts(root.map((p) => p.json));
   const allProviders = new Map<string, string>();
   for (const p of parsed) for (const [name, address] of moduleFacts([p.json]).providers) allProviders.set(`${path.dirname(p.file)}:${name}`, address);
+  const neededAddresses = () => new Set(allProviders.values());
 
   for (const p of parsed) {
     const where = path.relative(dest, p.file);
@@ -126,10 +129,21 @@ export function prepareOfflineCopy(source: string, dest: string, options: Prepar
   }
 
   // Providers the modules use that the root configures nowhere get a root block, so that the offline settings apply.
-  const rootBlocks = new Set(Object.keys(providerBlocks(root.map((p) => p.json))));
+  // A provider block written in HCL (a hand-written root module) gets them through an override file instead, which
+  // Terraform merges into that block.
+  const hcl = hclRootFacts(dest);
+  const rootBlocks = new Set([...Object.keys(providerBlocks(root.map((p) => p.json))), ...hcl.providers]);
+  const overrides: Record<string, unknown> = {};
+  for (const name of hcl.providers) {
+    const address = [...neededAddresses()].find((a) => a.split('/').pop() === name);
+    if (address === undefined || OFFLINE_PROVIDER_SETTINGS[address] === undefined) continue;
+    overrides[name] = { ...OFFLINE_PROVIDER_SETTINGS[address] };
+    changes.push(`${OVERRIDE_FILE}: offline settings for the HCL provider block ${name}`);
+  }
+  if (Object.keys(overrides).length > 0) fs.writeFileSync(path.join(dest, OVERRIDE_FILE), `${JSON.stringify({ provider: overrides }, null, 2)}\n`);
+  for (const [name, type] of hcl.variablesWithoutDefault) rootFacts.variablesWithoutDefault.set(name, type);
   const missingBlocks: Record<string, unknown[]> = {};
-  const neededAddresses = new Set(allProviders.values());
-  for (const address of [...neededAddresses].sort()) {
+  for (const address of [...neededAddresses()].sort()) {
     if (OFFLINE_PROVIDER_SETTINGS[address] === undefined) continue;
     const localName = [...rootFacts.providers.entries()].find(([, a]) => a === address)?.[0] ?? address.split('/').pop()!;
     if (rootBlocks.has(localName)) continue;
@@ -145,11 +159,33 @@ export function prepareOfflineCopy(source: string, dest: string, options: Prepar
   }
   return {
     dir: dest,
-    providers: [...neededAddresses].sort(),
+    providers: [...neededAddresses()].sort(),
     variables,
-    expectedResources: rootFacts.callsModules ? undefined : rootFacts.resources,
+    // Resources in HCL files or in called modules are not counted here; then the plan's own count stands.
+    expectedResources: rootFacts.callsModules || hcl.files > 0 ? undefined : rootFacts.resources,
     changes,
   };
+}
+
+/**
+ * The provider blocks and the variables without a default of the root module's HCL files (`*.tf`), read with a
+ * small scanner: enough for hand-written root modules (top-level `provider "x" {` and `variable "x" {` blocks).
+ */
+export function hclRootFacts(dir: string): { files: number; providers: string[]; variablesWithoutDefault: Map<string, string> } {
+  const providers = new Set<string>();
+  const variablesWithoutDefault = new Map<string, string>();
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.tf')).sort();
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\s*#.*$/gm, '');
+    for (const m of text.matchAll(/^provider\s+"([^"]+)"\s*\{([\s\S]*?)^\}/gm)) {
+      if (!/^\s*alias\s*=/m.test(m[2])) providers.add(m[1]);
+    }
+    for (const m of text.matchAll(/^variable\s+"([^"]+)"\s*\{([\s\S]*?)^\}/gm)) {
+      if (/^\s*default\s*=/m.test(m[2])) continue;
+      variablesWithoutDefault.set(m[1], /^\s*type\s*=\s*(.+?)\s*$/m.exec(m[2])?.[1] ?? 'any');
+    }
+  }
+  return { files: files.length, providers: [...providers].sort(), variablesWithoutDefault };
 }
 
 /** What a module (its JSON files together) requires and declares. */

@@ -1,4 +1,5 @@
 import { invalidPort, invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { InputCheck, isTerraformReference } from '../../model/input';
 import { PortRange } from '../../model/port-range';
 import { Direction, Protocol } from '../../model/protocol';
 import { RequirementSet } from '../../model/requirement-set';
@@ -16,6 +17,7 @@ import {
   registryRegionFor,
 } from './registry';
 import { parseIpv4Cidr } from './worker-allowlist';
+import { assertNotAnyAddressList } from '../../model/any-address';
 
 /** Which firewall a requirement of the `ibm-vpc` profile belongs in (metadata key `firewall`). */
 export enum IbmFirewall {
@@ -191,14 +193,36 @@ interface ValidOptions {
   readonly ingressMonitoringPort?: number;
 }
 
-function validate(options: IbmVpcProfileOptions): ValidOptions {
-  if (options.region === undefined || options.region === '') {
+/** Every option of `ibmVpcProfile`. */
+const OPTION_NAMES: readonly string[] = [
+  'region',
+  'subnetCidrs',
+  'adminAccess',
+  'registryRegions',
+  'globalRegistry',
+  'privateRegistryDomains',
+  'masterPortRange',
+  'masterEndpoints',
+  'etcdPort',
+  'nodePortsFromAnywhere',
+  'ingressMonitoringPort',
+];
+
+/**
+ * Checks every option at run time (JavaScript callers and the CLI pass strings for lists and booleans, NaN, tokens),
+ * applies the defaults, and refuses subnets that together cover every address unless `nodePortsFromAnywhere`.
+ */
+function validate(raw: IbmVpcProfileOptions): ValidOptions {
+  const options = new InputCheck(`profile ${PROFILE}`).props(raw, OPTION_NAMES);
+  const check = new InputCheck(`profile ${PROFILE} option`);
+  if (options.region === undefined || options.region === null || options.region === '') {
     throw missingOption('region', `profile ${PROFILE}`, 'the VPC region selects the default registry region', "region: 'us-south' (--region us-south)");
   }
-  if (!IBM_VPC_REGIONS.includes(options.region)) {
-    throw unknownOption('VPC region', options.region, origin('region'), IBM_VPC_REGIONS);
+  const region = check.string('region', options.region, { allowReference: false, hint: "Give the VPC region, e.g. 'us-south'." });
+  if (!IBM_VPC_REGIONS.includes(region)) {
+    throw unknownOption('VPC region', region, origin('region'), IBM_VPC_REGIONS);
   }
-  if (!options.subnetCidrs || options.subnetCidrs.length === 0) {
+  if (options.subnetCidrs === undefined || options.subnetCidrs === null || (Array.isArray(options.subnetCidrs) && options.subnetCidrs.length === 0)) {
     throw missingOption(
       'subnetCidrs',
       `profile ${PROFILE}`,
@@ -206,50 +230,73 @@ function validate(options: IbmVpcProfileOptions): ValidOptions {
       "subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] (--subnet-cidrs 10.240.0.0/24,10.240.64.0/24)",
     );
   }
-  const subnetCidrs = [...new Set(options.subnetCidrs.map((c, i) => parseIpv4Cidr(c, origin(`subnetCidrs[${i}]`)).toString()))];
+  const nodePortsFromAnywhere = check.boolean('nodePortsFromAnywhere', options.nodePortsFromAnywhere, false);
+  const subnetEntries = check
+    .stringArray('subnetCidrs', options.subnetCidrs, { allowReference: false })
+    .map((c, i) => ({ cidr: parseIpv4Cidr(c, origin(`subnetCidrs[${i}]`)), origin: origin(`subnetCidrs[${i}]`) }));
+  if (!nodePortsFromAnywhere) {
+    // By coverage: 0.0.0.0/1 + 128.0.0.0/1 opens the node ports to the internet just as 0.0.0.0/0 does.
+    assertNotAnyAddressList(
+      subnetEntries,
+      'subnet CIDR',
+      origin('subnetCidrs'),
+      'The node ports would be open to the internet. Give the VPC subnets of the cluster (ibmcloud is subnets), or set nodePortsFromAnywhere: true (--node-ports-from-anywhere) to open them to any source deliberately.',
+    );
+  }
+  const subnetCidrs = [...new Set(subnetEntries.map((e) => e.cidr.toString()))];
 
-  const registryCodes = options.registryRegions ?? [registryRegionFor(options.region)];
+  const registryCodes =
+    options.registryRegions === undefined ? [registryRegionFor(region)] : check.stringArray('registryRegions', options.registryRegions, { allowReference: false });
   const registryRegions = registryCodes.map((code, i) => {
     const row = ibmRegistryRegion(code);
     if (!row) throw unknownOption('registry region', code, origin(`registryRegions[${i}]`), IBM_REGISTRY_REGION_CODES);
     return row;
   });
 
-  const masterPortRange = options.masterPortRange ?? IbmMasterPortRange.CURRENT;
+  const masterPortRange =
+    options.masterPortRange === undefined
+      ? IbmMasterPortRange.CURRENT
+      : (check.string('masterPortRange', options.masterPortRange, { allowReference: false, hint: `Give one of ${IBM_MASTER_PORT_RANGES.join(', ')}.` }) as IbmMasterPortRange);
   if (!IBM_MASTER_PORT_RANGES.includes(masterPortRange)) {
     throw unknownOption('master port range', masterPortRange, origin('masterPortRange'), IBM_MASTER_PORT_RANGES);
   }
-  const masterEndpoints = (options.masterEndpoints ?? []).map((e, i) => parseMasterEndpoint(e, masterPortRange, origin(`masterEndpoints[${i}]`)));
+  const masterEndpoints = check
+    .stringArray('masterEndpoints', options.masterEndpoints, { optional: true, allowReference: false })
+    .map((e, i) => parseMasterEndpoint(e, masterPortRange, origin(`masterEndpoints[${i}]`)));
 
-  let etcdPort: number | undefined;
-  if (options.etcdPort !== undefined) {
-    etcdPort = PortRange.single(options.etcdPort, origin('etcdPort')).from;
-    if (masterEndpoints.length === 0) {
-      throw missingOption(
-        'masterEndpoints',
-        origin('etcdPort'),
-        'calicoctl reaches the etcd port on the master endpoint host',
-        "masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] (--master-endpoints c3.us-south.containers.cloud.ibm.com)",
-      );
-    }
+  const etcdPort = portValue(check, 'etcdPort', options.etcdPort);
+  if (etcdPort !== undefined && masterEndpoints.length === 0) {
+    throw missingOption(
+      'masterEndpoints',
+      origin('etcdPort'),
+      'calicoctl reaches the etcd port on the master endpoint host',
+      "masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] (--master-endpoints c3.us-south.containers.cloud.ibm.com)",
+    );
   }
 
-  const ingressMonitoringPort =
-    options.ingressMonitoringPort === undefined ? undefined : PortRange.single(options.ingressMonitoringPort, origin('ingressMonitoringPort')).from;
-
   return {
-    region: options.region,
+    region,
     subnetCidrs,
-    adminAccess: options.adminAccess ?? true,
+    adminAccess: check.boolean('adminAccess', options.adminAccess, true),
     registryRegions,
-    globalRegistry: options.globalRegistry ?? true,
-    privateRegistryDomains: options.privateRegistryDomains ?? false,
+    globalRegistry: check.boolean('globalRegistry', options.globalRegistry, true),
+    privateRegistryDomains: check.boolean('privateRegistryDomains', options.privateRegistryDomains, false),
     masterPortRange,
     masterEndpoints,
     etcdPort,
-    nodePortsFromAnywhere: options.nodePortsFromAnywhere ?? false,
-    ingressMonitoringPort,
+    nodePortsFromAnywhere,
+    ingressMonitoringPort: portValue(check, 'ingressMonitoringPort', options.ingressMonitoringPort),
   };
+}
+
+/** A port option: a literal whole number from 1 to 65535 (NaN, Infinity, strings and tokens are refused). */
+function portValue(check: InputCheck, name: string, value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value) || isTerraformReference(value)) {
+    // Always throws for these values, with the library's error for the type or the token.
+    return check.integer(name, value, { min: 1, max: 65535 });
+  }
+  return PortRange.single(value, origin(name)).from;
 }
 
 function registrySections(o: ValidOptions): CatalogSection[] {

@@ -1,5 +1,7 @@
+import { assertNotAnyAddressList } from '../../model/any-address';
 import { Cidr, IpVersion } from '../../model/cidr';
 import { invalidCidr, missingOption } from '../../model/errors';
+import { InputCheck } from '../../model/input';
 import { Provenance } from '../../model/provenance';
 import { CatalogSection } from '../catalog-section';
 import { IBM_VPC_FIREWALL_2025 } from './documents';
@@ -38,17 +40,30 @@ const SECTION = new CatalogSection(
   "Allowing traffic from your cluster in other services' allowlists",
 );
 
-/** The sources other services must admit for traffic from the cluster's workers. */
-export function ibmWorkerAllowlist(options: IbmWorkerAllowlistOptions): IbmWorkerAllowlist {
+/** Every option of `ibmWorkerAllowlist`. */
+const OPTION_NAMES: readonly string[] = ['subnetCidrs', 'publicGatewayIps'];
+
+/**
+ * The sources other services must admit for traffic from the cluster's workers. Subnets that together cover every
+ * address are refused (an allowlist entry for the whole internet admits everyone, and no VPC subnet is that wide);
+ * gateway IPs are single machines.
+ */
+export function ibmWorkerAllowlist(raw: IbmWorkerAllowlistOptions): IbmWorkerAllowlist {
+  const options = new InputCheck('ibmWorkerAllowlist').props(raw, OPTION_NAMES);
+  const check = new InputCheck('ibmWorkerAllowlist option');
   const origin = (name: string, i: number) => `ibmWorkerAllowlist option ${name}[${i}]`;
-  if (!options.subnetCidrs || options.subnetCidrs.length === 0) {
+  if (options.subnetCidrs === undefined || options.subnetCidrs === null || (Array.isArray(options.subnetCidrs) && options.subnetCidrs.length === 0)) {
     throw missingOption('subnetCidrs', 'ibmWorkerAllowlist', 'the allowlist is built from the cluster\'s VPC subnets', "subnetCidrs: ['10.240.0.0/24']");
   }
-  const subnets = options.subnetCidrs.map((c, i) => parseIpv4Cidr(c, origin('subnetCidrs', i)));
-  const gateways = (options.publicGatewayIps ?? []).map((c, i) => parseIpv4Cidr(c, origin('publicGatewayIps', i)));
+  const subnets = check.stringArray('subnetCidrs', options.subnetCidrs, { allowReference: false }).map((c, i) => ({ cidr: parseIpv4Cidr(c, origin('subnetCidrs', i)), origin: origin('subnetCidrs', i) }));
+  const gateways = check
+    .stringArray('publicGatewayIps', options.publicGatewayIps, { optional: true, allowReference: false })
+    .map((c, i) => ({ cidr: parseIpv4Host(c, origin('publicGatewayIps', i)), origin: origin('publicGatewayIps', i) }));
+  const noOptIn = 'Give the VPC subnets of the cluster (ibmcloud is subnets): an allowlist entry that covers every address admits everyone, so there is no opt-in.';
+  assertNotAnyAddressList(subnets, 'subnet CIDR', 'ibmWorkerAllowlist option subnetCidrs', noOptIn);
   return {
-    privateNetworkSources: Cidr.aggregate(subnets).map(String),
-    publicNetworkSources: Cidr.aggregate(gateways).map(String),
+    privateNetworkSources: Cidr.aggregate(subnets.map((e) => e.cidr)).map(String),
+    publicNetworkSources: Cidr.aggregate(gateways.map((e) => e.cidr)).map(String),
     source: SECTION.provenance,
   };
 }
@@ -61,3 +76,13 @@ export function parseIpv4Cidr(text: string, origin: string): Cidr {
   }
   return cidr;
 }
+
+/** Parses one IPv4 machine address (a /32 or a bare address; networks, broadcast and reserved addresses refused). */
+export function parseIpv4Host(text: string, origin: string): Cidr {
+  const cidr = Cidr.parseHost(text, origin, 'public gateway IP');
+  if (cidr.version !== IpVersion.IPV4) {
+    throw invalidCidr(String(text), origin, 'IBM Cloud VPC subnets and security group rules are IPv4 only');
+  }
+  return cidr;
+}
+

@@ -1,12 +1,15 @@
 import { createHash } from 'crypto';
 import { Cidr, IpVersion } from '../../model/cidr';
 import { FirewallRequirementsError, invalidValue, limitExceeded, unsupportedPeer } from '../../model/errors';
+import { describeValue, InputCheck } from '../../model/input';
 import { PeerKind } from '../../model/peer';
 import { PortRange } from '../../model/port-range';
 import { Direction, Protocol, transportOf } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
-import { purposesOf } from '../../plan/control-plane-access';
+import { RequirementSet } from '../../model/requirement-set';
+import { purposesOf, selectNodeRequirements } from '../../plan/control-plane-access';
+import { LIMITS } from '../../plan/limits';
 import { assertNotAnyAddress } from '../../plan/any-address';
 import { aggregateCidrs } from '../../plan/flow-group';
 import { sanitizeText, stableName } from '../../plan/naming';
@@ -57,13 +60,12 @@ export interface SecurityGroupPlan {
 }
 
 /**
- * Rejects what security groups cannot express and plans one rule per aggregated CIDR, protocol and port range,
- * sorted by key. CIDRs of the same flow aggregate exactly (nothing widened).
+ * Refuses peers a security group cannot express: domain names (with a pointer to `domainTarget`), service tags and
+ * other non-CIDR peers, and unresolved placeholders.
  * @param domainTarget the construct to point to for domain names
- * @param allowAnyAddress whether a peer that is (or aggregates to) every address, `0.0.0.0/0` or `::/0`, is
- *   allowed; refused by default, since least privilege means naming the networks a flow needs
  */
-export function planSecurityGroupRules(requirements: readonly Requirement[], domainTarget: string, allowAnyAddress = false): SecurityGroupRulePlan[] {
+export function assertSecurityGroupPeers(requirements: readonly Requirement[], domainTarget: string): void {
+  RequirementSet.of(requirements).assertResolved();
   for (const r of requirements) {
     const where = `${sourceKey(r.primarySource)}: ${r.purpose}`;
     if (r.peer.isDomain) {
@@ -85,6 +87,17 @@ export function planSecurityGroupRules(requirements: readonly Requirement[], dom
       );
     }
   }
+}
+
+/**
+ * Rejects what security groups cannot express and plans one rule per aggregated CIDR, protocol and port range,
+ * sorted by key. CIDRs of the same flow aggregate exactly (nothing widened).
+ * @param domainTarget the construct to point to for domain names
+ * @param allowAnyAddress whether a peer that is (or aggregates to) every address, `0.0.0.0/0` or `::/0`, is
+ *   allowed; refused by default, since least privilege means naming the networks a flow needs
+ */
+export function planSecurityGroupRules(requirements: readonly Requirement[], domainTarget: string, allowAnyAddress = false): SecurityGroupRulePlan[] {
+  assertSecurityGroupPeers(requirements, domainTarget);
   // One flow per direction, transport protocol and single port range.
   const flows = new Map<string, { direction: Direction; protocol: Protocol; range?: PortRange; requirements: Requirement[] }>();
   for (const r of requirements) {
@@ -193,24 +206,155 @@ function hashBits(key: string): string {
   return [...hex].map((h) => parseInt(h, 16).toString(2).padStart(4, '0')).join('');
 }
 
-/** Throws when one group (not owned by the construct) would hold more rules than the quota. */
-export function assertFitsOneGroup(rules: readonly SecurityGroupRulePlan[], rulesPerGroup: number, groupId: string): void {
-  for (const { bucket, count } of countRules(rules)) {
-    if (count > rulesPerGroup) {
-      throw limitExceeded(
-        `AWS security group rules (${bucket}) in ${groupId}`,
-        count,
-        rulesPerGroup,
-        'SecurityGroupRules securityGroupId',
-        'Let the construct own the groups (give vpcId instead of securityGroupId) so it can spread the rules over several groups, or raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup.',
-      );
-    }
-  }
+/** Default quota of security groups per network interface (adjustable up to 16). */
+export const AWS_SECURITY_GROUPS_PER_INTERFACE = 5;
+/** Most security groups a network interface can take after a quota increase. */
+export const AWS_SECURITY_GROUPS_PER_INTERFACE_MAX = 16;
+/** AWS: rules per group multiplied by groups per network interface cannot exceed this. */
+export const AWS_RULES_TIMES_GROUPS_MAX = 1000;
+
+/** The props of `SecurityGroupRules` that shape its groups (every prop but the requirement sets). */
+export const SECURITY_GROUP_OPTION_NAMES = ['securityGroupId', 'vpcId', 'rulesPerGroup', 'maxGroups', 'groupName', 'tags', 'allowAnyAddress'] as const;
+
+/** Checked options of `SecurityGroupRules` (and of the `aws-security-group-rules` export target). */
+export interface SecurityGroupOptions {
+  /** The existing group every rule goes into (a literal id or a Terraform reference). @default - none */
+  readonly securityGroupId?: string;
+  /** The VPC of the groups the construct owns (a literal id or a Terraform reference). @default - none */
+  readonly vpcId?: string;
+  readonly rulesPerGroup: number;
+  readonly maxGroups: number;
+  /** Name of the first owned group. @default - none with securityGroupId */
+  readonly groupName?: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+  readonly allowAnyAddress: boolean;
 }
 
-/** Validates a positive whole-number option. */
-export function assertPositiveInteger(name: string, value: number, origin: string, hint: string): void {
-  if (!Number.isInteger(value) || value < 1) {
-    throw invalidValue(name, String(value), origin, hint);
+/**
+ * Checks the group options at runtime (types, ranges, exactly one of securityGroupId and vpcId, the group name) with
+ * the errors the construct and the export target share.
+ * @param defaultGroupName the name of the first group when `groupName` is not given
+ */
+export function checkSecurityGroupOptions(check: InputCheck, props: Readonly<Record<string, unknown>>, defaultGroupName: string): SecurityGroupOptions {
+  const securityGroupId = check.optionalString('securityGroupId', props.securityGroupId, { hint: 'Give the id of an existing security group, e.g. sg-0123456789abcdef0.' });
+  const vpcId = check.optionalString('vpcId', props.vpcId, { hint: 'Give the id of the VPC, e.g. vpc-0123456789abcdef0.' });
+  if ((securityGroupId === undefined) === (vpcId === undefined)) {
+    throw invalidValue(
+      'securityGroupId/vpcId',
+      securityGroupId === undefined ? '(neither)' : `${securityGroupId} / ${vpcId}`,
+      check.owner,
+      'Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',
+    );
   }
+  const rulesPerGroup = check.integer('rulesPerGroup', props.rulesPerGroup, {
+    min: 1,
+    max: AWS_RULES_TIMES_GROUPS_MAX,
+    default: LIMITS.awsRulesPerSecurityGroup,
+    hint: `rulesPerGroup is the "Inbound or outbound rules per security group" quota: a whole number from 1 to ${AWS_RULES_TIMES_GROUPS_MAX}, e.g. ${LIMITS.awsRulesPerSecurityGroup}.`,
+  });
+  const maxGroups = check.integer('maxGroups', props.maxGroups, {
+    min: 1,
+    max: AWS_SECURITY_GROUPS_PER_INTERFACE_MAX,
+    default: AWS_SECURITY_GROUPS_PER_INTERFACE,
+    hint: `maxGroups is how many groups the nodes' network interfaces can take for these rules: a whole number from 1 to ${AWS_SECURITY_GROUPS_PER_INTERFACE_MAX}, e.g. ${AWS_SECURITY_GROUPS_PER_INTERFACE}.`,
+  });
+  const groupName = check.optionalString('groupName', props.groupName, {
+    allowReference: false,
+    hint: 'Use 1-200 of the characters a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*, not starting with sg- (further groups append a suffix).',
+  });
+  const tags = check.stringMap('tags', props.tags);
+  const allowAnyAddress = check.boolean('allowAnyAddress', props.allowAnyAddress, false);
+  if (securityGroupId !== undefined) {
+    for (const name of ['groupName', 'maxGroups'] as const) {
+      if (props[name] !== undefined) {
+        throw invalidValue(name, describeValue(props[name]), check.where(name), `${name} applies to groups the construct creates (vpcId); with securityGroupId every rule goes into that one group: drop ${name}.`);
+      }
+    }
+    return { securityGroupId, rulesPerGroup, maxGroups, tags, allowAnyAddress };
+  }
+  if (rulesPerGroup * maxGroups > AWS_RULES_TIMES_GROUPS_MAX) {
+    throw invalidValue(
+      'rulesPerGroup x maxGroups',
+      `${rulesPerGroup} x ${maxGroups} = ${rulesPerGroup * maxGroups}`,
+      check.owner,
+      `AWS caps rules per group multiplied by groups per network interface at ${AWS_RULES_TIMES_GROUPS_MAX}: lower one of them.`,
+    );
+  }
+  const name = groupName ?? defaultGroupName;
+  const disallowed = new RegExp(`[^${AWS_SG_TEXT_CHARACTERS}]`);
+  if (name.length > 200 || disallowed.test(name) || /^sg-/i.test(name)) {
+    throw invalidValue(
+      'groupName',
+      name,
+      check.where('groupName'),
+      'Use 1-200 of the characters a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*, not starting with sg- (further groups append a suffix).',
+    );
+  }
+  return { vpcId, rulesPerGroup, maxGroups, groupName: name, tags, allowAnyAddress };
 }
+
+/** One planned security group: its rules, and its name when the construct owns it. */
+export interface PlannedSecurityGroup extends SecurityGroupPlan {
+  /** The group name (`groupName`, or `groupName-<suffix>`); undefined for an existing group. */
+  readonly name?: string;
+}
+
+/** The whole plan of `SecurityGroupRules`: groups with their rules, and what was left to other constructs. */
+export interface SecurityGroupLayout {
+  /** The groups, first group first (one entry, unnamed, for an existing group). */
+  readonly groups: readonly PlannedSecurityGroup[];
+  /** Every rule, sorted by key. */
+  readonly rules: readonly SecurityGroupRulePlan[];
+  /** Rows that do not land on the nodes (control plane, services), skipped and reported. */
+  readonly skippedRequirements: readonly Requirement[];
+}
+
+/**
+ * Plans the groups and rules for a merged requirement set: rows that do not land on the nodes are skipped, the rest
+ * become rules (peers checked, any-address refused without the opt-in), spread over owned groups within
+ * `maxGroups`, or checked against the quota of the one existing group.
+ * @param domainTarget the construct to point to for domain names
+ */
+export function planSecurityGroupLayout(requirements: RequirementSet, options: SecurityGroupOptions, owner: string, domainTarget: string): SecurityGroupLayout {
+  const { nodes, elsewhere } = selectNodeRequirements(requirements.requirements);
+  const rules = planSecurityGroupRules(nodes, domainTarget, options.allowAnyAddress);
+  if (options.securityGroupId !== undefined) {
+    for (const { bucket, count } of countRules(rules)) {
+      if (count > options.rulesPerGroup) {
+        throw limitExceeded(
+          `AWS security group rules (${bucket}) in ${options.securityGroupId}`,
+          count,
+          options.rulesPerGroup,
+          `${owner} securityGroupId`,
+          'Let the construct own the groups (give vpcId instead of securityGroupId) so it can spread the rules over several groups, or raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup.',
+        );
+      }
+    }
+    return { groups: [{ suffix: '', rules }], rules, skippedRequirements: elsewhere };
+  }
+  const groups = layoutSecurityGroups(rules, options.rulesPerGroup);
+  if (groups.length > options.maxGroups) {
+    throw limitExceeded(
+      `Security groups needed for ${rules.length} rules at ${options.rulesPerGroup} per group`,
+      groups.length,
+      options.maxGroups,
+      `${owner} maxGroups`,
+      'Raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup, or raise the security groups per network interface quota (up to 16) and set maxGroups, or allow fewer, wider CIDRs.',
+    );
+  }
+  const base = options.groupName as string;
+  return {
+    groups: groups.map((g) => ({ ...g, name: g.suffix === '' ? base : `${base}-${g.suffix}` })),
+    rules,
+    skippedRequirements: elsewhere,
+  };
+}
+
+/** Construct id (and export key) of a planned group: `Group`, `Group-<suffix>`. */
+export function securityGroupKey(group: SecurityGroupPlan): string {
+  return group.suffix === '' ? 'Group' : `Group-${group.suffix}`;
+}
+
+/** The description every owned group gets. */
+export const SECURITY_GROUP_DESCRIPTION = 'Kubernetes firewall requirements';

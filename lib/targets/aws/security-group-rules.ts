@@ -1,32 +1,46 @@
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
-import { Construct } from 'constructs';
+import { Annotations } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { IpVersion } from '../../model/cidr';
-import { invalidValue, limitExceeded } from '../../model/errors';
+import { FirewallRequirementsError } from '../../model/errors';
 import { Direction } from '../../model/protocol';
+import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { LIMITS } from '../../plan/limits';
+import { describeElsewhere, selectNodeRequirements } from '../../plan/control-plane-access';
+import { RequirementsConstruct } from '../requirements-construct';
 import {
-  assertFitsOneGroup,
-  assertPositiveInteger,
-  AWS_SG_TEXT_CHARACTERS,
-  layoutSecurityGroups,
-  planSecurityGroupRules,
-  SecurityGroupPlan,
+  assertSecurityGroupPeers,
+  checkSecurityGroupOptions,
+  planSecurityGroupLayout,
+  SECURITY_GROUP_DESCRIPTION,
+  SECURITY_GROUP_OPTION_NAMES,
+  SecurityGroupLayout,
+  SecurityGroupOptions,
+  securityGroupKey,
 } from './security-group-plan';
 
-/** Default quota of security groups per network interface (adjustable up to 16). */
-export const AWS_SECURITY_GROUPS_PER_INTERFACE = 5;
-/** AWS: rules per group multiplied by groups per network interface cannot exceed this. */
-export const AWS_RULES_TIMES_GROUPS_MAX = 1000;
+export { AWS_RULES_TIMES_GROUPS_MAX, AWS_SECURITY_GROUPS_PER_INTERFACE } from './security-group-plan';
 
-const ORIGIN = 'SecurityGroupRules';
+const NAME = 'SecurityGroupRules';
+const DOMAIN_TARGET = 'NetworkFirewallDomainAllowlist';
 
 /** Properties of `SecurityGroupRules`. */
 export interface SecurityGroupRulesProps {
-  /** The CIDR flows to allow. Domain names are refused: use `NetworkFirewallDomainAllowlist` for them. */
-  readonly requirements: RequirementSet;
+  /**
+   * The requirement sets whose node flows to allow (more can be added with `addRequirements`). Rows that land on
+   * the cluster API endpoint or on a service beside the cluster are skipped (see `skippedRequirements`); domain
+   * names on the nodes are refused: allow them with `NetworkFirewallDomainAllowlist`.
+   * @default []
+   */
+  readonly requirementSets?: RequirementSet[];
+  /**
+   * One requirement set, merged into `requirementSets`.
+   * @deprecated use `requirementSets`
+   * @default - none
+   */
+  readonly requirements?: RequirementSet;
   /**
    * An existing security group to put every rule in. Give this or `vpcId`, not both. The construct cannot
    * spread rules over a group it does not own, so it fails when they exceed `rulesPerGroup`.
@@ -34,7 +48,8 @@ export interface SecurityGroupRulesProps {
    */
   readonly securityGroupId?: string;
   /**
-   * The VPC in which the construct creates and owns its security groups, as many as the rules need.
+   * The VPC in which the construct creates and owns its security groups, as many as the rules need. Two
+   * `SecurityGroupRules` in the same VPC must not give their groups the same name (checked at synth).
    * @default - none: every rule goes into `securityGroupId`
    */
   readonly vpcId?: string;
@@ -45,15 +60,15 @@ export interface SecurityGroupRulesProps {
    */
   readonly rulesPerGroup?: number;
   /**
-   * Most groups the construct may create. They all go on the same network interfaces, which take 5 groups by
-   * default (up to 16 after a quota increase), including any other groups the nodes have. The stable spreading
-   * fills groups to about two thirds on average (see `layoutSecurityGroups`).
+   * Most groups the construct may create (with `vpcId` only). They all go on the same network interfaces, which
+   * take 5 groups by default (up to 16 after a quota increase), including any other groups the nodes have. The
+   * stable spreading fills groups to about two thirds on average (see `layoutSecurityGroups`).
    * @default 5
    */
   readonly maxGroups?: number;
   /**
-   * Name of the first group the construct creates; further groups get a `-<suffix>`.
-   * @default - a unique name derived from the construct path
+   * Name of the first group the construct creates (with `vpcId` only); further groups get a `-<suffix>`. A literal.
+   * @default - a name derived from the construct path
    */
   readonly groupName?: string;
   /**
@@ -62,100 +77,120 @@ export interface SecurityGroupRulesProps {
    */
   readonly tags?: Record<string, string>;
   /**
-   * Whether a requirement may allow every address (`0.0.0.0/0` or `::/0`, or networks that together cover them
-   * all). Without it such a peer is refused: least privilege means naming the networks a flow needs. Opt in when
+   * Whether a flow may allow every address (`0.0.0.0/0` or `::/0`, or networks that together cover them all).
+   * Without it such a peer is refused: least privilege means naming the networks a flow needs. Opt in when
    * something else narrows the traffic, e.g. HTTPS out to any address behind a firewall that filters by host name.
    * @default false
    */
   readonly allowAnyAddress?: boolean;
 }
 
+const PROP_NAMES = ['requirementSets', 'requirements', ...SECURITY_GROUP_OPTION_NAMES];
+
 /**
- * Allows the CIDR flows of a requirement set in AWS security groups: one `aws_vpc_security_group_ingress_rule`
- * or `_egress_rule` per aggregated CIDR, protocol and port range, with construct ids derived from that content.
+ * Allows the node flows (CIDR peers) of requirement sets in AWS security groups: one
+ * `aws_vpc_security_group_ingress_rule` or `_egress_rule` per aggregated CIDR, protocol and port range, with
+ * construct ids derived from that content. Sets accumulate (`addRequirements`) until synth, when the rules render.
+ *
+ * What it lets through: exactly those flows, from the groups' network interfaces. What it drops: nothing by itself;
+ * security groups only allow, and a network interface allows the union of its groups. Rows that land on the cluster
+ * API endpoint (use `EksEndpointAccess`) or on a service beside the cluster are skipped and reported.
  *
  * Quota-aware: when the construct owns the groups (`vpcId`), it spreads the rules over as many
  * `aws_security_group`s as needed with a stable placement (see `layoutSecurityGroups`); with an existing group
  * (`securityGroupId`) it fails with the count and the limit.
  *
- * Least privilege: a peer that is every address (`0.0.0.0/0`, `::/0`) is refused unless `allowAnyAddress` is set.
+ * Least privilege: a peer that covers every address is refused unless `allowAnyAddress` is set.
  */
-export class SecurityGroupRules extends Construct {
-  /** The groups the construct created (empty with `securityGroupId`), first group first. */
-  public readonly securityGroups: SecurityGroup[] = [];
-  /** Ids of the groups the rules are in: attach these to the nodes. */
-  public readonly securityGroupIds: string[] = [];
-  /** The inbound rules, sorted by content. */
-  public readonly ingressRules: VpcSecurityGroupIngressRule[] = [];
-  /** The outbound rules, sorted by content. */
-  public readonly egressRules: VpcSecurityGroupEgressRule[] = [];
+export class SecurityGroupRules extends RequirementsConstruct {
+  private readonly options: SecurityGroupOptions;
+  private readonly rendered = {
+    securityGroups: [] as SecurityGroup[],
+    securityGroupIds: [] as string[],
+    ingressRules: [] as VpcSecurityGroupIngressRule[],
+    egressRules: [] as VpcSecurityGroupEgressRule[],
+    skipped: [] as Requirement[],
+    groupNames: [] as string[],
+  };
 
   constructor(scope: Construct, id: string, props: SecurityGroupRulesProps) {
-    super(scope, id);
-    if (!(props.requirements instanceof RequirementSet)) {
-      throw invalidValue('requirements', String(props.requirements), ORIGIN, 'Give a RequirementSet, e.g. a profile or RequirementSet.of([...]).');
-    }
-    const rulesPerGroup = props.rulesPerGroup ?? LIMITS.awsRulesPerSecurityGroup;
-    assertPositiveInteger('rulesPerGroup', rulesPerGroup, ORIGIN, `Give the quota of rules per security group, e.g. ${LIMITS.awsRulesPerSecurityGroup}.`);
-    const hasGroup = typeof props.securityGroupId === 'string' && props.securityGroupId.trim() !== '';
-    const hasVpc = typeof props.vpcId === 'string' && props.vpcId.trim() !== '';
-    if (hasGroup === hasVpc) {
-      throw invalidValue(
-        'securityGroupId/vpcId',
-        hasGroup ? `${props.securityGroupId} / ${props.vpcId}` : '(neither)',
-        ORIGIN,
-        'Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',
-      );
-    }
-    const rules = planSecurityGroupRules(props.requirements.assertResolved().requirements, 'NetworkFirewallDomainAllowlist', props.allowAnyAddress === true);
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { tags: { ...props.tags } } : {};
+    super(scope, id, NAME);
+    const p = this.check.props(props, PROP_NAMES) as unknown as Record<string, unknown>;
+    const sets = this.check.requirementSets('requirementSets', p.requirementSets, { optional: true });
+    if (p.requirements !== undefined) sets.push(this.check.requirementSet('requirements', p.requirements));
+    this.options = checkSecurityGroupOptions(this.check, p, defaultGroupName(this));
+    this.addRequirements(...sets);
+    this.node.addValidation({ validate: () => this.validateUniqueGroupNames() });
+  }
 
-    let groups: SecurityGroupPlan[];
+  /** The groups the construct created (empty with `securityGroupId`), first group first. Renders first. */
+  public get securityGroups(): SecurityGroup[] {
+    this.render();
+    return [...this.rendered.securityGroups];
+  }
+
+  /** Ids of the groups the rules are in: attach these to the nodes. Renders first. */
+  public get securityGroupIds(): string[] {
+    this.render();
+    return [...this.rendered.securityGroupIds];
+  }
+
+  /** The inbound rules, sorted by content. Renders first. */
+  public get ingressRules(): VpcSecurityGroupIngressRule[] {
+    this.render();
+    return [...this.rendered.ingressRules];
+  }
+
+  /** The outbound rules, sorted by content. Renders first. */
+  public get egressRules(): VpcSecurityGroupEgressRule[] {
+    this.render();
+    return [...this.rendered.egressRules];
+  }
+
+  /**
+   * Rows that do not land on the nodes (the cluster API endpoint, a service beside the cluster): never opened in a
+   * node security group. Renders first.
+   */
+  public get skippedRequirements(): Requirement[] {
+    this.render();
+    return [...this.rendered.skipped];
+  }
+
+  /** The names of the groups the construct owns (empty with `securityGroupId`). Renders first. */
+  public get groupNames(): string[] {
+    this.render();
+    return [...this.rendered.groupNames];
+  }
+
+  /** The VPC of the owned groups, as given (undefined with `securityGroupId`). */
+  public get vpcId(): string | undefined {
+    return this.options.vpcId;
+  }
+
+  protected validateRequirementSet(set: RequirementSet): void {
+    // Peers of node rows that a security group cannot express fail at the call that added them.
+    assertSecurityGroupPeers(selectNodeRequirements(set.requirements).nodes, DOMAIN_TARGET);
+  }
+
+  protected renderRequirements(requirements: RequirementSet): void {
+    const layout: SecurityGroupLayout = planSecurityGroupLayout(requirements, this.options, this.check.owner, DOMAIN_TARGET);
+    const tags = this.options.tags && Object.keys(this.options.tags).length > 0 ? { tags: { ...this.options.tags } } : {};
     const groupIds = new Map<string, string>();
-    if (hasGroup) {
-      assertFitsOneGroup(rules, rulesPerGroup, props.securityGroupId as string);
-      groups = [{ suffix: '', rules }];
-      groupIds.set('', props.securityGroupId as string);
-      this.securityGroupIds.push(props.securityGroupId as string);
-    } else {
-      const maxGroups = props.maxGroups ?? AWS_SECURITY_GROUPS_PER_INTERFACE;
-      assertPositiveInteger('maxGroups', maxGroups, ORIGIN, `Give how many groups the nodes' network interfaces can take for these rules, e.g. ${AWS_SECURITY_GROUPS_PER_INTERFACE}.`);
-      if (rulesPerGroup * maxGroups > AWS_RULES_TIMES_GROUPS_MAX) {
-        throw invalidValue(
-          'rulesPerGroup x maxGroups',
-          `${rulesPerGroup} x ${maxGroups} = ${rulesPerGroup * maxGroups}`,
-          ORIGIN,
-          `AWS caps rules per group multiplied by groups per network interface at ${AWS_RULES_TIMES_GROUPS_MAX}: lower one of them.`,
-        );
+    for (const group of layout.groups) {
+      if (group.name === undefined) {
+        groupIds.set(group.suffix, this.options.securityGroupId as string);
+        this.rendered.securityGroupIds.push(this.options.securityGroupId as string);
+        continue;
       }
-      const name = props.groupName ?? defaultGroupName(this);
-      validateGroupName(name);
-      groups = layoutSecurityGroups(rules, rulesPerGroup);
-      if (groups.length > maxGroups) {
-        throw limitExceeded(
-          `Security groups needed for ${rules.length} rules at ${rulesPerGroup} per group`,
-          groups.length,
-          maxGroups,
-          `${ORIGIN} maxGroups`,
-          'Raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup, or raise the security groups per network interface quota (up to 16) and set maxGroups, or allow fewer, wider CIDRs.',
-        );
-      }
-      for (const group of groups) {
-        const sg = new SecurityGroup(this, group.suffix === '' ? 'Group' : `Group-${group.suffix}`, {
-          name: group.suffix === '' ? name : `${name}-${group.suffix}`,
-          description: 'Kubernetes firewall requirements',
-          vpcId: props.vpcId,
-          ...tags,
-        });
-        this.securityGroups.push(sg);
-        this.securityGroupIds.push(sg.id);
-        groupIds.set(group.suffix, sg.id);
-      }
+      const sg = new SecurityGroup(this, securityGroupKey(group), { name: group.name, description: SECURITY_GROUP_DESCRIPTION, vpcId: this.options.vpcId, ...tags });
+      this.rendered.securityGroups.push(sg);
+      this.rendered.securityGroupIds.push(sg.id);
+      this.rendered.groupNames.push(group.name);
+      groupIds.set(group.suffix, sg.id);
     }
-
     // Rules sit directly under this construct, ids from content: moving a rule to another group changes only
     // its security_group_id, never its address.
-    const placed = groups
+    const placed = layout.groups
       .flatMap((g) => g.rules.map((rule) => ({ rule, groupId: groupIds.get(g.suffix) as string })))
       .sort((a, b) => (a.rule.key < b.rule.key ? -1 : 1));
     for (const { rule, groupId } of placed) {
@@ -167,26 +202,40 @@ export class SecurityGroupRules extends Construct {
         ...(rule.description ? { description: rule.description } : {}),
         ...tags,
       };
-      if (rule.direction === Direction.INGRESS) this.ingressRules.push(new VpcSecurityGroupIngressRule(this, rule.id, config));
-      else this.egressRules.push(new VpcSecurityGroupEgressRule(this, rule.id, config));
+      if (rule.direction === Direction.INGRESS) this.rendered.ingressRules.push(new VpcSecurityGroupIngressRule(this, rule.id, config));
+      else this.rendered.egressRules.push(new VpcSecurityGroupEgressRule(this, rule.id, config));
+    }
+    this.rendered.skipped.push(...layout.skippedRequirements);
+    if (layout.skippedRequirements.length > 0) {
+      Annotations.of(this).addInfo(describeElsewhere(`${NAME} ${this.node.path}`, layout.skippedRequirements));
     }
   }
-}
 
-function defaultGroupName(scope: Construct): string {
-  // The path without the stack's root, readable and unique within the app.
-  const path = scope.node.path.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
-  return path.slice(-200) || 'firewall-requirements';
-}
-
-function validateGroupName(name: string): void {
-  const disallowed = new RegExp(`[^${AWS_SG_TEXT_CHARACTERS}]`);
-  if (name === '' || name.length > 200 || disallowed.test(name) || /^sg-/i.test(name)) {
-    throw invalidValue(
-      'groupName',
-      name,
-      ORIGIN,
-      'Use 1-200 of the characters a-z A-Z 0-9 space and ._-:/()#,@[]+=&;{}!$*, not starting with sg- (further groups append a suffix).',
-    );
+  /** Security group names are unique per VPC: another `SecurityGroupRules` in the same VPC must not reuse one. */
+  private validateUniqueGroupNames(): string[] {
+    if (this.options.vpcId === undefined) return [];
+    const mine = new Set(this.groupNames);
+    for (const other of this.node.root.node.findAll()) {
+      if (other === this || !(other instanceof SecurityGroupRules) || other.vpcId !== this.options.vpcId) continue;
+      // Report each pair once, from the construct whose path sorts first.
+      if (other.node.path < this.node.path) continue;
+      const clash = other.groupNames.find((n) => mine.has(n));
+      if (clash !== undefined) {
+        throw new FirewallRequirementsError(
+          'conflict',
+          `Security group name ${JSON.stringify(clash)} is used twice in VPC ${this.options.vpcId}`,
+          clash,
+          `${this.check.owner} and ${NAME} ${other.node.path}`,
+          'Group names are unique within a VPC, so the second group would fail at apply: give each SecurityGroupRules its own groupName (further groups append -<suffix>), or add the requirement sets to one construct with addRequirements.',
+        );
+      }
+    }
+    return [];
   }
+}
+
+function defaultGroupName(scope: IConstruct): string {
+  // The path, readable and unique within the app.
+  const path = scope.node.path.replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return path.slice(-200).replace(/^sg-/i, 'group-') || 'firewall-requirements';
 }

@@ -2,46 +2,45 @@ import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetworkFirewallPolicy } from '@cdktf/provider-google/lib/compute-network-firewall-policy';
 import { ComputeNetworkFirewallPolicyAssociation } from '@cdktf/provider-google/lib/compute-network-firewall-policy-association';
 import { ComputeNetworkFirewallPolicyRule } from '@cdktf/provider-google/lib/compute-network-firewall-policy-rule';
+import { Annotations, DefaultTokenResolver, StringConcat, TerraformStack, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { Cidr, IpVersion } from '../../model/cidr';
-import { invalidValue, unsupportedPeer } from '../../model/errors';
-import { PeerKind } from '../../model/peer';
-import { PortRange } from '../../model/port-range';
-import { Direction, Protocol, transportOf } from '../../model/protocol';
-import { sourceKey } from '../../model/provenance';
+import { FirewallRequirementsError, invalidValue } from '../../model/errors';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { purposesOf } from '../../plan/control-plane-access';
-import { assertNotAnyAddress } from '../../plan/any-address';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { chunk, contentHash, sanitizeText, stableName } from '../../plan/naming';
-import { terraformLiteral } from '../terraform-text';
+import { describeElsewhere } from '../../plan/control-plane-access';
+import { RequirementsConstruct } from '../requirements-construct';
+import {
+  checkGcpFirewallPeers,
+  checkGcpFirewallPlanOptions,
+  checkTargetChoice,
+  checkTargetTags,
+  GCP_FIREWALL_PROPS,
+  GcpFirewallPlan,
+  GcpFirewallPlanOptions,
+  GcpPolicyAction,
+  planGcpFirewall,
+} from './gcp-firewall-plan';
 
-/** Characters kept in rule descriptions (printable ASCII). */
-export const GCP_DESCRIPTION_CHARACTERS = '\\x20-\\x7E';
-/** Longest description written; kept short so a rule list stays readable. */
-export const GCP_DESCRIPTION_MAX_LENGTH = 256;
-/** Names of Compute Engine resources: RFC 1035, 1-63 characters. */
-export const GCP_NAME_MAX_LENGTH = 63;
-/** How many priorities, from `fqdnPriorityStart` on, the FQDN policy rules are spread over. */
-export const GCP_FQDN_PRIORITY_SLOTS = 10000;
-/** Highest network firewall policy rule priority. */
-export const GCP_POLICY_PRIORITY_MAX = 2147483647;
-
-const TARGET = 'GCP firewall';
-const NAME_PREFIX = /^[a-z][a-z0-9-]{0,19}$/;
+export * from './gcp-firewall-plan';
 
 /** Properties of `GcpFirewall`. */
 export interface GcpFirewallProps {
   /**
-   * The flows to allow: CIDR peers become `google_compute_firewall` rules (ingress and egress), domain names
-   * become egress rules of a network firewall policy.
+   * The flows to allow. Node rows only: rows that land on the control plane or on a service are skipped (see
+   * `skippedRequirements`). Egress (CIDRs and domain names) becomes allow rules of a network firewall policy,
+   * ingress CIDRs become `google_compute_firewall` rules. More sets can be added with `addRequirements` until synth.
+   * @default []
    */
-  readonly requirements: RequirementSet;
+  readonly requirementSets?: RequirementSet[];
   /**
-   * The VPC network: its name or self link for the firewall rules. When the construct creates the firewall
-   * policy it also associates it with this network, which then needs the network's id or self link.
+   * One set of flows to allow.
+   * @deprecated use `requirementSets` (merged with it)
+   * @default - none
+   */
+  readonly requirements?: RequirementSet;
+  /**
+   * The VPC network: the ingress rules take its name, id or self link; when the construct creates the firewall
+   * policy it associates it with this network, which then needs the network's id or self link (e.g. `network.id`).
    */
   readonly network: string;
   /**
@@ -56,33 +55,61 @@ export interface GcpFirewallProps {
    */
   readonly namePrefix?: string;
   /**
-   * Priority of the `google_compute_firewall` rules, 0 (first) to 65535.
+   * Priority of the ingress `google_compute_firewall` rules, 0 (first) to 65535.
    * @default 1000
    */
   readonly priority?: number;
   /**
-   * Network tags of the instances the CIDR rules apply to. Network firewall policy rules cannot target
-   * network tags, so this cannot be combined with domain-name requirements; use `targetServiceAccounts`.
+   * Network tags of the instances the ingress rules apply to. Network firewall policy rules, which carry the egress
+   * allows and the egress deny, cannot target network tags: tags are refused when there is egress or the deny is on;
+   * use `targetServiceAccounts`.
    * @default - every instance in the network
    */
   readonly targetTags?: string[];
   /**
-   * Service accounts of the instances every rule applies to (both rule kinds support them).
+   * Service accounts of the instances every rule (ingress, egress allows and the egress deny) applies to, e.g. the
+   * node pool's service account. Without them the egress deny applies to every instance in the network.
    * @default - every instance in the network
    */
   readonly targetServiceAccounts?: string[];
   /**
-   * An existing network firewall policy (name or id) to add the domain-name rules to. The construct then
-   * creates neither a policy nor an association.
-   * @default - a new policy associated with `network`, created only when there are domain-name requirements
+   * An existing global network firewall policy (name or id), already associated with the network, to add the egress
+   * rules to. The construct then creates neither a policy nor an association. GCP associates one global network
+   * firewall policy with a network, so two `GcpFirewall`s on one network share a policy this way.
+   * @default - a new policy associated with `network`, created when there is an egress rule (allow or deny)
    */
   readonly firewallPolicy?: string;
   /**
-   * First priority of the domain-name policy rules. Each rule gets a priority from this value to this value
+   * First priority of the egress allow rules in the policy. Each allow gets a priority from this value to this value
    * + 9999, derived from its content (priorities identify policy rules, so they must not shift).
    * @default 10000
    */
+  readonly policyPriorityStart?: number;
+  /**
+   * First priority of the egress allow rules.
+   * @deprecated use `policyPriorityStart`
+   * @default 10000
+   */
   readonly fqdnPriorityStart?: number;
+  /**
+   * Whether the policy ends with an egress deny for every other destination (`0.0.0.0/0` and `::/0`, all
+   * protocols), after every allow. On by default because GCP allows egress unless a rule denies it (the implied
+   * egress rule): without the deny, the allow rules restrict nothing. Turn it off only when another rule of yours
+   * denies egress after these allows.
+   *
+   * The deny sits in the network firewall policy. With the network's `network_firewall_policy_enforcement_order`
+   * `BEFORE_CLASSIC_FIREWALL` the policy decides before every VPC firewall rule; with the default
+   * `AFTER_CLASSIC_FIREWALL`, a VPC firewall egress allow of yours still lets its traffic out. Either way the flows
+   * this construct allows pass, because its egress allows sit in the same policy before the deny.
+   * @default true
+   */
+  readonly denyOtherEgress?: boolean;
+  /**
+   * Priority of the IPv4 egress deny; the IPv6 deny takes the next number. Must come after every allow
+   * (`policyPriorityStart` + 10000 at least) and before the policy's predefined rules (at most 2147483642).
+   * @default 2147483642
+   */
+  readonly denyPriority?: number;
   /**
    * Whether every rule logs its matches.
    * @default false
@@ -90,106 +117,150 @@ export interface GcpFirewallProps {
   readonly enableLogging?: boolean;
   /**
    * Whether a CIDR requirement may allow every address (`0.0.0.0/0` or `::/0`, or networks that together cover
-   * them all). Without it such a peer is refused: least privilege means naming the networks a flow needs. Opt in
-   * when something else narrows the traffic, e.g. a proxy or a firewall policy that filters by host name.
+   * them all). Without it such a peer is refused: least privilege means naming the networks a flow needs.
    * @default false
    */
   readonly allowAnyAddress?: boolean;
 }
 
-/** One planned `google_compute_firewall`. */
-interface CidrRulePlan {
-  readonly name: string;
-  readonly direction: Direction;
-  readonly protocol: string;
-  readonly ports: string[];
-  readonly cidr: Cidr;
-  readonly description: string;
-}
-
-/** One planned `google_compute_network_firewall_policy_rule`. */
-interface FqdnRulePlan {
-  readonly key: string;
-  readonly ruleName: string;
-  readonly protocol: string;
-  readonly ports: string[];
-  readonly fqdns: string[];
-  readonly description: string;
-  priority: number;
-}
-
 /**
- * Allows the flows of a requirement set on a Google Cloud VPC network.
+ * Allows the node flows of requirement sets on a Google Cloud VPC network, and denies the rest of the egress.
  *
- * - CIDR peers: one `google_compute_firewall` per aggregated network and flow (direction, protocol, ports),
- *   named from that content, so adding a network adds one rule and changes no other.
- * - Domain names (egress): a `google_compute_network_firewall_policy` (or the one given) with
- *   `google_compute_network_firewall_policy_rule`s matching `dest_fqdns`, at most 100 names per rule.
+ * - Egress (CIDRs and domain names): allow rules of a global network firewall policy (created and associated with
+ *   the network, or the one given), at priorities derived from their content; CIDR rules carry up to 5000 aggregated
+ *   networks, domain-name rules up to 100 names (`dest_fqdns`). Then, unless `denyOtherEgress: false`, an egress deny
+ *   of `0.0.0.0/0` and `::/0` after every allow.
+ * - Ingress CIDRs: one `google_compute_firewall` per aggregated network and flow, named from that content. GCP denies
+ *   ingress by default, so allows are enough.
  *
- * Everything is validated before any resource is created. Wildcard domains are refused: GCP FQDN objects
- * take no wildcards. A CIDR peer that is every address (`0.0.0.0/0`, `::/0`) is refused unless
- * `allowAnyAddress` is set (least privilege).
+ * Rows that do not land on the nodes (control plane: `GkeAuthorizedNetworks`; services) are skipped and reported.
+ * Rendered at synth, so sets added later with `addRequirements` count. Wildcard domains are refused (GCP FQDN objects
+ * take no wildcards), and a CIDR peer that covers every address needs `allowAnyAddress`.
+ *
+ * @example
+ * const gke = gkeNodesProfile({ region: 'europe-west1', googleApiAccess: GkeGoogleApiAccess.PRIVATE,
+ *   controlPlaneCidrs: ['172.16.0.32/28'], nodeCidrs: ['10.20.0.0/20'], podCidrs: ['10.24.0.0/14'] });
+ * const firewall = new GcpFirewall(stack, 'node-egress', { requirementSets: [gke], network: network.id, targetServiceAccounts: [nodes.email] });
+ * firewall.addRequirements(chainguardEnforceProfile());
  */
-export class GcpFirewall extends Construct {
-  /** The VPC firewall rules, sorted by name. */
-  public readonly firewallRules: ComputeFirewall[] = [];
-  /** The policy created for the domain-name rules, if the construct created one. */
-  public readonly firewallPolicy?: ComputeNetworkFirewallPolicy;
-  /** The association of the created policy with the network, if the construct created one. */
-  public readonly policyAssociation?: ComputeNetworkFirewallPolicyAssociation;
-  /** The domain-name policy rules, sorted by flow and chunk. */
-  public readonly policyRules: ComputeNetworkFirewallPolicyRule[] = [];
+export class GcpFirewall extends RequirementsConstruct {
+  private readonly network: string;
+  private readonly project?: string;
+  private readonly targetTags: string[];
+  private readonly targetServiceAccounts: string[];
+  private readonly existingPolicy?: string;
+  private readonly options: GcpFirewallPlanOptions;
+  private planned?: GcpFirewallPlan;
+  private readonly vpcRules: ComputeFirewall[] = [];
+  private readonly rules: ComputeNetworkFirewallPolicyRule[] = [];
+  private policy?: ComputeNetworkFirewallPolicy;
+  private association?: ComputeNetworkFirewallPolicyAssociation;
 
   constructor(scope: Construct, id: string, props: GcpFirewallProps) {
-    super(scope, id);
-    const prefix = props.namePrefix ?? 'fwreq';
-    validateProps(props, prefix);
-    const requirements = props.requirements.assertResolved().requirements;
-    checkPeers(requirements, props);
-    const cidrRules = planCidrRules(requirements, prefix, props.allowAnyAddress === true);
-    const fqdnRules = planFqdnRules(requirements, prefix, props.fqdnPriorityStart ?? 10000);
+    super(scope, id, 'GcpFirewall');
+    const p = this.check.props(props, GCP_FIREWALL_PROPS) as GcpFirewallProps & Record<string, unknown>;
+    this.network = this.check.string('network', p.network, { hint: 'Give the VPC network name, id or self link, e.g. network.id.' });
+    this.project = this.check.optionalString('project', p.project, { hint: 'Give the project ID as a string.' });
+    this.targetTags = checkTargetTags(this.check, p.targetTags);
+    this.targetServiceAccounts = this.check.stringArray('targetServiceAccounts', p.targetServiceAccounts, { optional: true });
+    checkTargetChoice(this.check, this.targetTags, this.targetServiceAccounts);
+    this.existingPolicy = this.check.optionalString('firewallPolicy', p.firewallPolicy, { hint: 'Give the policy name or id, e.g. policy.name.' });
+    this.options = checkGcpFirewallPlanOptions(this.check, p, this.existingPolicy !== undefined, this.targetTags.length > 0);
+    const sets = this.check.requirementSets('requirementSets', p.requirementSets, { optional: true });
+    if (p.requirements !== undefined) sets.push(this.check.requirementSet('requirements', p.requirements));
+    this.addRequirements(...sets);
+    this.node.addValidation({ validate: () => this.checkConflicts() });
+  }
 
-    const project = props.project !== undefined ? { project: props.project } : {};
-    const logging = props.enableLogging ? { enableLogging: true } : {};
-    const serviceAccounts = props.targetServiceAccounts?.length ? { targetServiceAccounts: [...props.targetServiceAccounts] } : {};
+  /** The ingress VPC firewall rules, sorted by name (renders first). */
+  public get firewallRules(): ComputeFirewall[] {
+    this.render();
+    return [...this.vpcRules];
+  }
 
-    for (const rule of cidrRules) {
-      this.firewallRules.push(
+  /** The policy the construct created, if it created one (renders first). */
+  public get firewallPolicy(): ComputeNetworkFirewallPolicy | undefined {
+    this.render();
+    return this.policy;
+  }
+
+  /** The association of the created policy with the network, if the construct created one (renders first). */
+  public get policyAssociation(): ComputeNetworkFirewallPolicyAssociation | undefined {
+    this.render();
+    return this.association;
+  }
+
+  /** The egress policy rules: allows sorted by name, then the IPv4 and IPv6 denies (renders first). */
+  public get policyRules(): ComputeNetworkFirewallPolicyRule[] {
+    this.render();
+    return [...this.rules];
+  }
+
+  /** Rows that do not land on the nodes and are therefore not opened here (renders first). */
+  public get skippedRequirements(): Requirement[] {
+    return [...this.plan.skippedRequirements];
+  }
+
+  /** The plan the resources were rendered from (renders first). */
+  public get plan(): GcpFirewallPlan {
+    this.render();
+    if (!this.planned) throw invalidValue('plan', 'none', this.check.owner, 'Rendering failed earlier: fix the error it raised.');
+    return this.planned;
+  }
+
+  protected validateRequirementSet(set: RequirementSet): void {
+    checkGcpFirewallPeers(set, this.options, this.check.owner);
+  }
+
+  protected renderRequirements(requirements: RequirementSet): void {
+    const plan = planGcpFirewall(requirements, this.options, this.check.owner);
+    this.planned = plan;
+    const project = this.project !== undefined ? { project: this.project } : {};
+    const logging = this.options.enableLogging ? { enableLogging: true } : {};
+    const serviceAccounts = this.targetServiceAccounts.length ? { targetServiceAccounts: [...this.targetServiceAccounts] } : {};
+
+    for (const rule of plan.firewallRules) {
+      this.vpcRules.push(
         new ComputeFirewall(this, rule.name, {
           name: rule.name,
-          network: props.network,
+          network: this.network,
           ...project,
           description: rule.description,
-          direction: rule.direction === Direction.EGRESS ? 'EGRESS' : 'INGRESS',
-          priority: props.priority ?? 1000,
+          direction: 'INGRESS',
+          priority: rule.priority,
           allow: [{ protocol: rule.protocol, ...(rule.ports.length ? { ports: rule.ports } : {}) }],
-          ...(rule.direction === Direction.EGRESS ? { destinationRanges: [rule.cidr.toString()] } : { sourceRanges: [rule.cidr.toString()] }),
-          ...(props.targetTags?.length ? { targetTags: [...props.targetTags] } : {}),
+          sourceRanges: rule.sourceRanges,
+          ...(this.targetTags.length ? { targetTags: [...this.targetTags] } : {}),
           ...serviceAccounts,
           ...logging,
         }),
       );
     }
 
-    if (fqdnRules.length === 0) return;
-    let policy = props.firewallPolicy;
-    if (policy === undefined) {
-      const name = `${prefix}-fqdn-egress`;
-      this.firewallPolicy = new ComputeNetworkFirewallPolicy(this, 'FqdnPolicy', {
-        name,
-        ...project,
-        description: 'Egress to domain names required by the cluster',
-      });
-      this.policyAssociation = new ComputeNetworkFirewallPolicyAssociation(this, 'FqdnPolicyAssociation', {
-        name,
-        ...project,
-        attachmentTarget: props.network,
-        firewallPolicy: this.firewallPolicy.name,
-      });
-      policy = this.firewallPolicy.name;
+    if (plan.skippedRequirements.length > 0) Annotations.of(this).addInfo(describeElsewhere('GcpFirewall', plan.skippedRequirements));
+    if (plan.policyRules.length === 0) return;
+    if (this.options.denyOtherEgress && plan.policyRules.every((r) => r.action === GcpPolicyAction.DENY)) {
+      Annotations.of(this).addWarning(
+        `GcpFirewall: no egress requirement lands on the nodes, so the egress deny blocks all egress of ${this.targetServiceAccounts.length ? 'the target service accounts' : 'every instance in the network'}. Add the egress the nodes need (e.g. gkeNodesProfile), or set denyOtherEgress: false.`,
+      );
     }
-    for (const rule of fqdnRules) {
-      this.policyRules.push(
+    let policy = this.existingPolicy;
+    if (policy === undefined) {
+      this.policy = new ComputeNetworkFirewallPolicy(this, 'EgressPolicy', {
+        name: plan.policyName,
+        ...project,
+        description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off',
+      });
+      this.association = new ComputeNetworkFirewallPolicyAssociation(this, 'EgressPolicyAssociation', {
+        name: plan.policyName,
+        ...project,
+        attachmentTarget: this.network,
+        firewallPolicy: this.policy.name,
+      });
+      policy = this.policy.name;
+    }
+    for (const rule of plan.policyRules) {
+      this.rules.push(
         new ComputeNetworkFirewallPolicyRule(this, rule.ruleName, {
           firewallPolicy: policy,
           ...project,
@@ -197,9 +268,10 @@ export class GcpFirewall extends Construct {
           description: rule.description,
           priority: rule.priority,
           direction: 'EGRESS',
-          action: 'allow',
+          action: rule.action,
           match: {
-            destFqdns: rule.fqdns,
+            ...(rule.destFqdns ? { destFqdns: rule.destFqdns } : {}),
+            ...(rule.destIpRanges ? { destIpRanges: rule.destIpRanges } : {}),
             layer4Configs: [{ ipProtocol: rule.protocol, ...(rule.ports.length ? { ports: rule.ports } : {}) }],
           },
           ...serviceAccounts,
@@ -208,183 +280,88 @@ export class GcpFirewall extends Construct {
       );
     }
   }
-}
 
-function validateProps(props: GcpFirewallProps, prefix: string): void {
-  const origin = 'GcpFirewall';
-  if (!(props.requirements instanceof RequirementSet)) {
-    throw invalidValue('requirements', String(props.requirements), origin, 'Give a RequirementSet, e.g. a profile or RequirementSet.of([...]).');
+  /**
+   * Conflicts with the other GcpFirewalls of the app, reported by the later construct of each pair: two created
+   * policies on one network, duplicate names in one project, duplicate priorities or a deny before an allow in one
+   * shared policy. Throws the library's error (cdktf runs validations at synth).
+   */
+  private checkConflicts(): string[] {
+    const all = this.node.root.node.findAll().filter((c): c is GcpFirewall => c instanceof GcpFirewall);
+    const mine = all.indexOf(this);
+    for (const other of all.slice(0, mine)) this.conflictWith(other);
+    return [];
   }
-  if (typeof props.network !== 'string' || props.network.trim() === '') {
-    throw invalidValue('network', String(props.network ?? ''), origin, 'Give the VPC network name, id or self link, e.g. network.id.');
-  }
-  if (!NAME_PREFIX.test(prefix)) {
-    throw invalidValue(
-      'namePrefix',
-      prefix,
-      origin,
-      'Start with a lower-case letter and use up to 20 lower-case letters, digits and hyphens (GCP names follow RFC 1035).',
-    );
-  }
-  const priority = props.priority ?? 1000;
-  if (!Number.isInteger(priority) || priority < 0 || priority > LIMITS.gcpFirewallPriorityMax) {
-    throw invalidValue('priority', String(priority), origin, `A VPC firewall rule priority is a whole number from 0 to ${LIMITS.gcpFirewallPriorityMax}.`);
-  }
-  const start = props.fqdnPriorityStart ?? 10000;
-  const maxStart = GCP_POLICY_PRIORITY_MAX - GCP_FQDN_PRIORITY_SLOTS + 1;
-  if (!Number.isInteger(start) || start < 0 || start > maxStart) {
-    throw invalidValue(
-      'fqdnPriorityStart',
-      String(start),
-      origin,
-      `Give a whole number from 0 to ${maxStart}, so that the ${GCP_FQDN_PRIORITY_SLOTS} priorities from it stay within 0-${GCP_POLICY_PRIORITY_MAX}.`,
-    );
-  }
-  if (props.targetTags?.length && props.targetServiceAccounts?.length) {
-    throw invalidValue(
-      'targetTags with targetServiceAccounts',
-      `${props.targetTags.join(',')} / ${props.targetServiceAccounts.join(',')}`,
-      origin,
-      'A google_compute_firewall rule targets network tags or service accounts, not both: give one of them.',
-    );
-  }
-}
 
-/** Rejects every peer the GCP firewall cannot express, before anything is created. */
-function checkPeers(requirements: readonly Requirement[], props: GcpFirewallProps): void {
-  for (const r of requirements) {
-    const where = `${sourceKey(r.primarySource)}: ${r.purpose}`;
-    switch (r.peer.kind) {
-      case PeerKind.CIDR:
-        break;
-      case PeerKind.WILDCARD_FQDN:
-        // GCP's FQDN object documentation only says names are "in the domain name format"; that wildcards are
-        // refused is unverified (no source confirms or denies it), so the construct stays on the safe side.
-        throw unsupportedPeer(
-          TARGET,
-          r.peer.toString(),
-          where,
-          'GCP FQDN objects take no wildcards',
-          'List the subdomains explicitly (e.g. a.example.com, b.example.com), or send the traffic through Secure Web Proxy or another proxy that filters by host name.',
+  /** Refuses what this construct and an earlier one cannot both create (see `checkConflicts`). */
+  private conflictWith(first: GcpFirewall): void {
+    const a = { plan: first.plan, id: first.identity() };
+    const b = { plan: this.plan, id: this.identity() };
+    const pair = `${first.check.owner} and ${this.check.owner}`;
+    if (a.plan.createsPolicy && b.plan.createsPolicy && a.id.network === b.id.network) {
+      throw new FirewallRequirementsError(
+        'conflicting-constructs',
+        `Two GcpFirewall constructs each create a global network firewall policy for network ${JSON.stringify(a.id.network)}: GCP associates one global network firewall policy with a network`,
+        a.id.network,
+        pair,
+        'Merge the requirement sets into one GcpFirewall (addRequirements), or create one policy, associate it with the network and give it to both through firewallPolicy (with distinct policyPriorityStart values and the egress deny on one of them).',
+      );
+    }
+    if (a.id.project === b.id.project) {
+      const names = new Set([...a.plan.firewallRules.map((r) => r.name), ...(a.plan.createsPolicy ? [a.plan.policyName] : [])]);
+      const clash = [...b.plan.firewallRules.map((r) => r.name), ...(b.plan.createsPolicy ? [b.plan.policyName] : [])].find((n) => names.has(n));
+      if (clash !== undefined) {
+        throw new FirewallRequirementsError(
+          'duplicate-name',
+          `Two GcpFirewall constructs create resources named ${JSON.stringify(clash)} in project ${a.id.project}: names are unique in a project`,
+          clash,
+          pair,
+          'Give each GcpFirewall its own namePrefix.',
         );
-      case PeerKind.FQDN:
-        if (r.direction === Direction.INGRESS) {
-          throw unsupportedPeer(TARGET, r.peer.toString(), where, 'ingress from a domain name is not supported', 'Give the CIDRs the peer connects from.');
-        }
-        if (props.targetTags?.length) {
-          throw invalidValue(
-            'targetTags',
-            props.targetTags.join(','),
-            `GcpFirewall (domain name ${r.peer.toString()} from ${where})`,
-            'Network firewall policy rules, which carry the domain names, cannot target network tags: use targetServiceAccounts instead, which both rule kinds support.',
-          );
-        }
-        break;
-      default:
-        throw unsupportedPeer(
-          TARGET,
-          r.peer.toString(),
-          where,
-          `a ${r.peer.kind} is not a Google Cloud concept`,
-          'Give CIDRs or domain names, or render this requirement with the Azure target.',
+      }
+    }
+    if (a.id.policy !== undefined && a.id.policy === b.id.policy) {
+      const byPriority = new Map(a.plan.policyRules.map((r) => [r.priority, r]));
+      const clash = b.plan.policyRules.find((r) => byPriority.has(r.priority));
+      if (clash) {
+        throw new FirewallRequirementsError(
+          'duplicate-priority',
+          `Two GcpFirewall constructs put rules at priority ${clash.priority} of policy ${a.id.policy} (${byPriority.get(clash.priority)!.ruleName} and ${clash.ruleName}): a priority identifies one rule of a policy`,
+          String(clash.priority),
+          pair,
+          clash.action === GcpPolicyAction.DENY
+            ? 'Keep the egress deny on one of them (denyOtherEgress: false on the other) when they target the same instances, or give them distinct denyPriority values.'
+            : 'Give them distinct policyPriorityStart values at least 10000 apart.',
         );
+      }
+      const denies = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === GcpPolicyAction.DENY);
+      const allows = [...a.plan.policyRules, ...b.plan.policyRules].filter((r) => r.action === GcpPolicyAction.ALLOW);
+      const firstDeny = denies.sort((x, y) => x.priority - y.priority)[0];
+      const late = firstDeny && allows.find((r) => r.priority > firstDeny.priority);
+      if (firstDeny && late) {
+        throw new FirewallRequirementsError(
+          'deny-before-allow',
+          `In policy ${a.id.policy}, the egress deny ${firstDeny.ruleName} (priority ${firstDeny.priority}) comes before the allow ${late.ruleName} (priority ${late.priority}), which would never match`,
+          String(firstDeny.priority),
+          pair,
+          'Keep every policyPriorityStart range before every denyPriority (the default denyPriority is the last one before the predefined rules).',
+        );
+      }
     }
   }
-}
 
-/** The GCP protocol name of a flow; ICMP over IPv6 is IP protocol 58. */
-function gcpProtocol(protocol: Protocol, version: IpVersion): string {
-  const transport = transportOf(protocol);
-  if (transport === Protocol.ANY) return 'all';
-  if (transport === Protocol.ICMP && version === IpVersion.IPV6) return '58';
-  return transport;
-}
-
-function portsOf(ports: readonly PortRange[]): string[] {
-  return ports.map((p) => p.toString());
-}
-
-function describe(requirements: readonly Requirement[]): string {
-  return terraformLiteral(sanitizeText(purposesOf(requirements).join(' / '), GCP_DESCRIPTION_CHARACTERS, GCP_DESCRIPTION_MAX_LENGTH));
-}
-
-/** Groups by direction, transport protocol and ports (http/https become tcp). */
-function groupByLayer4(requirements: readonly Requirement[]): Array<{ direction: Direction; protocol: Protocol; ports: readonly PortRange[]; requirements: Requirement[] }> {
-  const groups = new Map<string, { direction: Direction; protocol: Protocol; ports: readonly PortRange[]; requirements: Requirement[] }>();
-  for (const r of requirements) {
-    const protocol = transportOf(r.protocol);
-    const key = `${r.direction}/${protocol}/${r.portsText}`;
-    const group = groups.get(key);
-    if (group) group.requirements.push(r);
-    else groups.set(key, { direction: r.direction, protocol, ports: r.ports, requirements: [r] });
+  /** Identities used to compare constructs: references resolved to `type.name`, literals as given. */
+  private identity(): { network: string; project: string; policy?: string } {
+    const stack = TerraformStack.of(this);
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    const show = (value: string) => referenceAddress(String(Tokenization.resolve(value, { scope: stack, resolver })));
+    const policy = this.existingPolicy !== undefined ? show(this.existingPolicy) : this.policy ? show(this.policy.name) : undefined;
+    return { network: show(this.network), project: this.project !== undefined ? show(this.project) : '<provider project>', policy };
   }
-  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-function planCidrRules(requirements: readonly Requirement[], prefix: string, allowAnyAddress: boolean): CidrRulePlan[] {
-  const rules: CidrRulePlan[] = [];
-  for (const group of groupByLayer4(requirements.filter((r) => r.peer.kind === PeerKind.CIDR))) {
-    for (const network of aggregateCidrs(group.requirements)) {
-      if (!allowAnyAddress) assertNotAnyAddress(network, 'allowAnyAddress: true on GcpFirewall');
-      const protocol = gcpProtocol(group.protocol, network.cidr.version);
-      const ports = portsOf(group.ports);
-      const portsText = ports.join(',') || 'all';
-      const short = group.direction === Direction.EGRESS ? 'e' : 'i';
-      const readable = `${prefix}-${short}-${protocol}-${portsText}-${network.cidr.toString()}`;
-      const key = `${prefix}|${group.direction}|${protocol}|${portsText}|${network.cidr.toString()}`;
-      rules.push({
-        name: stableName(readable, key, GCP_NAME_MAX_LENGTH),
-        direction: group.direction,
-        protocol,
-        ports,
-        cidr: network.cidr,
-        description: describe(network.requirements),
-      });
-    }
-  }
-  return rules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-}
-
-
-function planFqdnRules(requirements: readonly Requirement[], prefix: string, priorityStart: number): FqdnRulePlan[] {
-  const rules: FqdnRulePlan[] = [];
-  for (const group of groupByLayer4(requirements.filter((r) => r.peer.kind === PeerKind.FQDN))) {
-    const protocol = gcpProtocol(group.protocol, IpVersion.IPV4);
-    const ports = portsOf(group.ports);
-    const portsText = ports.join(',') || 'all';
-    const names = [...new Set(group.requirements.map((r) => r.peer.value))].sort();
-    // Sorted chunks: adding a name changes the chunks from its position on (dest_fqdns is updated in
-    // place); rule names and priorities stay, because they come from the flow and the chunk number.
-    chunk(names, LIMITS.gcpFqdnsPerPolicyRule).forEach((fqdns, index) => {
-      const key = `${prefix}|egress|${protocol}|${portsText}|${index + 1}`;
-      const inChunk = new Set(fqdns);
-      rules.push({
-        key,
-        ruleName: stableName(`${prefix}-fqdn-${protocol}-${portsText}-${index + 1}`, key, GCP_NAME_MAX_LENGTH),
-        protocol,
-        ports,
-        fqdns,
-        description: describe(group.requirements.filter((r) => inChunk.has(r.peer.value))),
-        priority: 0,
-      });
-    });
-  }
-  assignPriorities(rules, priorityStart);
-  return rules;
-}
-
-/**
- * Gives each rule a priority derived from its key: `start` + a hash slot; a taken slot moves on to the next
- * free one, taking keys in sorted order. Policy rules are identified by their priority, so a rule keeps its
- * priority when others are added (unless their hash slots collide).
- */
-function assignPriorities(rules: FqdnRulePlan[], start: number): void {
-  assertWithinLimit('GCP firewall policy rules', rules.length, GCP_FQDN_PRIORITY_SLOTS, 'GcpFirewall', 'Split the requirements over several GcpFirewall constructs.');
-  const taken = new Set<number>();
-  for (const rule of [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
-    let slot = parseInt(contentHash('priority', rule.key), 16) % GCP_FQDN_PRIORITY_SLOTS;
-    while (taken.has(slot)) slot = (slot + 1) % GCP_FQDN_PRIORITY_SLOTS;
-    taken.add(slot);
-    rule.priority = start + slot;
-  }
+/** `${google_compute_network.vpc.id}` and `${google_compute_network.vpc.name}` name the same network: `google_compute_network.vpc`. */
+function referenceAddress(text: string): string {
+  const m = /^\$\{([a-z0-9_]+\.[A-Za-z0-9_-]+)\.(id|name|self_link)\}$/.exec(text);
+  return m ? m[1] : text;
 }

@@ -1,32 +1,24 @@
 import { ContainerCluster, ContainerClusterMasterAuthorizedNetworksConfig } from '@cdktf/provider-google/lib/container-cluster';
-import { Token } from 'cdktf';
-import { IpVersion } from '../../model/cidr';
-import { unsupportedPeer } from '../../model/errors';
-import { sourceKey } from '../../model/provenance';
+import { invalidValue } from '../../model/errors';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { CONTROL_PLANE_FLOW, purposesOf, selectControlPlaneRequirements } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { sanitizeText } from '../../plan/naming';
-import { DEFAULT_USER_CIDR_PURPOSE, UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
+import { UserCidr } from '../../plan/user-cidrs';
+import { GkeAuthorizedNetwork, planGkeAuthorizedNetworks } from './gke-authorized-networks-plan';
 
-/**
- * Characters kept in a display name. The API and the provider document neither a character set nor a length
- * for `display_name`, so names are kept plain and short enough to read in the console list.
- */
-export const GKE_DISPLAY_NAME_CHARACTERS = 'a-zA-Z0-9 ._:/(),-';
-/** Longest display name written (see GKE_DISPLAY_NAME_CHARACTERS). */
-export const GKE_DISPLAY_NAME_MAX_LENGTH = 100;
-
-const TARGET = 'GKE master authorized networks';
+export * from './gke-authorized-networks-plan';
 
 /** Properties of `GkeAuthorizedNetworks`. */
 export interface GkeAuthorizedNetworksProps {
   /**
-   * Requirements whose ingress CIDRs must reach the control plane (ingress over TCP, HTTPS or any protocol,
-   * including port 443), e.g. a Chainguard Enforce profile. Other requirements are skipped (see
-   * `skippedRequirements`; render them with `GcpFirewall`).
+   * Requirement sets whose control-plane rows (`Landing.CONTROL_PLANE`, e.g. the Chainguard Enforce CIDR ranges)
+   * become authorized networks. Every other row is skipped (see `skippedRequirements`; render node rows with
+   * `GcpFirewall`).
+   * @default []
+   */
+  readonly requirementSets?: RequirementSet[];
+  /**
+   * One requirement set.
+   * @deprecated use `requirementSets` (merged with it)
    * @default - none
    */
   readonly requirements?: RequirementSet;
@@ -50,61 +42,23 @@ export interface GkeAuthorizedNetworksProps {
   readonly gcpPublicCidrsAccessEnabled?: boolean;
 }
 
-/** One entry of `cidr_blocks`. */
-export interface GkeAuthorizedNetwork {
-  /** IPv4 CIDR. */
-  readonly cidrBlock: string;
-  /** Purposes of the requirements it covers, sanitized. */
-  readonly displayName: string;
-}
+export type { GkeAuthorizedNetwork };
 
 /**
- * The `master_authorized_networks_config` of a `google_container_cluster`: ingress CIDR requirements plus user
- * CIDRs, aggregated exactly, each named after its purposes. Validated when built: IPv4 only, and at most 50
- * entries (100 for a private cluster).
+ * The `master_authorized_networks_config` of a `google_container_cluster`: exactly the control-plane rows of the
+ * requirement sets plus user CIDRs, aggregated exactly, each named after its purposes. Validated when built: IPv4
+ * only, never a set of networks that covers every address (there is no opt-in: GKE has
+ * `gcpPublicCidrsAccessEnabled` for Google's own ranges), and at most 50 entries (100 for a private cluster).
  *
  * @example
- * const networks = GkeAuthorizedNetworks.fromRequirements({ requirements: chainguardEnforceProfile(), cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] });
+ * const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile()], cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] });
  * networks.applyTo(cluster);
  */
 export class GkeAuthorizedNetworks {
-  /** Plans and validates the authorized networks. */
-  public static fromRequirements(props: GkeAuthorizedNetworksProps): GkeAuthorizedNetworks {
-    const { accepted, skipped } = selectControlPlaneRequirements(props.requirements, TARGET);
-    const cidrs = props.cidrs ?? [];
-    const user = userCidrRequirements(cidrs, CONTROL_PLANE_FLOW, 'GkeAuthorizedNetworks cidrs', (text) => Token.isUnresolved(text));
-    const planned = aggregateCidrs([...accepted, ...user.requirements]);
-    for (const network of planned) {
-      if (network.cidr.version === IpVersion.IPV6) {
-        throw unsupportedPeer(
-          TARGET,
-          network.cidr.toString(),
-          [...new Set(network.requirements.map((r) => sourceKey(r.primarySource)))].join(', '),
-          'they take IPv4 CIDRs only (the provider validates cidr_block as an IPv4 network)',
-          'Give the IPv4 ranges the peer connects from.',
-        );
-      }
-    }
-    const displayName = (purposes: string[]) => sanitizeText(purposes.join(' / '), GKE_DISPLAY_NAME_CHARACTERS, GKE_DISPLAY_NAME_MAX_LENGTH);
-    const networks: GkeAuthorizedNetwork[] = [
-      ...planned.map((n) => ({ cidrBlock: n.cidr.toString(), displayName: displayName(purposesOf(n.requirements)) })),
-      // Terraform references resolve at apply: kept as given, after the literal networks, one entry each.
-      ...cidrs
-        .filter((c) => Token.isUnresolved(c.cidr))
-        .map((c) => ({ cidrBlock: c.cidr, displayName: displayName([c.purpose?.trim() || DEFAULT_USER_CIDR_PURPOSE]) })),
-    ];
-    const privateCluster = props.privateCluster ?? false;
-    const limit = privateCluster ? LIMITS.gkeAuthorizedNetworksPrivate : LIMITS.gkeAuthorizedNetworksPublic;
-    assertWithinLimit(
-      `${TARGET} (${privateCluster ? 'private' : 'public'} cluster)`,
-      networks.length,
-      limit,
-      'GkeAuthorizedNetworks',
-      privateCluster
-        ? 'Admit fewer networks (combine them into wider ranges you own), or reach the control plane through a bastion or VPN inside the VPC.'
-        : 'Admit fewer networks (combine them into wider ranges you own), or make the cluster private (100 networks) and set privateCluster.',
-    );
-    return new GkeAuthorizedNetworks(networks, limit, props.gcpPublicCidrsAccessEnabled ?? false, [...accepted], [...skipped]);
+  /** Checks the props and plans the authorized networks. */
+  public static fromRequirements(props: GkeAuthorizedNetworksProps = {}): GkeAuthorizedNetworks {
+    const plan = planGkeAuthorizedNetworks(props, 'GkeAuthorizedNetworks');
+    return new GkeAuthorizedNetworks(plan.networks, plan.limit, plan.gcpPublicCidrsAccessEnabled, plan.requirements, plan.skippedRequirements);
   }
 
   private constructor(
@@ -116,7 +70,7 @@ export class GkeAuthorizedNetworks {
     public readonly gcpPublicCidrsAccessEnabled: boolean,
     /** The requirements that became networks. */
     public readonly requirements: readonly Requirement[],
-    /** Requirements that do not reach the control plane (egress, ingress to other ports); render them with `GcpFirewall`. */
+    /** Requirements that do not land on the control plane (node egress, services); render node rows with `GcpFirewall`. */
     public readonly skippedRequirements: readonly Requirement[],
   ) {}
 
@@ -133,6 +87,9 @@ export class GkeAuthorizedNetworks {
 
   /** Sets the cluster's `master_authorized_networks_config` (replacing any set before). */
   public applyTo(cluster: ContainerCluster): void {
+    if (cluster === null || typeof cluster !== 'object' || typeof (cluster as ContainerCluster).putMasterAuthorizedNetworksConfig !== 'function') {
+      throw invalidValue('cluster', String(cluster), 'GkeAuthorizedNetworks.applyTo', 'Give the google_container_cluster construct (ContainerCluster).', 'invalid-type');
+    }
     cluster.putMasterAuthorizedNetworksConfig(this.toConfig());
   }
 }

@@ -1,23 +1,9 @@
 import { TerraformMetaArguments, TerraformProvider, TerraformResourceConfig } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
+import { InputCheck, isTerraformReference } from '../../model/input';
 import { hclAttributes } from './hcl-attributes';
-
-/** Registry source of the IBM Cloud Terraform provider. */
-export const IBM_PROVIDER_SOURCE = 'IBM-Cloud/ibm';
-
-/**
- * Version constraint written into `required_providers.ibm`.
- *
- * The rule resource is rendered with the top-level `protocol`, `port_min`, `port_max`, `type` and `code`
- * arguments (the nested `tcp`/`udp`/`icmp` blocks are deprecated) and relies on `protocol = "any"` meaning
- * every protocol, as documented from 1.87.0 on (where `icmp_tcp_udp` replaced the older `all`). The upper
- * bound keeps a future major release, which may rename or drop arguments, from being picked up silently.
- */
-export const IBM_PROVIDER_VERSION_CONSTRAINT = '>= 1.87.0, < 2.0.0';
-
-/** Provider name in Terraform (`provider "ibm"`, resource types `ibm_*`). */
-export const IBM_PROVIDER_NAME = 'ibm';
+import { IBM_PROVIDER_NAME, IBM_PROVIDER_SOURCE, IBM_PROVIDER_VERSION_CONSTRAINT } from './rule-types';
 
 /** The base config of an IBM resource of `terraformResourceType`, carrying the user's meta-arguments through. */
 export function ibmResourceConfig(terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {
@@ -59,7 +45,8 @@ export interface IbmProviderProps {
 }
 
 /**
- * The `ibm` provider block, with `required_providers.ibm = { source: "IBM-Cloud/ibm", version: ">= 1.87.0, < 2.0.0" }`.
+ * The `ibm` provider block, with `required_providers.ibm = { source: "IBM-Cloud/ibm", version: ">= 1.87.2, < 3.0.0" }`
+ * (`IBM_PROVIDER_VERSION_CONSTRAINT`, which says why).
  * Credentials are deliberately not a prop: the provider reads `IC_API_KEY` from the environment, which keeps
  * the API key out of the synthesized JSON.
  */
@@ -75,14 +62,19 @@ export class IbmProvider extends TerraformProvider {
 
   constructor(scope: Construct, id: string, props: IbmProviderProps) {
     const origin = `ibm provider ${id}`;
-    if (!REGION.test(String(props.region))) {
-      throw invalidValue('IBM Cloud region', String(props.region), origin, 'Use a region name such as us-south, eu-de or jp-tok.');
+    const check = new InputCheck(origin);
+    const p = check.props(props, ['region', 'resourceGroup', 'alias']);
+    const region = check.string('region', p.region, { allowReference: false, hint: 'Use a region name such as us-south, eu-de or jp-tok.' });
+    if (!REGION.test(region)) {
+      throw invalidValue('IBM Cloud region', region, origin, 'Use a region name such as us-south, eu-de or jp-tok.');
     }
-    if (props.resourceGroup !== undefined && !/^[A-Za-z0-9_-]+$/.test(props.resourceGroup)) {
-      throw invalidValue('resource group ID', props.resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
+    const resourceGroup = check.optionalString('resourceGroup', p.resourceGroup, { hint: 'Give the resource group ID (letters, digits, hyphens), not its display name.' });
+    if (resourceGroup !== undefined && !isTerraformReference(resourceGroup) && !/^[A-Za-z0-9_-]+$/.test(resourceGroup)) {
+      throw invalidValue('resource group ID', resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
     }
-    if (props.alias !== undefined && !ALIAS.test(props.alias)) {
-      throw invalidValue('provider alias', props.alias, origin, 'An alias starts with a letter or underscore and contains letters, digits, underscores or hyphens.');
+    const alias = check.optionalString('alias', p.alias, { allowReference: false });
+    if (alias !== undefined && !ALIAS.test(alias)) {
+      throw invalidValue('provider alias', alias, origin, 'An alias starts with a letter or underscore and contains letters, digits, underscores or hyphens.');
     }
     super(scope, id, {
       terraformResourceType: IBM_PROVIDER_NAME,
@@ -92,9 +84,9 @@ export class IbmProvider extends TerraformProvider {
       },
       terraformProviderSource: IBM_PROVIDER_SOURCE,
     });
-    this.region = props.region;
-    this.resourceGroup = props.resourceGroup;
-    this.providerAlias = props.alias;
+    this.region = region;
+    this.resourceGroup = resourceGroup;
+    this.providerAlias = alias;
   }
 
   public get alias(): string | undefined {

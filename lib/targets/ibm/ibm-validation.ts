@@ -1,6 +1,6 @@
-import { Token } from 'cdktf';
 import { Cidr, IpVersion } from '../../model/cidr';
 import { invalidValue, unsupportedPeer } from '../../model/errors';
+import { isTerraformReference } from '../../model/input';
 
 /**
  * IBM VPC resource names: 1-63 characters, lower-case letters, digits and hyphens, starting with a letter and
@@ -11,9 +11,9 @@ export const IBM_NAME_PATTERN = /^([a-z]|[a-z][-a-z0-9]*[a-z0-9])$/;
 /** Longest IBM VPC resource name. */
 export const IBM_NAME_MAX_LENGTH = 63;
 
-/** Throws unless `name` is a valid IBM VPC resource name (tokens pass: Terraform resolves them). */
+/** Throws unless `name` is a valid IBM VPC resource name (Terraform references pass: Terraform resolves them). No cdktf here: planning and the exporter use it. */
 export function validateIbmName(name: string, what: string, origin: string): void {
-  if (Token.isUnresolved(name)) return;
+  if (isTerraformReference(name)) return;
   const text = String(name);
   if (text.length === 0 || text.length > IBM_NAME_MAX_LENGTH) {
     throw invalidValue(what, text, origin, `IBM VPC names are 1-${IBM_NAME_MAX_LENGTH} characters long; this one has ${text.length}.`);
@@ -33,7 +33,7 @@ export function validateIbmName(name: string, what: string, origin: string): voi
  * A domain name gets an error that says where domain names go instead.
  */
 export function validateIpv4Address(value: string, what: string, origin: string): void {
-  if (Token.isUnresolved(value)) return;
+  if (isTerraformReference(value)) return;
   const text = String(value).trim();
   if (looksLikeDomain(text)) {
     throw unsupportedPeer(

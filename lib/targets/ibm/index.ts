@@ -5,6 +5,8 @@
  */
 export * from './ibm-provider';
 export * from './ibm-validation';
+export * from './rule-types';
+export * from './requirement-outputs';
 export * from './rule-plan';
 export * from './security-group';
 export * from './security-group-rule';

@@ -1,28 +1,40 @@
-import { TerraformOutput, TerraformProvider, Token } from 'cdktf';
+import { Annotations, TerraformOutput, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalidValue, limitExceeded, missingOption } from '../../model/errors';
+import { invalidValue, missingOption } from '../../model/errors';
+import { describeValue, InputCheck, isTerraformReference } from '../../model/input';
 import { RequirementRecord, toRecord } from '../../model/requirement-record';
 import { RequirementSet } from '../../model/requirement-set';
-import { terraformLiteral } from '../terraform-text';
-import { validateIbmName } from './ibm-validation';
+import { describeElsewhere } from '../../plan/control-plane-access';
+import { RequirementsConstruct } from '../requirements-construct';
 import {
-  assignToGroups,
-  FIREWALL_METADATA_KEY,
-  IBM_RULES_PER_SECURITY_GROUP,
-  IBM_SECURITY_GROUPS_PER_TARGET,
+  checkIbmGroupOptions,
+  checkIbmRequirements,
+  IBM_GROUP_OPTION_NAMES,
+  IbmGroupOptions,
   IbmPlannedRule,
-  planIbmRules,
+  planIbmSecurityGroups,
 } from './rule-plan';
+import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from './requirement-outputs';
 import { IbmIsSecurityGroup } from './security-group';
-import { IbmIsSecurityGroupRule, validateRuleConfig } from './security-group-rule';
+import { IbmIsSecurityGroupRule } from './security-group-rule';
 
 /** Properties of `IbmSecurityGroupRules`. */
 export interface IbmSecurityGroupRulesProps {
-  /** The requirements to allow, e.g. `ibmVpcProfile({...})` or any set with IPv4 CIDR peers. */
-  readonly requirements: RequirementSet;
   /**
-   * ID of an existing security group to add every rule to. The construct then fails, with the count, when the
-   * rules (plus `reservedRulesPerGroup`) exceed 250. Give exactly one of `securityGroupId` and `vpcId`.
+   * The requirements to allow, e.g. `[ibmVpcProfile({...})]` or any sets with IPv4 CIDR peers; merged with the sets
+   * added later through `addRequirements`.
+   * @default []
+   */
+  readonly requirementSets?: RequirementSet[];
+  /**
+   * One requirement set.
+   * @deprecated use `requirementSets` (this set is merged into them)
+   * @default - none
+   */
+  readonly requirements?: RequirementSet;
+  /**
+   * ID of an existing security group to add every rule to. Synthesis then fails, with the count, when the rules
+   * (plus `reservedRulesPerGroup`) exceed 250. Give exactly one of `securityGroupId` and `vpcId`.
    * @default - none: groups are created in `vpcId`
    */
   readonly securityGroupId?: string;
@@ -33,7 +45,7 @@ export interface IbmSecurityGroupRulesProps {
    */
   readonly vpcId?: string;
   /**
-   * Name prefix of created groups; group n is named `<prefix>-<n>`.
+   * Name prefix of created groups; group n is named `<prefix>-<n>`. A literal (the names are checked at synth).
    * @default 'k8s-firewall'
    */
   readonly groupNamePrefix?: string;
@@ -66,11 +78,27 @@ export interface IbmSecurityGroupRulesProps {
    */
   readonly reservedRulesPerGroup?: number;
   /**
-   * Also allow inbound TCP 30000-32767 from 0.0.0.0/0. Off by default: node ports open only to the CIDRs the
+   * Also allow inbound TCP 30000-32767 from 0.0.0.0/0 (one rule), and admit requirements that together cover every
+   * address on inbound TCP within 30000-32767 (the `ibm-vpc` profile's `nodePortsFromAnywhere` row). The node-port
+   * opt-in; `allowAnyAddress` is the general one. Off by default: node ports open only to the CIDRs the
    * requirements name (the cluster's subnets).
    * @default false
    */
   readonly allowNodePortsFromAnywhere?: boolean;
+  /**
+   * Admit rules whose remotes, for one direction, protocol and port, together cover every IPv4 address (judged by
+   * coverage: `0.0.0.0/1` + `128.0.0.0/1` is every address). Without it such rules fail at synth, naming the
+   * requirements that cover every address.
+   * @default false
+   */
+  readonly allowAnyAddress?: boolean;
+  /**
+   * Render requirements with protocol `any` as `icmp_tcp_udp` rules (ICMP, TCP and UDP; other IP protocols such as
+   * ESP or GRE stay closed). Provider versions before 2.1.0, which the admitted range includes, have no "every
+   * protocol" value, so without this opt-in such requirements are refused.
+   * @default false
+   */
+  readonly narrowAnyProtocol?: boolean;
   /**
    * Provider for the created resources.
    * @default - the stack's default `ibm` provider
@@ -78,100 +106,155 @@ export interface IbmSecurityGroupRulesProps {
   readonly provider?: TerraformProvider;
 }
 
-/** Default name prefix of created groups. */
-export const DEFAULT_GROUP_NAME_PREFIX = 'k8s-firewall';
+const KNOWN_PROPS: readonly string[] = ['requirementSets', 'requirements', 'securityGroupId', 'vpcId', 'resourceGroupId', 'provider', ...IBM_GROUP_OPTION_NAMES];
+
+/** Props after checking. */
+interface CheckedProps {
+  readonly sets: RequirementSet[];
+  readonly securityGroupId?: string;
+  readonly vpcId?: string;
+  readonly resourceGroupId?: string;
+  readonly provider?: TerraformProvider;
+  readonly options: IbmGroupOptions;
+}
 
 /**
- * Renders a requirement set into IBM Cloud VPC security group rules: one `ibm_is_security_group_rule` per IPv4
- * CIDR peer and port range (inbound for ingress requirements, outbound for egress), in an existing group or in
- * groups it creates (split at 250 rules per group).
+ * Renders requirement sets into IBM Cloud VPC security group rules: one `ibm_is_security_group_rule` per IPv4 CIDR
+ * peer and port range (inbound for ingress requirements, outbound for egress), in an existing group or in groups it
+ * creates (split at 250 rules per group). Sets given as props and through `addRequirements` are merged and rendered
+ * once, at synth (or when a rendered attribute such as `rules` is first read).
  *
- * IBM security groups match addresses only, so domain-name requirements (registries, IBM Cloud endpoints) become
- * `fqdnRequirements` and the Terraform output `fqdn-requirements`, for the team that runs the proxy or firewall;
- * other rows a catalog marks for another firewall (metadata `firewall: corporate`) likewise become
- * `otherFirewallRequirements` and the output `other-firewall-requirements`. Nothing is dropped silently.
- * Everything is validated before the first resource is created.
+ * What it does not render is reported, never dropped silently:
+ * - domain names (registries, IBM Cloud endpoints): `fqdnRequirements` and the output `fqdn-requirements`, for the
+ *   team that runs the egress proxy or firewall (IBM security groups match addresses only);
+ * - rows a catalog marks for another firewall (metadata `firewall: corporate`): `otherFirewallRequirements` and the
+ *   output `other-firewall-requirements`;
+ * - rows that land elsewhere than on the workers (the cluster API endpoint, e.g. Chainguard Enforce's `cidr-ranges`,
+ *   or a service beside the cluster): `skippedRequirements`, the output `skipped-requirements` and an info
+ *   annotation. Opening them on every worker would admit those networks to the nodes and still not reach the API
+ *   server.
+ *
+ * Least privilege: rules whose remotes together cover every IPv4 address need `allowAnyAddress` (or, for inbound
+ * node ports only, `allowNodePortsFromAnywhere`); protocol `any` needs `narrowAnyProtocol`.
+ *
+ * Errors: props and the sets given to the constructor are checked before the construct joins the tree, so bad props
+ * leave no node behind. Sets added later are checked when added (that call throws; the construct stays, without the
+ * set). Whole-set checks (any address by coverage, rules per group, group count) can only run at synth, when
+ * everything has been added: synthesis then fails and writes nothing.
  */
-export class IbmSecurityGroupRules extends Construct {
-  /** The planned rules, sorted by content key. */
-  public readonly plannedRules: readonly IbmPlannedRule[];
-  /** The rule resources, in the order of `plannedRules`. */
-  public readonly rules: readonly IbmIsSecurityGroupRule[];
-  /** The groups this construct created (empty when given `securityGroupId`), group 1 first. */
-  public readonly securityGroups: readonly IbmIsSecurityGroup[];
-  /** IDs of every group that holds rules (the given one, or the created ones): attach these to the workers. */
-  public readonly securityGroupIds: readonly string[];
-  /** Domain-name requirements IBM security groups cannot express, as records for a proxy or firewall team. */
-  public readonly fqdnRequirements: readonly RequirementRecord[];
+export class IbmSecurityGroupRules extends RequirementsConstruct {
+  private readonly props: CheckedProps;
+  private rendered?: {
+    readonly plannedRules: readonly IbmPlannedRule[];
+    readonly rules: readonly IbmIsSecurityGroupRule[];
+    readonly securityGroups: readonly IbmIsSecurityGroup[];
+    readonly securityGroupIds: readonly string[];
+    readonly groupOfRule: Readonly<Record<string, number>>;
+    readonly fqdnRequirements: readonly RequirementRecord[];
+    readonly fqdnOutput: TerraformOutput;
+    readonly otherFirewallRequirements: readonly RequirementRecord[];
+    readonly otherFirewallOutput: TerraformOutput;
+    readonly skippedRequirements: readonly RequirementRecord[];
+    readonly skippedOutput: TerraformOutput;
+  };
+
+  constructor(scope: Construct, id: string, props: IbmSecurityGroupRulesProps) {
+    // Check props and the initial sets before joining the construct tree: bad input leaves no node behind.
+    const owner = `IbmSecurityGroupRules ${[scope.node.path, id].filter((p) => p !== '').join('/')}`;
+    const checked = checkProps(new InputCheck(owner), props);
+    for (const set of checked.sets) checkIbmRequirements(set, { ...checked.options, origin: owner });
+    super(scope, id, 'IbmSecurityGroupRules');
+    this.props = checked;
+    this.addRequirements(...checked.sets);
+  }
+
+  /** The planned rules, sorted by content key (renders the construct). */
+  public get plannedRules(): readonly IbmPlannedRule[] {
+    return this.output().plannedRules;
+  }
+
+  /** The rule resources, in the order of `plannedRules` (renders the construct). */
+  public get rules(): readonly IbmIsSecurityGroupRule[] {
+    return this.output().rules;
+  }
+
+  /** The groups this construct created (empty when given `securityGroupId`), group 1 first (renders the construct). */
+  public get securityGroups(): readonly IbmIsSecurityGroup[] {
+    return this.output().securityGroups;
+  }
+
+  /** IDs of every group that holds rules (the given one, or the created ones): attach these to the workers (renders the construct). */
+  public get securityGroupIds(): readonly string[] {
+    return this.output().securityGroupIds;
+  }
+
+  /** Group number (1-based, as in the group name) of each rule name; empty with `securityGroupId` (renders the construct). */
+  public get groupOfRule(): Readonly<Record<string, number>> {
+    return this.output().groupOfRule;
+  }
+
+  /** Domain-name requirements IBM security groups cannot express, as records for a proxy or firewall team (renders the construct). */
+  public get fqdnRequirements(): readonly RequirementRecord[] {
+    return this.output().fqdnRequirements;
+  }
+
   /** The Terraform output listing `fqdnRequirements` (always present, an empty list when there are none). */
-  public readonly fqdnOutput: TerraformOutput;
+  public get fqdnOutput(): TerraformOutput {
+    return this.output().fqdnOutput;
+  }
+
   /**
    * Requirements other than domain names that a catalog marks for another firewall (metadata `firewall`, e.g.
    * `corporate` for the administrators' network): not rendered here, listed for that firewall's team.
    */
-  public readonly otherFirewallRequirements: readonly RequirementRecord[];
+  public get otherFirewallRequirements(): readonly RequirementRecord[] {
+    return this.output().otherFirewallRequirements;
+  }
+
   /** The Terraform output listing `otherFirewallRequirements` (always present, an empty list when there are none). */
-  public readonly otherFirewallOutput: TerraformOutput;
-  /** Group number (1-based, as in the group name) of each rule name; empty with `securityGroupId`. */
-  public readonly groupOfRule: Readonly<Record<string, number>>;
+  public get otherFirewallOutput(): TerraformOutput {
+    return this.output().otherFirewallOutput;
+  }
 
-  constructor(scope: Construct, id: string, props: IbmSecurityGroupRulesProps) {
-    // Validate and plan before joining the construct tree: bad input leaves no trace, not even an empty node.
-    const origin = `IbmSecurityGroupRules ${[scope.node.path, id].filter((p) => p !== '').join('/')}`;
-    validateProps(props, origin);
-    const plan = planIbmRules(props.requirements, { allowNodePortsFromAnywhere: props.allowNodePortsFromAnywhere, origin });
-    const reserved = props.reservedRulesPerGroup ?? 0;
-    const capacity = IBM_RULES_PER_SECURITY_GROUP - reserved;
-    let groupCount = 1;
-    let slotOf: Readonly<Record<string, number>> = {};
-    if (props.securityGroupId !== undefined) {
-      const total = plan.rules.length + reserved;
-      if (total > IBM_RULES_PER_SECURITY_GROUP) {
-        throw limitExceeded(
-          `Rules for security group ${props.securityGroupId} (${plan.rules.length} planned + ${reserved} reserved)`,
-          total,
-          IBM_RULES_PER_SECURITY_GROUP,
-          origin,
-          'Give vpcId instead of securityGroupId so that the rules are split over several created groups, or filter the requirement set.',
-        );
-      }
-    } else {
-      const assignment = assignToGroups(plan.rules, {
-        capacity,
-        minimumGroups: props.minimumGroups,
-        maximumGroups: props.maximumGroups,
-        origin,
-      });
-      groupCount = assignment.groups;
-      slotOf = assignment.slotOf;
-    }
-    const prefix = props.groupNamePrefix ?? DEFAULT_GROUP_NAME_PREFIX;
-    for (const rule of plan.rules) {
-      // Fails here, not halfway through creating resources, should a planned rule ever be invalid.
-      validateRuleConfig({ group: 'planned', direction: rule.direction, remote: rule.remote, name: rule.name, protocol: rule.protocol, portMin: rule.portMin, portMax: rule.portMax }, `${origin} rule ${rule.name}`);
-    }
+  /**
+   * Requirements that land elsewhere than on the workers (the cluster API endpoint, a service beside the cluster):
+   * never opened on the nodes. Render the control-plane ones with the API server constructs of the cloud that runs it.
+   */
+  public get skippedRequirements(): readonly RequirementRecord[] {
+    return this.output().skippedRequirements;
+  }
 
-    super(scope, id);
-    const groups: IbmIsSecurityGroup[] = [];
-    if (props.vpcId !== undefined) {
-      for (let slot = 1; slot <= groupCount; slot++) {
-        groups.push(
-          new IbmIsSecurityGroup(this, `security-group-${slot}`, {
-            vpc: props.vpcId,
-            name: `${prefix}-${slot}`,
-            resourceGroup: props.resourceGroupId,
-            tags: props.tags,
-            provider: props.provider,
-          }),
-        );
-      }
-    }
+  /** The Terraform output listing `skippedRequirements` (always present, an empty list when there are none). */
+  public get skippedOutput(): TerraformOutput {
+    return this.output().skippedOutput;
+  }
+
+  protected validateRequirementSet(set: RequirementSet): void {
+    checkIbmRequirements(set, { ...this.props.options, origin: this.check.owner });
+  }
+
+  protected renderRequirements(requirements: RequirementSet): void {
+    const p = this.props;
+    const existing = p.securityGroupId;
+    const plan = planIbmSecurityGroups(requirements, p.options, {
+      existingGroup: existing === undefined ? undefined : isTerraformReference(existing) ? 'given by securityGroupId (a Terraform reference)' : existing,
+      existingGroupWayOut: 'Give vpcId instead of securityGroupId so that the rules are split over several created groups, or filter the requirement set.',
+      origin: this.check.owner,
+    });
+    const groups = plan.groupNames.map(
+      (name, i) =>
+        new IbmIsSecurityGroup(this, `security-group-${i + 1}`, {
+          vpc: p.vpcId!,
+          name,
+          resourceGroup: p.resourceGroupId,
+          tags: p.options.tags,
+          provider: p.provider,
+        }),
+    );
     // One id token per group: every attribute read creates a new token (and captures a stack trace).
-    const groupIds = props.securityGroupId !== undefined ? [props.securityGroupId] : groups.map((g) => g.id);
-    const groupIdOf = (key: string): string => (props.securityGroupId !== undefined ? groupIds[0] : groupIds[slotOf[key] - 1]);
-
-    this.plannedRules = plan.rules;
-    this.rules = plan.rules.map(
+    const groupIds = existing !== undefined ? [existing] : groups.map((g) => g.id);
+    const groupIdOf = (key: string): string => (existing !== undefined ? groupIds[0] : groupIds[plan.slotOf[key] - 1]);
+    const rules = plan.rules.map(
       (rule) =>
         new IbmIsSecurityGroupRule(this, rule.name, {
           group: groupIdOf(rule.key),
@@ -181,86 +264,77 @@ export class IbmSecurityGroupRules extends Construct {
           protocol: rule.protocol,
           portMin: rule.portMin,
           portMax: rule.portMax,
-          provider: props.provider,
+          provider: p.provider,
         }),
     );
-    this.securityGroups = groups;
-    this.groupOfRule = Object.fromEntries(plan.rules.filter((r) => r.key in slotOf).map((r) => [r.name, slotOf[r.key]]));
-    this.securityGroupIds = groupIds;
-    this.fqdnRequirements = plan.fqdnRequirements.map(toRecord);
-    this.fqdnOutput = new TerraformOutput(this, 'fqdn-requirements', {
-      description:
-        'Domain names IBM VPC security groups cannot express: allow them on the proxy or firewall their "firewall" field names, or else on the egress proxy or firewall in front of the cluster.',
-      value: this.fqdnRequirements.map(outputEntry),
-    });
-    this.otherFirewallRequirements = plan.otherFirewallRequirements.map(toRecord);
-    this.otherFirewallOutput = new TerraformOutput(this, 'other-firewall-requirements', {
-      description: 'Requirements a catalog marks for another firewall (the "firewall" field), not for the VPC security group: allow them there.',
-      value: this.otherFirewallRequirements.map(outputEntry),
-    });
+    const fqdnRequirements = plan.fqdnRequirements.map(toRecord);
+    const otherFirewallRequirements = plan.otherFirewallRequirements.map(toRecord);
+    const skippedRequirements = plan.skippedRequirements.map(toRecord);
+    if (plan.skippedRequirements.length > 0) {
+      Annotations.of(this).addInfo(describeElsewhere(this.check.owner, plan.skippedRequirements));
+    }
+    this.rendered = {
+      plannedRules: plan.rules,
+      rules,
+      securityGroups: groups,
+      securityGroupIds: groupIds,
+      groupOfRule: Object.fromEntries(plan.rules.filter((r) => r.key in plan.slotOf).map((r) => [r.name, plan.slotOf[r.key]])),
+      fqdnRequirements,
+      fqdnOutput: new TerraformOutput(this, 'fqdn-requirements', {
+        description: IBM_OUTPUT_DESCRIPTIONS.fqdn,
+        value: fqdnRequirements.map(outputEntry),
+      }),
+      otherFirewallRequirements,
+      otherFirewallOutput: new TerraformOutput(this, 'other-firewall-requirements', {
+        description: IBM_OUTPUT_DESCRIPTIONS.otherFirewall,
+        value: otherFirewallRequirements.map(outputEntry),
+      }),
+      skippedRequirements,
+      skippedOutput: new TerraformOutput(this, 'skipped-requirements', {
+        description: IBM_OUTPUT_DESCRIPTIONS.skipped,
+        value: skippedRequirements.map(outputEntry),
+      }),
+    };
+  }
+
+  private output(): NonNullable<IbmSecurityGroupRules['rendered']> {
+    this.render();
+    return this.rendered!;
   }
 }
 
-/** One requirement as the outputs list it: flat, readable fields for a network team (Terraform-literal text). */
-function outputEntry(r: RequirementRecord): Record<string, string> {
-  const firewall = r.metadata?.[FIREWALL_METADATA_KEY];
-  const entry: Record<string, string> = {
-    direction: r.direction,
-    peer: r.peer.value,
-    protocol: r.protocol,
-    ports: r.ports.join(','),
-    purpose: r.purpose,
-    necessity: r.necessity,
-    ...(firewall !== undefined ? { firewall } : {}),
-    source: r.source,
-    url: r.provenance.url,
-  };
-  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, terraformLiteral(value)]));
-}
-
-function validateProps(props: IbmSecurityGroupRulesProps, origin: string): void {
-  if (!(props.requirements instanceof RequirementSet)) {
-    throw invalidValue('requirements', String(props.requirements), origin, 'Pass a RequirementSet, e.g. ibmVpcProfile({ region, subnetCidrs }).');
-  }
-  const hasGroup = props.securityGroupId !== undefined;
-  const hasVpc = props.vpcId !== undefined;
-  if (hasGroup === hasVpc) {
-    if (hasGroup) {
+function checkProps(check: InputCheck, raw: IbmSecurityGroupRulesProps): CheckedProps {
+  const props = check.props(raw, KNOWN_PROPS);
+  const sets = check.requirementSets('requirementSets', props.requirementSets, { optional: true });
+  if (props.requirements !== undefined) sets.push(check.requirementSet('requirements', props.requirements));
+  const securityGroupId = check.optionalString('securityGroupId', props.securityGroupId, { hint: 'Give the ID of an existing security group, e.g. "r006-..." or a variable.' });
+  const vpcId = check.optionalString('vpcId', props.vpcId, { hint: 'Give the VPC ID, e.g. "r006-..." or a variable.' });
+  if ((securityGroupId === undefined) === (vpcId === undefined)) {
+    if (securityGroupId !== undefined) {
       throw invalidValue(
         'combination of securityGroupId and vpcId',
-        `${props.securityGroupId} / ${props.vpcId}`,
-        origin,
+        `${securityGroupId} / ${vpcId}`,
+        check.owner,
         'Give securityGroupId to add rules to an existing group, or vpcId to let the construct create groups, not both.',
       );
     }
-    throw missingOption('securityGroupId or vpcId', origin, 'the rules need a security group', 'vpcId: "r006-..." (groups are created) or securityGroupId: "r006-..."');
+    throw missingOption('securityGroupId or vpcId', check.owner, 'the rules need a security group', 'vpcId: "r006-..." (groups are created) or securityGroupId: "r006-..."');
   }
-  for (const [name, value] of [['securityGroupId', props.securityGroupId], ['vpcId', props.vpcId]] as const) {
-    if (value !== undefined && !Token.isUnresolved(value) && value.trim() === '') {
-      throw invalidValue(name, value, origin, `Give the ${name === 'vpcId' ? 'VPC' : 'security group'} ID.`);
-    }
+  const existing = securityGroupId !== undefined ? { option: 'securityGroupId', instead: 'give vpcId instead' } : undefined;
+  if (existing && props.resourceGroupId !== undefined) {
+    throw invalidValue(
+      'resourceGroupId',
+      String(props.resourceGroupId),
+      check.where('resourceGroupId'),
+      'resourceGroupId applies to groups that are created; with securityGroupId no group is created. Remove it or give vpcId instead.',
+    );
   }
-  if (hasGroup) {
-    for (const [name, value] of [['groupNamePrefix', props.groupNamePrefix], ['resourceGroupId', props.resourceGroupId], ['tags', props.tags], ['minimumGroups', props.minimumGroups], ['maximumGroups', props.maximumGroups]] as const) {
-      if (value !== undefined) {
-        throw invalidValue(name, String(value), origin, `${name} applies to groups the construct creates; with securityGroupId no group is created. Remove it or give vpcId instead.`);
-      }
-    }
+  const resourceGroupId = check.optionalString('resourceGroupId', props.resourceGroupId, {
+    pattern: /^[A-Za-z0-9_-]+$/,
+    hint: 'Give the resource group ID (letters, digits, hyphens), not its display name.',
+  });
+  if (props.provider !== undefined && !(props.provider instanceof TerraformProvider)) {
+    throw invalidValue('provider', describeValue(props.provider), check.where('provider'), 'Give an IbmProvider (or another TerraformProvider) construct.', 'invalid-type');
   }
-  const prefix = props.groupNamePrefix ?? DEFAULT_GROUP_NAME_PREFIX;
-  // Validate the longest name the prefix can produce.
-  validateIbmName(`${prefix}-${IBM_SECURITY_GROUPS_PER_TARGET}`, 'security group name (from groupNamePrefix)', origin);
-  checkCount('reservedRulesPerGroup', props.reservedRulesPerGroup, 0, IBM_RULES_PER_SECURITY_GROUP - 1, origin);
-  checkCount('minimumGroups', props.minimumGroups, 1, IBM_SECURITY_GROUPS_PER_TARGET, origin);
-  checkCount('maximumGroups', props.maximumGroups, 1, IBM_SECURITY_GROUPS_PER_TARGET, origin);
-  if ((props.minimumGroups ?? 1) > (props.maximumGroups ?? IBM_SECURITY_GROUPS_PER_TARGET)) {
-    throw invalidValue('minimumGroups', String(props.minimumGroups), origin, `minimumGroups must not exceed maximumGroups (${props.maximumGroups}).`);
-  }
-}
-
-function checkCount(name: string, value: number | undefined, min: number, max: number, origin: string): void {
-  if (value === undefined) return;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw invalidValue(name, String(value), origin, `${name} is a whole number from ${min} to ${max}.`);
-  }
+  return { sets, securityGroupId, vpcId, resourceGroupId, provider: props.provider, options: checkIbmGroupOptions(check, props, existing) };
 }

@@ -1,12 +1,12 @@
-import { TerraformMetaArguments, TerraformResource, Token } from 'cdktf';
+import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
 import { ibmResourceConfig } from './ibm-provider';
 import { validateIbmName } from './ibm-validation';
+import { IBM_SECURITY_GROUP_TYPE } from './rule-types';
+import { isTerraformReference } from '../../model/input';
 
-/** Terraform type of an IBM VPC security group. */
-export const IBM_SECURITY_GROUP_TYPE = 'ibm_is_security_group';
 
 /** Arguments of `ibm_is_security_group`. */
 export interface IbmIsSecurityGroupConfig extends TerraformMetaArguments {
@@ -39,15 +39,15 @@ export class IbmIsSecurityGroup extends TerraformResource {
 
   constructor(scope: Construct, id: string, config: IbmIsSecurityGroupConfig) {
     const origin = `${IBM_SECURITY_GROUP_TYPE} ${id}`;
-    if (typeof config.vpc !== 'string' || (!Token.isUnresolved(config.vpc) && config.vpc.trim() === '')) {
+    if (typeof config.vpc !== 'string' || (!isTerraformReference(config.vpc) && config.vpc.trim() === '')) {
       throw invalidValue('VPC ID', String(config.vpc), origin, 'Set vpc to the ID of the cluster VPC, e.g. a variable or ibm_is_vpc.id.');
     }
     if (config.name !== undefined) validateIbmName(config.name, 'security group name', origin);
-    if (config.resourceGroup !== undefined && !Token.isUnresolved(config.resourceGroup) && !/^[A-Za-z0-9_-]+$/.test(config.resourceGroup)) {
+    if (config.resourceGroup !== undefined && !isTerraformReference(config.resourceGroup) && !/^[A-Za-z0-9_-]+$/.test(config.resourceGroup)) {
       throw invalidValue('resource group ID', config.resourceGroup, origin, 'Give the resource group ID (letters, digits, hyphens), not its display name.');
     }
     for (const tag of config.tags ?? []) {
-      if (!Token.isUnresolved(tag) && tag.trim() === '') {
+      if (!isTerraformReference(tag) && tag.trim() === '') {
         throw invalidValue('tag', tag, origin, 'Remove the empty tag.');
       }
     }

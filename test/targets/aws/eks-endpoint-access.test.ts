@@ -80,7 +80,7 @@ describe('EksEndpointAccess', () => {
       '192.0.2.0/24',
       '198.51.100.10/32',
     ]);
-    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '0.0.0.0/0', purpose: 'everyone' }], endpointPrivateAccess: false }).publicAccessCidrs).toEqual([
+    expect(EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '0.0.0.0/0', purpose: 'everyone' }], allowAnyAddress: true, endpointPrivateAccess: false }).publicAccessCidrs).toEqual([
       '0.0.0.0/0',
     ]);
   });
@@ -111,12 +111,64 @@ describe('EksEndpointAccess', () => {
     expect(cidrs[39]).toBe('${aws_eip.Nat.public_ip}/32');
   });
 
-  test('the explicit "everyone" /0 is allowed although it overlaps the reserved ranges', () => {
-    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '0.0.0.0/0' }] }).publicAccessCidrs).toEqual(['0.0.0.0/0']);
-    expect(EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '::/0' }, { cidr: '0.0.0.0/0' }], ipFamily: EksIpFamily.IPV6 }).publicAccessCidrs).toEqual([
+  test('everyone, by coverage, is the named opt-in allowAnyAddress: refused without it, allowed with it although it overlaps the reserved ranges', () => {
+    expect(EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '0.0.0.0/0' }], allowAnyAddress: true }).publicAccessCidrs).toEqual(['0.0.0.0/0']);
+    expect(EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '::/0' }, { cidr: '0.0.0.0/0' }], ipFamily: EksIpFamily.IPV6, allowAnyAddress: true }).publicAccessCidrs).toEqual([
       '0.0.0.0/0',
       '::/0',
     ]);
+    // Two halves are every address too, however spelt.
+    expect(EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '0.0.0.0/1' }, { cidr: '128.0.0.0/1' }], allowAnyAddress: true }).publicAccessCidrs).toEqual(['0.0.0.0/0']);
+    const e = errorOf(() => EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '0.0.0.0/1' }], publicAccessCidrs: [{ cidr: '128.0.0.0/1' }] }));
+    expect(e.code).toBe('any-address');
+    expect(e.message).toBe(
+      'Invalid public access CIDRs "0.0.0.0/1, 128.0.0.0/1 (together 0.0.0.0/0)" (from EksEndpointAccess: EksEndpointAccess cidrs[0], EksEndpointAccess publicAccessCidrs[0]). These networks together cover every IPv4 address. That opens the public endpoint to everyone: give the networks that need it, or opt in with allowAnyAddress: true.',
+    );
+    expect(() => EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '0.0.0.0/0' }] })).toThrow(
+      'Invalid public access CIDRs "0.0.0.0/0" (from EksEndpointAccess cidrs[0]). 0.0.0.0/0 allows every IPv4 address.',
+    );
+  });
+
+  test('cidrs and the deprecated publicAccessCidrs merge; requirementSets and the deprecated requirements merge', () => {
+    const access = EksEndpointAccess.fromRequirements({
+      requirementSets: [ingressCidrs(['192.0.2.0/24'])],
+      requirements: ingressCidrs(['198.51.100.0/24']),
+      cidrs: [{ cidr: '203.0.113.0/25' }],
+      publicAccessCidrs: [{ cidr: '203.0.113.128/25' }],
+    });
+    expect(access.publicAccessCidrs).toEqual(['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24']);
+  });
+
+  test('exactly the CONTROL_PLANE rows: an ingress 443 row that lands on the nodes is skipped', () => {
+    const onNodes = req({ direction: Direction.INGRESS, protocol: Protocol.TCP, peer: Peer.cidr('192.0.2.0/24'), purpose: 'Load balancer' });
+    const access = EksEndpointAccess.fromRequirements({ requirementSets: [RequirementSet.of([onNodes])], cidrs: [{ cidr: '203.0.113.0/24' }] });
+    expect(access.requirements).toEqual([]);
+    expect(access.skippedRequirements).toEqual([onNodes]);
+  });
+
+  test('runtime checks of every prop', () => {
+    const err = (props: object) => errorOf(() => EksEndpointAccess.fromRequirements(props as never));
+    expect(err({ cidrs: [{ cidr: '203.0.113.0/24' }], endpointPublicAccess: 'false' }).message).toBe(
+      'Invalid endpointPublicAccess (string, expected true or false) "false" (from EksEndpointAccess endpointPublicAccess). Give endpointPublicAccess: true or endpointPublicAccess: false (a boolean, not a string or number).',
+    );
+    expect(err({ cidrs: [{ cidr: '203.0.113.0/24' }], ipFamily: 'IPV4' }).message).toBe(
+      'Unknown ipFamily "IPV4" (from EksEndpointAccess ipFamily). Did you mean "ipv4"? Valid values: ipv4, ipv6.',
+    );
+    expect(err({ cidrs: '203.0.113.0/24' }).message).toContain('Invalid cidrs (string, expected an array) "203.0.113.0/24" (from EksEndpointAccess cidrs)');
+    expect(err({ cidrs: ['203.0.113.0/24'] }).message).toContain('(from EksEndpointAccess cidrs[0]). Give { cidr: "203.0.113.0/24", purpose: \'what the network is\' }.');
+    expect(err({ cidrs: [{ cidr: 203 }] }).message).toContain('Invalid cidr (number, expected a string) "203" (from EksEndpointAccess cidrs[0] cidr)');
+    expect(err({ cidrs: [{ cidr: '203.0.113.0/24', purpos: 'x' }] }).message).toContain('Unknown property "purpos" (from EksEndpointAccess cidrs[0]). Did you mean "purpose"?');
+    expect(err({ publicAccesCidrs: [] }).message).toContain('Unknown property "publicAccesCidrs" (from EksEndpointAccess). Did you mean "publicAccessCidrs"?');
+    expect(err({ cidrs: [{ cidr: '203.0.113.0/24' }], allowAnyAddress: 1 }).code).toBe('invalid-type');
+    expect(err({ requirementSets: chainguardEnforceProfile() }).message).toContain('Wrap the set in an array: requirementSets: [set].');
+    expect(err(undefined as never).message).toContain('Invalid props "undefined" (from EksEndpointAccess)');
+  });
+
+  test('toVpcConfig and applyTo check their arguments', () => {
+    const access = EksEndpointAccess.fromRequirements({ cidrs: [{ cidr: '203.0.113.0/24' }] });
+    expect(() => access.toVpcConfig('subnet-a' as unknown as string[])).toThrow('Invalid subnetIds (string, expected an array) "subnet-a" (from EksEndpointAccess.toVpcConfig subnetIds)');
+    expect(() => access.toVpcConfig([])).toThrow('Give at least one entry in subnetIds.');
+    expect(() => access.applyTo({} as EksCluster)).toThrow('Invalid cluster "{}" (from EksEndpointAccess.applyTo). Give the EksCluster construct whose vpc_config to set.');
   });
 
   test('public ranges next to the reserved ones pass', () => {
@@ -152,7 +204,7 @@ describe('EksEndpointAccess', () => {
 
     test('an empty list would leave the public endpoint open to 0.0.0.0/0', () => {
       expect(() => EksEndpointAccess.fromRequirements({})).toThrow(
-        'Invalid publicAccessCidrs "[]" (from EksEndpointAccess). An empty list leaves the public endpoint open to 0.0.0.0/0 (the EKS default). Give the CIDRs to admit, set endpointPublicAccess to false, or pass 0.0.0.0/0 explicitly.',
+        "Invalid cidrs \"[]\" (from EksEndpointAccess). An empty list leaves the public endpoint open to 0.0.0.0/0 (the EKS default). Give the CIDRs to admit, set endpointPublicAccess to false, or admit everyone explicitly: cidrs: [{ cidr: '0.0.0.0/0' }] with allowAnyAddress: true.",
       );
     });
 
@@ -176,7 +228,7 @@ describe('EksEndpointAccess', () => {
 
     test('user CIDRs with the public endpoint off', () => {
       expect(() => EksEndpointAccess.fromRequirements({ publicAccessCidrs: [{ cidr: '203.0.113.0/24' }], endpointPublicAccess: false })).toThrow(
-        'Invalid endpointPublicAccess "false" (from EksEndpointAccess publicAccessCidrs). CIDRs only apply to the public endpoint: enable it, or leave publicAccessCidrs and nodeEgressCidrs empty.',
+        'Invalid endpointPublicAccess "false" (from EksEndpointAccess publicAccessCidrs). CIDRs only apply to the public endpoint: enable it, or leave cidrs and nodeEgressCidrs empty.',
       );
     });
 

@@ -1,5 +1,6 @@
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { TerraformStack, Testing } from 'cdktf';
-import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, Landing, Peer, PortRange, Protocol, RequirementSet } from '../../../lib/model';
 import { userCidrRequirements } from '../../../lib/plan/user-cidrs';
 import {
   AWS_SG_DESCRIPTION_MAX_LENGTH,
@@ -8,10 +9,10 @@ import {
   SecurityGroupRules,
   SecurityGroupRulesProps,
 } from '../../../lib/targets/aws';
-import { errorOf, req } from '../../model/fixtures';
+import { controlPlaneReq, errorOf, req } from '../../model/fixtures';
 import { cidrFlow, diff, distinctHosts, egressFqdns, resourcesOf, synth } from '../helpers';
 
-function rules(props: Partial<SecurityGroupRulesProps> & { requirements: RequirementSet }): any {
+function rules(props: Partial<SecurityGroupRulesProps>): any {
   return synth((scope) => new SecurityGroupRules(scope, 'Nodes', { vpcId: 'vpc-1', ...props }));
 }
 
@@ -147,7 +148,7 @@ describe('SecurityGroupRules', () => {
     test('an existing group: 60 rules pass, 61 fail with the count and the limit', () => {
       expect(resourcesOf(rules({ requirements: ingressHosts(60), vpcId: undefined, securityGroupId: 'sg-1' }), 'aws_vpc_security_group_ingress_rule')).toHaveLength(60);
       expect(() => rules({ requirements: ingressHosts(61), vpcId: undefined, securityGroupId: 'sg-1' })).toThrow(
-        'AWS security group rules (inbound IPv4) in sg-1: 61 exceeds the limit of 60 (from SecurityGroupRules securityGroupId). Let the construct own the groups (give vpcId instead of securityGroupId) so it can spread the rules over several groups, or raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup.',
+        'AWS security group rules (inbound IPv4) in sg-1: 61 exceeds the limit of 60 (from SecurityGroupRules test/Nodes securityGroupId). Let the construct own the groups (give vpcId instead of securityGroupId) so it can spread the rules over several groups, or raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup.',
       );
     });
 
@@ -158,7 +159,7 @@ describe('SecurityGroupRules', () => {
 
     test('more groups than maxGroups fail with the count and the limit', () => {
       expect(() => rules({ requirements: ingressHosts(61), maxGroups: 1 })).toThrow(
-        'Security groups needed for 61 rules at 60 per group: 2 exceeds the limit of 1 (from SecurityGroupRules maxGroups). Raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup, or raise the security groups per network interface quota (up to 16) and set maxGroups, or allow fewer, wider CIDRs.',
+        'Security groups needed for 61 rules at 60 per group: 2 exceeds the limit of 1 (from SecurityGroupRules test/Nodes maxGroups). Raise the "Inbound or outbound rules per security group" quota and set rulesPerGroup, or raise the security groups per network interface quota (up to 16) and set maxGroups, or allow fewer, wider CIDRs.',
       );
     });
   });
@@ -233,8 +234,9 @@ describe('SecurityGroupRules', () => {
     test('nothing is created when a /0 is refused', () => {
       const app = Testing.app();
       const stack = new TerraformStack(app, 'test');
-      expect(() => new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirements: ingressHosts(3).merge(anyAddress()) })).toThrow('Invalid peer "0.0.0.0/0"');
-      expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+      // The /0 is a whole-set check: it fails at synth, before anything is written.
+      new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirementSets: [ingressHosts(3), anyAddress()] });
+      expect(() => Testing.synth(stack)).toThrow('Invalid peer "0.0.0.0/0"');
     });
 
     test('with the opt-in, /0 peers render exactly as a CIDR rule', () => {
@@ -302,38 +304,39 @@ describe('SecurityGroupRules', () => {
       );
     });
 
-    test('requirements that are not a RequirementSet', () => {
-      expect(() => rules({ requirements: undefined as unknown as RequirementSet })).toThrow(
-        'Invalid requirements "undefined" (from SecurityGroupRules). Give a RequirementSet, e.g. a profile or RequirementSet.of([...]).',
+    test('requirement sets that are not RequirementSets', () => {
+      expect(() => rules({ requirements: 'x' as unknown as RequirementSet })).toThrow(
+        'Invalid requirements (string, expected a RequirementSet) "x" (from SecurityGroupRules test/Nodes requirements). Give a RequirementSet: a profile such as aksProfile({...}), or RequirementSet.of([...]).',
       );
+      expect(() => rules({ requirementSets: [ingressHosts(1), null as unknown as RequirementSet] })).toThrow('(from SecurityGroupRules test/Nodes requirementSets[1])');
     });
 
     test('neither or both of securityGroupId and vpcId', () => {
       expect(() => rules({ requirements: RequirementSet.empty(), vpcId: undefined })).toThrow(
-        'Invalid securityGroupId/vpcId "(neither)" (from SecurityGroupRules). Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',
+        'Invalid securityGroupId/vpcId "(neither)" (from SecurityGroupRules test/Nodes). Give securityGroupId to add the rules to an existing group, or vpcId to let the construct create and own its groups; exactly one of them.',
       );
       expect(() => rules({ requirements: RequirementSet.empty(), securityGroupId: 'sg-1' })).toThrow('Invalid securityGroupId/vpcId "sg-1 / vpc-1"');
     });
 
     test.each([[0], [-5], [2.5]])('rulesPerGroup %p', (rulesPerGroup) => {
       expect(() => rules({ requirements: RequirementSet.empty(), rulesPerGroup })).toThrow(
-        `Invalid rulesPerGroup "${rulesPerGroup}" (from SecurityGroupRules). Give the quota of rules per security group, e.g. 60.`,
+        `Invalid rulesPerGroup "${rulesPerGroup}" (from SecurityGroupRules test/Nodes rulesPerGroup). rulesPerGroup is the "Inbound or outbound rules per security group" quota: a whole number from 1 to 1000, e.g. 60.`,
       );
     });
 
     test('maxGroups of zero', () => {
-      expect(() => rules({ requirements: RequirementSet.empty(), maxGroups: 0 })).toThrow('Invalid maxGroups "0" (from SecurityGroupRules).');
+      expect(() => rules({ requirements: RequirementSet.empty(), maxGroups: 0 })).toThrow('Invalid maxGroups "0" (from SecurityGroupRules test/Nodes maxGroups).');
     });
 
     test('rules per group times groups over 1,000', () => {
       expect(() => rules({ requirements: RequirementSet.empty(), rulesPerGroup: 100, maxGroups: 11 })).toThrow(
-        'Invalid rulesPerGroup x maxGroups "100 x 11 = 1100" (from SecurityGroupRules). AWS caps rules per group multiplied by groups per network interface at 1000: lower one of them.',
+        'Invalid rulesPerGroup x maxGroups "100 x 11 = 1100" (from SecurityGroupRules test/Nodes). AWS caps rules per group multiplied by groups per network interface at 1000: lower one of them.',
       );
       expect(() => rules({ requirements: RequirementSet.empty(), rulesPerGroup: 100, maxGroups: 10 })).not.toThrow();
     });
 
     test.each([['sg-nodes'], ['bad\u00e9name'], ['x'.repeat(201)]])('groupName %p', (groupName) => {
-      expect(() => rules({ requirements: RequirementSet.empty(), groupName })).toThrow(`Invalid groupName "${groupName}" (from SecurityGroupRules).`);
+      expect(() => rules({ requirements: RequirementSet.empty(), groupName })).toThrow(`Invalid groupName "${groupName}" (from SecurityGroupRules test/Nodes groupName).`);
     });
 
     test('an invalid user CIDR turned into requirements', () => {
@@ -345,11 +348,69 @@ describe('SecurityGroupRules', () => {
     test('nothing is created when a requirement is rejected', () => {
       const app = Testing.app();
       const stack = new TerraformStack(app, 'test');
-      expect(() => new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirements: ingressHosts(3).merge(egressFqdns(['a.example.com'])) })).toThrow(
-        'cannot express "a.example.com"',
-      );
-      expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+      const nodes = new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirementSets: [ingressHosts(3)] });
+      // A set with a peer the target cannot express fails at the call that adds it, and is not kept.
+      expect(() => nodes.addRequirements(egressFqdns(['a.example.com']))).toThrow('cannot express "a.example.com"');
+      expect(nodes.requirements.size).toBe(3);
     });
+  });
+});
+
+describe('SecurityGroupRules composition, landing and conflicts', () => {
+  test('addRequirements after construction changes the output; the split reacts to rules added later', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const nodes = new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', groupName: 'nodes', requirementSets: [ingressHosts(50)] });
+    nodes.addRequirements(ingressHosts(50, 1));
+    const json = JSON.parse(Testing.synth(stack));
+    expect(resourcesOf(json, 'aws_vpc_security_group_ingress_rule')).toHaveLength(100);
+    expect(resourcesOf(json, 'aws_security_group').length).toBeGreaterThan(1);
+    expect(() => nodes.addRequirements(ingressHosts(1, 2))).toThrow('The construct has already rendered its resources');
+  });
+
+  test('rows that land on the API endpoint or a service are skipped, reported and annotated; never opened on the nodes', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const cp = controlPlaneReq('34.107.162.32/32');
+    const nodes = new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirementSets: [ingressHosts(2), RequirementSet.of([cp])] });
+    const json = JSON.parse(Testing.synth(stack));
+    expect(nodes.skippedRequirements).toEqual([cp]);
+    expect(JSON.stringify(json)).not.toContain('34.107.162.32');
+    const info = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data)));
+    expect(info).toEqual([expect.stringContaining('SecurityGroupRules test/Nodes: 1 requirement(s) land on the cluster API endpoint (e.g. 34.107.162.32/32')]);
+  });
+
+  test('a control-plane row with a domain peer is skipped, not refused: only node rows are checked', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const odd = req({ direction: Direction.INGRESS, peer: Peer.fqdn('console.example.com'), landing: Landing.SERVICE });
+    const nodes = new SecurityGroupRules(stack, 'Nodes', { vpcId: 'vpc-1', requirementSets: [ingressHosts(1), RequirementSet.of([odd])] });
+    expect(nodes.skippedRequirements).toEqual([odd]);
+  });
+
+  test('runtime checks: strings for booleans, numbers for strings, tokens where a literal is needed, unknown props', () => {
+    const e = errorOf(() => rules({ requirementSets: [], allowAnyAddress: 'false' as unknown as boolean }));
+    expect(e.code).toBe('invalid-type');
+    expect(e.message).toContain('Invalid allowAnyAddress (string, expected true or false) "false" (from SecurityGroupRules test/Nodes allowAnyAddress)');
+    expect(() => rules({ vpcId: 42 as unknown as string })).toThrow('Invalid vpcId (number, expected a string) "42" (from SecurityGroupRules test/Nodes vpcId)');
+    expect(() => rules({ groupName: '${var.name}' })).toThrow('groupName must be a literal known at synth, not a Terraform reference');
+    expect(() => rules({ rulesPerGroup: Infinity })).toThrow('Invalid rulesPerGroup "Infinity"');
+    expect(() => rules({ tags: { team: 1 } as unknown as Record<string, string> })).toThrow('Invalid tags.team (number, expected a string) "1"');
+    expect(() => rules({ allowAnyAdress: true } as Partial<SecurityGroupRulesProps>)).toThrow('Unknown property "allowAnyAdress" (from SecurityGroupRules test/Nodes). Did you mean "allowAnyAddress"?');
+    expect(() => rules({ vpcId: undefined, securityGroupId: 'sg-1', groupName: 'x' })).toThrow(
+      'Invalid groupName "x" (from SecurityGroupRules test/Nodes groupName). groupName applies to groups the construct creates (vpcId)',
+    );
+  });
+
+  test('two SecurityGroupRules giving a group the same name in one VPC fail at synth; other VPCs are fine', () => {
+    const build = (vpcB: string) => {
+      const stack = new TerraformStack(Testing.app(), 'test');
+      new AwsProvider(stack, 'aws', { region: 'eu-central-1' });
+      new SecurityGroupRules(stack, 'A', { vpcId: 'vpc-1', groupName: 'nodes', requirementSets: [ingressHosts(1)] });
+      new SecurityGroupRules(stack, 'B', { vpcId: vpcB, groupName: 'nodes', requirementSets: [ingressHosts(1, 1)] });
+      return Testing.synth(stack, true);
+    };
+    const e = errorOf(() => build('vpc-1'));
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('Security group name "nodes" is used twice in VPC vpc-1 (from SecurityGroupRules test/A and SecurityGroupRules test/B)');
+    expect(() => build('vpc-2')).not.toThrow();
   });
 });
 

@@ -141,7 +141,7 @@ describe('AksAuthorizedIpRanges', () => {
 
   test('a firewall public IP must be an address, and CIDRs must be valid', () => {
     expect(() => AksAuthorizedIpRanges.compute({ firewallPublicIps: ['20.50.1.0/24'] })).toThrow(
-      'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). A firewall public IP is one machine\'s address, not a network',
+      'Invalid firewall public IP "20.50.1.0/24" (from AksAuthorizedIpRanges firewallPublicIps[0]). It must be one machine\'s address, not a network',
     );
     expect(() => AksAuthorizedIpRanges.compute({ cidrs: [{ cidr: '10.0.0.1/8' }] })).toThrow('Did you mean 10.0.0.0/8?');
   });

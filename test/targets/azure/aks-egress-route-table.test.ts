@@ -58,7 +58,7 @@ describe('AksEgressRouteTable', () => {
 
   test('addresses must be single IPv4 host addresses', () => {
     expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPrivateIp: '10.42.2.0/26' })).toThrow(
-      "Invalid firewallPrivateIp \"10.42.2.0/26\" (from AksEgressRouteTable test/udr firewallPrivateIp). A firewallPrivateIp is one machine's address, not a network",
+      "Invalid firewallPrivateIp \"10.42.2.0/26\" (from AksEgressRouteTable test/udr firewallPrivateIp). It must be one machine's address, not a network",
     );
     expect(() => new AksEgressRouteTable(newStack(), 'udr', { ...PROPS, firewallPublicIp: '2001:db8::1' })).toThrow(
       'Invalid firewallPublicIp "2001:db8::1" (from AksEgressRouteTable test/udr firewallPublicIp). Azure routes to a virtual appliance take an IPv4 address',

@@ -1,35 +1,64 @@
 import { Testing } from 'cdktf';
-import { createStack } from '../../../examples/gke-enforce/stack';
+import { CONTROL_PLANE_CIDR, createStack, NODE_CIDR, POD_CIDR, SERVICE_CIDR } from '../../../examples/gke-enforce/stack';
 import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
 import { resourcesOf } from '../helpers';
 
 describe('example gke-enforce', () => {
-  const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'gke-enforce')));
+  const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'gke-enforce'), true));
+  const rules = resourcesOf(json, 'google_compute_network_firewall_policy_rule').sort((a, b) => a.priority - b.priority);
+  const NODES_SA = '${google_service_account.nodes.email}';
 
-  test('the cluster admits the Enforce CIDRs and the administrators', () => {
+  test('the network evaluates the firewall policy before the VPC firewall rules', () => {
+    expect(resourcesOf(json, 'google_compute_network')[0].network_firewall_policy_enforcement_order).toBe('BEFORE_CLASSIC_FIREWALL');
+    expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')[0].attachment_target).toBe('${google_compute_network.network.id}');
+  });
+
+  test('the cluster admits exactly the Enforce CIDRs and the administrators', () => {
     const [cluster] = resourcesOf(json, 'google_container_cluster');
+    const discovery = 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery';
     expect(cluster.master_authorized_networks_config).toEqual({
       gcp_public_cidrs_access_enabled: false,
       cidr_blocks: [
-        { cidr_block: '34.107.162.32/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidr_block: '34.117.0.114/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidr_block: '34.132.193.40/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidr_block: '35.230.121.20/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidr_block: '35.237.242.37/32', display_name: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidr_block: '34.107.162.32/32', display_name: discovery },
+        { cidr_block: '34.117.0.114/32', display_name: discovery },
+        { cidr_block: '34.132.193.40/32', display_name: discovery },
+        { cidr_block: '35.230.121.20/32', display_name: discovery },
+        { cidr_block: '35.237.242.37/32', display_name: discovery },
         { cidr_block: '203.0.113.0/24', display_name: 'Administrators (kubectl)' },
       ],
     });
+    // ... and never on the nodes
+    expect(JSON.stringify(rules)).not.toContain('34.107.162.32');
   });
 
-  test('the agent egress is one policy rule with every host, for the node service account', () => {
+  test("GKE's own egress and the agent's hosts are allowed, then everything else is denied, for the node service account", () => {
     const hosts = chainguardEnforceProfile()
-      .requirements.filter((r) => r.peer.isDomain)
+      .requirements.filter((r) => r.peer.isDomain && r.landsOnNodes)
       .map((r) => r.peer.value)
       .sort();
-    const [rule] = resourcesOf(json, 'google_compute_network_firewall_policy_rule');
-    expect(rule.match).toEqual({ dest_fqdns: hosts, layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] });
-    expect(rule.target_service_accounts).toEqual(['${google_service_account.nodes.email}']);
-    expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')[0].attachment_target).toBe('${google_compute_network.network.id}');
-    expect(resourcesOf(json, 'google_compute_firewall')).toEqual([]);
+    const allows = rules.filter((r) => r.action === 'allow');
+    expect(allows.map((r) => r.match).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
+      { dest_fqdns: hosts, layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
+      { dest_ip_ranges: [NODE_CIDR, POD_CIDR, SERVICE_CIDR], layer4_configs: [{ ip_protocol: 'all' }] },
+      { dest_ip_ranges: [CONTROL_PLANE_CIDR, '199.36.153.8/30'], layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
+    ]);
+    expect(rules.slice(-2).map((r) => [r.action, r.match.dest_ip_ranges])).toEqual([
+      ['deny', ['0.0.0.0/0']],
+      ['deny', ['::/0']],
+    ]);
+    expect(rules.every((r) => r.target_service_accounts[0] === NODES_SA)).toBe(true);
+  });
+
+  test('the control plane reaches the kubelet and metrics-server through an ingress VPC firewall rule', () => {
+    expect(resourcesOf(json, 'google_compute_firewall').map((r) => [r.direction, r.source_ranges, r.allow, r.target_service_accounts])).toEqual([
+      ['INGRESS', [CONTROL_PLANE_CIDR], [{ protocol: 'tcp', ports: ['443', '10250'] }], [NODES_SA]],
+    ]);
+  });
+
+  test('Google API names resolve to private.googleapis.com inside the VPC', () => {
+    const zones = resourcesOf(json, 'google_dns_managed_zone').map((z) => z.dns_name).sort();
+    expect(zones).toEqual(['gcr.io.', 'googleapis.com.', 'pkg.dev.']);
+    const a = resourcesOf(json, 'google_dns_record_set').filter((r) => r.type === 'A');
+    expect(a.every((r) => JSON.stringify(r.rrdatas) === JSON.stringify(['199.36.153.8', '199.36.153.9', '199.36.153.10', '199.36.153.11']))).toBe(true);
   });
 });

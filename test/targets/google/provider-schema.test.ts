@@ -15,23 +15,23 @@ test('GKE authorized networks and GCP firewall output validates against the goog
   const stack = new TerraformStack(app, 'google');
   new GoogleProvider(stack, 'google', { project: 'p', region: 'europe-west1' });
   const cluster = new ContainerCluster(stack, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
-  GkeAuthorizedNetworks.fromRequirements({ requirements: chainguardEnforceProfile(), cidrs: [{ cidr: '203.0.113.0/24' }] }).applyTo(cluster);
+  GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile()], cidrs: [{ cidr: '203.0.113.0/24' }] }).applyTo(cluster);
   new GcpFirewall(stack, 'Fw', {
     network: 'projects/p/global/networks/vpc',
     project: 'p',
     enableLogging: true,
     targetServiceAccounts: ['nodes@p.iam.gserviceaccount.com'],
-    requirements: egressFqdns(['a.example.com', 'b.example.com']).merge(
+    requirementSets: [egressFqdns(['a.example.com', 'b.example.com']).merge(
       RequirementSet.of([
         cidrFlow('10.0.0.0/8'),
         cidrFlow('192.0.2.0/24', { direction: Direction.INGRESS, protocol: Protocol.UDP, ports: [53] }),
         req({ protocol: Protocol.ICMP, ports: [], peer: Peer.cidr('2001:db8::/32') }),
         req({ protocol: Protocol.ANY, ports: [], peer: Peer.cidr('10.1.0.0/16') }),
       ]),
-    ),
+    )],
   });
   const report = validateStackJson(Testing.synth(stack));
   expect(report.unchecked).toEqual([]);
   expect(report.problems).toEqual([]);
-  expect(report.resources).toBe(8);
+  expect(report.resources).toBe(10);
 });

@@ -8,7 +8,7 @@ describe('examples/ibm-vpc-nodeports', () => {
   const json = JSON.parse(text);
 
   test('pins the IBM provider and sets the region', () => {
-    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.0, < 2.0.0' } });
+    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.2, < 3.0.0' } });
     expect(json.provider.ibm).toEqual([{ region: 'eu-de' }]);
   });
 
@@ -21,12 +21,22 @@ describe('examples/ibm-vpc-nodeports', () => {
     expect(rules.every((r) => /^in-tcp-30000-32767-10-240-\d+-0-24-[0-9a-f]{8}$/.test(String(r.name)))).toBe(true);
   });
 
-  test('the domain names for the administrators\' firewall are in an output, not dropped', () => {
+  test('the domain names for the administrators\' firewall and the agent are in an output, not dropped', () => {
     const fqdns = Object.entries<any>(json.output).find(([k]) => k.startsWith('cluster-firewall_fqdn-requirements'))![1].value;
-    const peers = fqdns.map((f: any) => f.peer);
-    expect(peers).toEqual(expect.arrayContaining(['cloud.ibm.com', 'containers.cloud.ibm.com', 'icr.io', 'de.icr.io']));
-    expect(fqdns.every((f: any) => f.firewall === 'corporate')).toBe(true);
+    const corporate = fqdns.filter((f: any) => f.firewall === 'corporate').map((f: any) => f.peer);
+    expect(corporate).toEqual(expect.arrayContaining(['cloud.ibm.com', 'containers.cloud.ibm.com', 'icr.io', 'de.icr.io']));
+    const agent = fqdns.filter((f: any) => f.firewall === undefined);
+    expect(agent.length).toBeGreaterThan(0);
+    expect(agent.every((f: any) => f.source.startsWith('chainguard-enforce/'))).toBe(true);
     expect(json.output.security_group_ids.value).toEqual([expect.stringMatching(/^\$\{ibm_is_security_group\.cluster-firewall_security-group-1_[0-9A-F]{8}\.id\}$/)]);
+  });
+
+  test("Enforce's API-endpoint CIDRs are listed as skipped, never opened on the workers", () => {
+    const skipped = Object.entries<any>(json.output).find(([k]) => k.startsWith('cluster-firewall_skipped-requirements'))![1].value;
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(skipped.some((s: any) => s.source === 'chainguard-enforce/cidr-ranges')).toBe(true);
+    const remotes = bodies(json, 'ibm_is_security_group_rule').map((r) => r.remote);
+    for (const s of skipped) expect(remotes).not.toContain(s.peer);
   });
 
   test('synthesizes byte-identically twice', () => {

@@ -74,13 +74,13 @@ describe('IbmIsSecurityGroupRule', () => {
     });
   });
 
-  test('protocol any and an omitted protocol take no ports; unset arguments are left out', () => {
-    expect(rule({ protocol: IbmRuleProtocol.ANY, portMin: undefined, portMax: undefined })).toEqual({
+  test('icmp_tcp_udp and an omitted protocol take no ports; unset arguments are left out', () => {
+    expect(rule({ protocol: IbmRuleProtocol.ICMP_TCP_UDP, portMin: undefined, portMax: undefined })).toEqual({
       group: base.group,
       direction: 'inbound',
       remote: '10.240.0.0/24',
       name: 'node-ports',
-      protocol: 'any',
+      protocol: 'icmp_tcp_udp',
     });
     expect(rule({ protocol: undefined, portMin: undefined, portMax: undefined, remote: undefined, name: undefined })).toEqual({
       group: base.group,
@@ -128,7 +128,10 @@ describe('IbmIsSecurityGroupRule', () => {
       ['a reversed range', { portMin: 443, portMax: 80 }, 'Invalid port "443-80": the range is reversed; write port_min 80 and port_max 443'],
       ['only port_min', { portMin: 443, portMax: undefined }, 'Invalid port "443": give both port_min and port_max'],
       ['ports with icmp', { protocol: IbmRuleProtocol.ICMP }, 'Invalid port "30000-32767": protocol icmp takes no ports'],
-      ['ports with any', { protocol: IbmRuleProtocol.ANY }, 'protocol any takes no ports'],
+      ['ports with icmp_tcp_udp', { protocol: IbmRuleProtocol.ICMP_TCP_UDP }, 'protocol icmp_tcp_udp takes no ports'],
+      ['protocol any (accepted only from provider 2.1.0)', { protocol: 'any' as IbmRuleProtocol, portMin: undefined, portMax: undefined }, 'Unknown rule protocol "any" (from ibm_is_security_group_rule bad). Valid values: tcp, udp, icmp, icmp_tcp_udp. "any" is accepted only by provider 2.1.0 and later, outside >= 1.87.2, < 3.0.0'],
+      ['tcp without ports (would open every port)', { portMin: undefined, portMax: undefined }, 'Invalid port "": a tcp rule without port_min and port_max opens every port'],
+      ['udp without ports (would open every port)', { protocol: IbmRuleProtocol.UDP, portMin: undefined, portMax: undefined }, 'a udp rule without port_min and port_max opens every port'],
       ['ports without a protocol', { protocol: undefined }, 'protocol omitted (icmp_tcp_udp) takes no ports'],
       ['ICMP type 255', { protocol: IbmRuleProtocol.ICMP, portMin: undefined, portMax: undefined, type: 255 }, 'Invalid ICMP type "255" (from ibm_is_security_group_rule bad). ICMP type is a whole number from 0 to 254.'],
       ['ICMP type -1', { protocol: IbmRuleProtocol.ICMP, portMin: undefined, portMax: undefined, type: -1 }, 'Invalid ICMP type "-1"'],
@@ -147,7 +150,7 @@ describe('IbmIsSecurityGroupRule', () => {
       ['an empty name', { name: '' }, 'IBM VPC names are 1-63 characters long; this one has 0.'],
       ['a 64-character name', { name: 'a'.repeat(64) }, 'IBM VPC names are 1-63 characters long; this one has 64.'],
       ['direction ingress', { direction: 'ingress' as IbmRuleDirection }, 'Unknown rule direction "ingress" (from ibm_is_security_group_rule bad). Valid values: inbound, outbound.'],
-      ['protocol all', { protocol: 'all' as IbmRuleProtocol }, 'Unknown rule protocol "all" (from ibm_is_security_group_rule bad). Did you mean "any"? Valid values: tcp, udp, icmp, any, icmp_tcp_udp.'],
+      ['protocol all', { protocol: 'all' as IbmRuleProtocol }, 'Unknown rule protocol "all" (from ibm_is_security_group_rule bad). Valid values: tcp, udp, icmp, icmp_tcp_udp.'],
       ['ip_version ipv6', { ipVersion: 'ipv6' as IbmIpVersion }, 'Unknown IP version "ipv6" (from ibm_is_security_group_rule bad ip_version). Did you mean "ipv4"? Valid values: ipv4.'],
       ['an empty group', { group: ' ' }, 'Invalid security group ID " " (from ibm_is_security_group_rule bad). Set group to the ID of an ibm_is_security_group'],
     ];
@@ -193,9 +196,9 @@ describe('IbmProvider', () => {
     const stack = new TerraformStack(Testing.app(), 'provider');
     new IbmProvider(stack, 'ibm', { region: 'eu-de', resourceGroup: 'abc123' });
     const json = JSON.parse(Testing.synth(stack));
-    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.0, < 2.0.0' } });
+    expect(json.terraform.required_providers).toEqual({ ibm: { source: 'IBM-Cloud/ibm', version: '>= 1.87.2, < 3.0.0' } });
     expect(IBM_PROVIDER_SOURCE).toBe('IBM-Cloud/ibm');
-    expect(IBM_PROVIDER_VERSION_CONSTRAINT).toBe('>= 1.87.0, < 2.0.0');
+    expect(IBM_PROVIDER_VERSION_CONSTRAINT).toBe('>= 1.87.2, < 3.0.0');
     expect(json.provider).toEqual({ ibm: [{ region: 'eu-de', resource_group: 'abc123' }] });
     expect(Testing.synth(stack)).toHaveProviderWithProperties(IbmProvider, { region: 'eu-de' });
   });

@@ -100,22 +100,22 @@ describe('IbmSecurityGroupRules: node ports of a multizone cluster', () => {
 });
 
 describe('IbmSecurityGroupRules: other flows', () => {
-  test('outbound rules where CIDRs are known: any, udp, icmp, https as tcp, one rule per port range, duplicates merged', () => {
-    const json = build({ requirements: mixedSet(), securityGroupId: 'sg' });
+  test('outbound rules where CIDRs are known: any (narrowed), udp, icmp, https as tcp, one rule per port range, duplicates merged', () => {
+    const json = build({ requirementSets: [mixedSet()], securityGroupId: 'sg', narrowAnyProtocol: true });
     const rules = bodies(json, RULE).map(({ group: _g, name: _n, ...rest }) => rest);
     const order = (r: Record<string, unknown>) => `${r.remote} ${String(r.port_min ?? '').padStart(5, '0')}`;
     expect(rules.sort((a, b) => (order(a) < order(b) ? -1 : 1))).toEqual([
       { direction: 'outbound', remote: '10.0.0.0/8', protocol: 'icmp' },
       { direction: 'outbound', remote: '10.0.0.53/32', protocol: 'udp', port_min: 53, port_max: 53 },
-      { direction: 'outbound', remote: '161.26.0.0/16', protocol: 'any' },
-      { direction: 'outbound', remote: '166.8.0.0/14', protocol: 'any' },
+      { direction: 'outbound', remote: '161.26.0.0/16', protocol: 'icmp_tcp_udp' },
+      { direction: 'outbound', remote: '166.8.0.0/14', protocol: 'icmp_tcp_udp' },
       { direction: 'outbound', remote: '203.0.113.0/24', protocol: 'tcp', port_min: 443, port_max: 443 },
       { direction: 'outbound', remote: '203.0.113.0/24', protocol: 'tcp', port_min: 8443, port_max: 8443 },
     ]);
   });
 
   test('a rule for several requirements keeps every purpose', () => {
-    const plan = planIbmRules(mixedSet());
+    const plan = planIbmRules(mixedSet(), { narrowAnyProtocol: true });
     const rule = plan.rules.find((r) => r.remote === '203.0.113.0/24' && r.portMin === 443)!;
     expect(rule.requirements).toHaveLength(2);
     expect(rule.purpose).toBe('Monitoring endpoint / Same flow, stated as tcp');
@@ -123,7 +123,7 @@ describe('IbmSecurityGroupRules: other flows', () => {
 
   test('FQDN requirements are not dropped: listed on the construct and in a Terraform output', () => {
     const stack = new TerraformStack(Testing.app(), 's');
-    const c = new IbmSecurityGroupRules(stack, 'egress', { requirements: mixedSet(), securityGroupId: 'sg' });
+    const c = new IbmSecurityGroupRules(stack, 'egress', { requirementSets: [mixedSet()], securityGroupId: 'sg', narrowAnyProtocol: true });
     expect(c.fqdnRequirements.map((r) => [r.direction, r.protocol, r.ports, r.peer])).toEqual([
       ['egress', 'https', ['443'], { kind: 'fqdn', value: 'icr.io' }],
       ['egress', 'https', ['443'], { kind: 'wildcard-fqdn', value: '*.icr.io' }],
@@ -156,6 +156,7 @@ describe('IbmSecurityGroupRules: other flows', () => {
     expect(values).toEqual([
       ['r_fqdn-requirements', [['cloud.ibm.com', 'corporate']]],
       ['r_other-firewall-requirements', [['192.0.2.0/24', 'corporate'], ['2001:db8::/32', 'corporate']]],
+      ['r_skipped-requirements', []],
     ]);
   });
 
@@ -168,7 +169,7 @@ describe('IbmSecurityGroupRules: other flows', () => {
 
   test('the output is present and empty when every requirement has a CIDR', () => {
     const json = build({ requirements: nodePortSet(ZONES), securityGroupId: 'sg' });
-    expect(Object.values<any>(json.output).map((o) => o.value)).toEqual([[], []]);
+    expect(Object.values<any>(json.output).map((o) => o.value)).toEqual([[], [], []]);
   });
 
   test('a set with only domain names creates no rules but still lists them', () => {
@@ -181,7 +182,7 @@ describe('IbmSecurityGroupRules: other flows', () => {
 
 describe('IbmSecurityGroupRules: stable names and output', () => {
   test('rule names are lower-case, at most 63 characters, IBM-valid and unique', () => {
-    const plan = planIbmRules(nodePortSet(subnets(300)).merge(mixedSet()));
+    const plan = planIbmRules(nodePortSet(subnets(300)).merge(mixedSet()), { narrowAnyProtocol: true });
     const names = plan.rules.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);
     for (const name of names) {
@@ -214,8 +215,11 @@ describe('IbmSecurityGroupRules: stable names and output', () => {
   });
 
   test('synthesizing twice is byte-identical, whatever the input order', () => {
-    const one = Testing.synthScope((s) => new IbmSecurityGroupRules(s, 'r', { requirements: nodePortSet(ZONES).merge(mixedSet()), vpcId: 'v' }));
-    const two = Testing.synthScope((s) => new IbmSecurityGroupRules(s, 'r', { requirements: mixedSet().merge(nodePortSet([...ZONES].reverse())), vpcId: 'v' }));
+    const one = Testing.synthScope((s) => new IbmSecurityGroupRules(s, 'r', { requirementSets: [nodePortSet(ZONES), mixedSet()], vpcId: 'v', narrowAnyProtocol: true }));
+    const two = Testing.synthScope((s) => {
+      const rules = new IbmSecurityGroupRules(s, 'r', { requirementSets: [mixedSet()], vpcId: 'v', narrowAnyProtocol: true });
+      rules.addRequirements(nodePortSet([...ZONES].reverse()));
+    });
     expect(two).toBe(one);
   });
 });
@@ -226,13 +230,20 @@ describe('IbmSecurityGroupRules: 250 rules per security group', () => {
     expect(Object.keys(json.resource[RULE])).toHaveLength(250);
   });
 
-  test('an existing group fails at 251 rules with the count and the limit, and writes nothing', () => {
+  test('an existing group fails at synth at 251 rules with the count and the limit, and writes nothing', () => {
     const stack = new TerraformStack(Testing.app(), 's');
-    expect(() => new IbmSecurityGroupRules(stack, 'node-ports', { requirements: nodePortSet(subnets(251)), securityGroupId: 'r006-sg' })).toThrow(
+    new IbmSecurityGroupRules(stack, 'node-ports', { requirements: nodePortSet(subnets(251)), securityGroupId: 'r006-sg' });
+    expect(() => Testing.synth(stack)).toThrow(
       'Rules for security group r006-sg (251 planned + 0 reserved): 251 exceeds the limit of 250 (from IbmSecurityGroupRules s/node-ports). ' +
         'Give vpcId instead of securityGroupId so that the rules are split over several created groups, or filter the requirement set.',
     );
-    expect(JSON.parse(Testing.synth(stack)).resource).toBeUndefined();
+  });
+
+  test('the limit reacts to what was added after construction', () => {
+    const stack = new TerraformStack(Testing.app(), 's');
+    const rules = new IbmSecurityGroupRules(stack, 'node-ports', { requirementSets: [nodePortSet(subnets(250))], securityGroupId: 'r006-sg' });
+    rules.addRequirements(nodePortSet(subnets(1, 250)));
+    expect(() => rules.render()).toThrow('Rules for security group r006-sg (251 planned + 0 reserved): 251 exceeds the limit of 250');
   });
 
   test('reserved rules count towards the limit', () => {
@@ -326,27 +337,27 @@ describe('IbmSecurityGroupRules: rejections', () => {
       () => ({ requirements: nodePortSet(ZONES), securityGroupId: 'sg', vpcId: 'v' }),
       'Invalid combination of securityGroupId and vpcId "sg / v" (from IbmSecurityGroupRules Default/r). Give securityGroupId to add rules to an existing group, or vpcId',
     ],
-    ['an empty vpcId', () => ({ requirements: nodePortSet(ZONES), vpcId: ' ' }), 'Invalid vpcId " " (from IbmSecurityGroupRules Default/r). Give the VPC ID.'],
+    ['an empty vpcId', () => ({ requirements: nodePortSet(ZONES), vpcId: ' ' }), 'Invalid vpcId " " (from IbmSecurityGroupRules Default/r vpcId). Give the VPC ID'],
     [
       'group options with an existing group',
       () => ({ requirements: nodePortSet(ZONES), securityGroupId: 'sg', groupNamePrefix: 'x' }),
-      'Invalid groupNamePrefix "x" (from IbmSecurityGroupRules Default/r). groupNamePrefix applies to groups the construct creates',
+      'Invalid groupNamePrefix "x" (from IbmSecurityGroupRules Default/r groupNamePrefix). groupNamePrefix applies to groups that are created; with securityGroupId no group is created. Remove it or give vpcId instead.',
     ],
     [
       'an upper-case group name prefix',
       () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', groupNamePrefix: 'K8s' }),
-      'Invalid security group name (from groupNamePrefix) "K8s-5" (from IbmSecurityGroupRules Default/r). IBM VPC names use lower-case letters',
+      'Invalid security group name (from groupNamePrefix) "K8s-5" (from IbmSecurityGroupRules Default/r groupNamePrefix). IBM VPC names use lower-case letters',
     ],
     [
       'a group name prefix too long for a group number',
       () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', groupNamePrefix: 'a'.repeat(62) }),
       'IBM VPC names are 1-63 characters long; this one has 64.',
     ],
-    ['minimumGroups 0', () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', minimumGroups: 0 }), 'Invalid minimumGroups "0" (from IbmSecurityGroupRules Default/r). minimumGroups is a whole number from 1 to 5.'],
+    ['minimumGroups 0', () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', minimumGroups: 0 }), 'Invalid minimumGroups "0" (from IbmSecurityGroupRules Default/r minimumGroups). minimumGroups is a whole number from 1 to 5.'],
     ['maximumGroups 6', () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', maximumGroups: 6 }), 'maximumGroups is a whole number from 1 to 5.'],
     ['minimumGroups above maximumGroups', () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', minimumGroups: 3, maximumGroups: 2 }), 'minimumGroups must not exceed maximumGroups (2).'],
     ['250 reserved rules', () => ({ requirements: nodePortSet(ZONES), vpcId: 'v', reservedRulesPerGroup: 250 }), 'reservedRulesPerGroup is a whole number from 0 to 249.'],
-    ['requirements that are not a set', () => ({ requirements: ['10.0.0.0/8'] as unknown as RequirementSet, vpcId: 'v' }), 'Invalid requirements "10.0.0.0/8" (from IbmSecurityGroupRules Default/r). Pass a RequirementSet'],
+    ['requirements that are not a set', () => ({ requirements: ['10.0.0.0/8'] as unknown as RequirementSet, vpcId: 'v' }), 'Invalid requirements (an array, expected a RequirementSet) "[\\"10.0.0.0/8\\"]" (from IbmSecurityGroupRules Default/r requirements). Give a RequirementSet'],
   ])('%s', (_what, props, message) => {
     const stack = new TerraformStack(Testing.app(), 'Default');
     expect(() => new IbmSecurityGroupRules(stack, 'r', props())).toThrow(message);

@@ -1,0 +1,44 @@
+import { unknownOption } from '../model/errors';
+import { AWS_EXPORT_TARGETS } from './aws';
+import { AZURE_EXPORT_TARGETS } from './azure';
+import { GOOGLE_EXPORT_TARGETS } from './google';
+import { IBM_EXPORT_TARGETS } from './ibm';
+import { ExportTarget } from './module';
+
+/** A set of export targets by name. */
+export class ExportRegistry {
+  private readonly byName = new Map<string, ExportTarget>();
+
+  /** @param targets every target; names must be unique */
+  constructor(targets: readonly ExportTarget[]) {
+    for (const target of targets) {
+      if (this.byName.has(target.name)) throw new Error(`internal: two export targets are named ${JSON.stringify(target.name)}`);
+      this.byName.set(target.name, target);
+    }
+  }
+
+  /** Every target, sorted by cloud then name (the order `export --help` lists them in). */
+  public get targets(): ExportTarget[] {
+    return [...this.byName.values()].sort((a, b) => a.cloud.localeCompare(b.cloud) || a.name.localeCompare(b.name));
+  }
+
+  /** Target names, sorted. */
+  public get names(): string[] {
+    return [...this.byName.keys()].sort();
+  }
+
+  /**
+   * The target with this name.
+   * @param origin named in the error, e.g. `cdktf-firewall-requirements export`
+   * @throws FirewallRequirementsError for an unknown name, with the closest name and every valid one
+   */
+  public get(name: string, origin = 'export'): ExportTarget {
+    const target = this.byName.get(name);
+    if (target) return target;
+    const names = this.names;
+    throw unknownOption('export target', name, origin, names.length > 0 ? names : ['(none registered)']);
+  }
+}
+
+/** Every export target of every cloud. */
+export const EXPORT_REGISTRY = new ExportRegistry([...AZURE_EXPORT_TARGETS, ...GOOGLE_EXPORT_TARGETS, ...AWS_EXPORT_TARGETS, ...IBM_EXPORT_TARGETS]);
