@@ -1,19 +1,24 @@
 /**
- * Fleet synth (library) and its overhead against the hand-written fleet: each (variant, N) runs in a fresh
- * process, library and hand interleaved (order alternating per repeat), wall time and peak RSS per run,
- * medians kept. After the first repeat of each N the two outputs are compared: same resource types and counts
- * per stack, and their sizes.
+ * Fleet synth (library) and its overhead against the hand-written fleet. Each (variant, N) runs in a fresh
+ * process, library and hand interleaved (the order alternates per pair); every pair gives a ratio of wall
+ * time, CPU time and peak RSS, and the median of the pair ratios is kept, next to the ratio of the smallest
+ * figures. Where valgrind exists, both fleets' instructions are also counted at one N (load-independent). After
+ * the first pair of each N the two outputs are compared: same resource types and counts and the same content
+ * in every stack.
  */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { median, ProcessSample, runNodeScript } from './measure';
+import { compareFleets, FleetContentComparison } from './fleet-compare';
+import { countInstructions, hasValgrind, median, min, ProcessSample, runNodeScript } from './measure';
 
-/** Medians of one variant at one N. */
+/** One variant at one N: medians (and minimums) over the runs. */
 export interface FleetPoint {
   readonly n: number;
   readonly wallSeconds: number;
+  readonly wallMinSeconds: number;
   readonly cpuSeconds: number;
+  readonly cpuMinSeconds: number;
   readonly peakRssMiB: number;
   /** In-process phases (ms): loading the modules, building the constructs, `app.synth()`. */
   readonly loadMs: number;
@@ -21,63 +26,57 @@ export interface FleetPoint {
   readonly synthMs: number;
 }
 
-/** Output comparison at one N. */
-export interface FleetComparison {
+/** A library/hand ratio over the pairs. */
+export interface PairedRatio {
+  /** Median of the per-pair ratios. */
+  readonly median: number;
+  /** Smallest library figure over smallest hand figure (both least disturbed by other load). */
+  readonly ofMinimums: number;
+  /** Spread of the per-pair ratios. */
+  readonly lowest: number;
+  readonly highest: number;
+}
+
+/** Instruction counts of both fleets at one N. */
+export interface FleetInstructions {
   readonly n: number;
-  /** Resource (and provider/output) counts by type, per variant, summed over the stacks. */
-  readonly library: Record<string, number>;
-  readonly hand: Record<string, number>;
-  /** Stacks whose type counts differ. */
-  readonly differingStacks: string[];
-  readonly libraryBytes: number;
-  readonly handBytes: number;
+  readonly library: number[];
+  readonly hand: number[];
+  readonly ratio: PairedRatio;
 }
 
 export interface FleetResult {
-  readonly repeats: number;
+  readonly pairs: number;
   readonly library: FleetPoint[];
   readonly hand: FleetPoint[];
-  /** Per N: medians of the per-pair ratios library/hand. */
-  readonly overhead: Array<{ n: number; timeRatio: number; cpuRatio: number; memoryRatio: number }>;
-  readonly comparisons: FleetComparison[];
+  /** Per N: library/hand ratios. */
+  readonly overhead: Array<{ n: number; time: PairedRatio; cpu: PairedRatio; memory: PairedRatio }>;
+  /** Instruction counts, or why they were not taken. */
+  readonly instructions: FleetInstructions | { readonly skipped: string };
+  readonly comparisons: Array<FleetContentComparison & { n: number }>;
+}
+
+/** What to run. */
+export interface FleetBenchOptions {
+  readonly sizes: readonly number[];
+  /** Interleaved library/hand pairs per N. */
+  readonly pairs: number;
+  /** Fleet size for the instruction counts; 0 skips them. */
+  readonly instructionsN: number;
+  /** Instruction count pairs (each pair runs side by side). */
+  readonly instructionPairs: number;
 }
 
 type Variant = 'library' | 'hand';
-
-function countTypes(outdir: string): { perStack: Map<string, string>; totals: Record<string, number>; bytes: number } {
-  const perStack = new Map<string, string>();
-  const totals: Record<string, number> = {};
-  let bytes = 0;
-  const stacksDir = path.join(outdir, 'stacks');
-  for (const stack of fs.readdirSync(stacksDir).sort()) {
-    const text = fs.readFileSync(path.join(stacksDir, stack, 'cdk.tf.json'), 'utf8');
-    bytes += text.length;
-    const json = JSON.parse(text);
-    const counts: Record<string, number> = {};
-    for (const [type, byName] of Object.entries<Record<string, unknown>>(json.resource ?? {})) counts[type] = Object.keys(byName).length;
-    for (const provider of Object.keys(json.provider ?? {})) counts[`provider ${provider}`] = 1;
-    const outputs = Object.keys(json.output ?? {}).length;
-    if (outputs) counts.output = outputs;
-    for (const [k, v] of Object.entries(counts)) totals[k] = (totals[k] ?? 0) + v;
-    perStack.set(stack, JSON.stringify(Object.entries(counts).sort()));
-  }
-  return { perStack, totals, bytes };
-}
-
-function compare(n: number, libraryDir: string, handDir: string): FleetComparison {
-  const a = countTypes(libraryDir);
-  const b = countTypes(handDir);
-  const stacks = new Set([...a.perStack.keys(), ...b.perStack.keys()]);
-  const differingStacks = [...stacks].filter((s) => a.perStack.get(s) !== b.perStack.get(s)).sort();
-  return { n, library: a.totals, hand: b.totals, differingStacks, libraryBytes: a.bytes, handBytes: b.bytes };
-}
 
 function point(n: number, samples: ProcessSample[]): FleetPoint {
   const phase = (key: string) => median(samples.map((s) => Number(s.report?.[key])));
   return {
     n,
     wallSeconds: median(samples.map((s) => s.wallSeconds)),
+    wallMinSeconds: min(samples.map((s) => s.wallSeconds)),
     cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
+    cpuMinSeconds: min(samples.map((s) => s.cpuSeconds)),
     peakRssMiB: median(samples.map((s) => s.peakRssMiB)),
     loadMs: phase('loadMs'),
     buildMs: phase('buildMs'),
@@ -85,43 +84,62 @@ function point(n: number, samples: ProcessSample[]): FleetPoint {
   };
 }
 
+/** Ratios of paired figures (`library[i]` was measured next to `hand[i]`). */
+export function pairedRatio(library: readonly number[], hand: readonly number[]): PairedRatio {
+  const ratios = library.map((l, i) => l / hand[i]);
+  return { median: median(ratios), ofMinimums: min(library) / min(hand), lowest: min(ratios), highest: Math.max(...ratios) };
+}
+
 /** Runs the fleet benchmark for each size. */
-export function benchFleet(sizes: readonly number[], repeats: number): FleetResult {
+export async function benchFleet(options: FleetBenchOptions): Promise<FleetResult> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-fleet-'));
   try {
     const tables = path.join(base, 'tables.json');
-    runNodeScript('fleet-tables.js', [String(Math.max(...sizes)), tables]);
+    runNodeScript('fleet-tables.js', [String(Math.max(...options.sizes, options.instructionsN)), tables]);
     const library: FleetPoint[] = [];
     const hand: FleetPoint[] = [];
     const overhead: FleetResult['overhead'] = [];
-    const comparisons: FleetComparison[] = [];
-    for (const n of sizes) {
+    const comparisons: FleetResult['comparisons'] = [];
+    for (const n of options.sizes) {
       const samples: Record<Variant, ProcessSample[]> = { library: [], hand: [] };
-      const timeRatios: number[] = [];
-      const memoryRatios: number[] = [];
-      const cpuRatios: number[] = [];
-      for (let r = 0; r < repeats; r++) {
+      for (let r = 0; r < options.pairs; r++) {
         const order: Variant[] = r % 2 === 0 ? ['library', 'hand'] : ['hand', 'library'];
-        const pair: Partial<Record<Variant, ProcessSample>> = {};
         for (const variant of order) {
-          const outdir = path.join(base, `${variant}-${n}-${r}`);
-          pair[variant] = runNodeScript('fleet-synth.js', [variant, String(n), outdir, tables]);
-          samples[variant].push(pair[variant] as ProcessSample);
+          samples[variant].push(runNodeScript('fleet-synth.js', [variant, String(n), path.join(base, `${variant}-${n}-${r}`), tables]));
         }
-        if (r === 0) comparisons.push(compare(n, path.join(base, `library-${n}-0`), path.join(base, `hand-${n}-0`)));
+        if (r === 0) comparisons.push({ n, ...compareFleets(path.join(base, `library-${n}-0`), path.join(base, `hand-${n}-0`)) });
         for (const variant of order) fs.rmSync(path.join(base, `${variant}-${n}-${r}`), { recursive: true, force: true });
-        const l = pair.library as ProcessSample;
-        const h = pair.hand as ProcessSample;
-        timeRatios.push(l.wallSeconds / h.wallSeconds);
-        memoryRatios.push(l.peakRssMiB / h.peakRssMiB);
-        cpuRatios.push(l.cpuSeconds / h.cpuSeconds);
       }
       library.push(point(n, samples.library));
       hand.push(point(n, samples.hand));
-      overhead.push({ n, timeRatio: median(timeRatios), cpuRatio: median(cpuRatios), memoryRatio: median(memoryRatios) });
+      const of = (v: Variant, key: 'wallSeconds' | 'cpuSeconds' | 'peakRssMiB') => samples[v].map((s) => s[key]);
+      overhead.push({
+        n,
+        time: pairedRatio(of('library', 'wallSeconds'), of('hand', 'wallSeconds')),
+        cpu: pairedRatio(of('library', 'cpuSeconds'), of('hand', 'cpuSeconds')),
+        memory: pairedRatio(of('library', 'peakRssMiB'), of('hand', 'peakRssMiB')),
+      });
     }
-    return { repeats, library, hand, overhead, comparisons };
+    const instructions = await fleetInstructions(options, base, tables);
+    return { pairs: options.pairs, library, hand, overhead, instructions, comparisons };
   } finally {
     fs.rmSync(base, { recursive: true, force: true });
   }
+}
+
+async function fleetInstructions(options: FleetBenchOptions, base: string, tables: string): Promise<FleetResult['instructions']> {
+  const n = options.instructionsN;
+  if (n <= 0) return { skipped: 'instruction counts turned off (BENCH_INSTRUCTIONS_N=0)' };
+  if (!hasValgrind()) return { skipped: 'valgrind is not installed' };
+  const library: number[] = [];
+  const hand: number[] = [];
+  for (let r = 0; r < options.instructionPairs; r++) {
+    const [l, h] = await countInstructions(
+      (['library', 'hand'] as Variant[]).map((variant) => ({ script: 'fleet-synth.js', args: [variant, String(n), path.join(base, `count-${variant}-${r}`), tables] })),
+    );
+    library.push(l.instructions);
+    hand.push(h.instructions);
+    for (const variant of ['library', 'hand']) fs.rmSync(path.join(base, `count-${variant}-${r}`), { recursive: true, force: true });
+  }
+  return { n, library, hand, ratio: pairedRatio(library, hand) };
 }

@@ -10,12 +10,16 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
-import type { AksTable, EksTable, GkeTable, HandTables, IbmTable } from './fleet/hand-fleet';
+import { AksTable, EksTable, GkeTable, gkeRuleNames, HandTables, IbmTable } from './fleet/hand-fleet';
 import { buildLibraryFleet } from './fleet/library-fleet';
 import { ClusterSpec, FleetCloud, fleet } from './fleet/spec';
 import { reportToParent } from './measure';
 
 type Json = any;
+
+/** GcpFirewall's defaults for the domain-name policy rules (fqdnPriorityStart, GCP_FQDN_PRIORITY_SLOTS). */
+const GKE_PRIORITY_START = 10000;
+const GKE_PRIORITY_SLOTS = 10000;
 
 /** snake_case keys to the camelCase of the provider bindings' config structs (values untouched). */
 function camel(value: Json): Json {
@@ -52,16 +56,30 @@ function gkeTable(json: Json, c: ClusterSpec): GkeTable {
   const [cluster] = bodies(json, 'google_container_cluster');
   const [policy] = bodies(json, 'google_compute_network_firewall_policy');
   if (bodies(json, 'google_compute_firewall').length) throw new Error('the hand-written GKE stack has no google_compute_firewall rules: update bench/fleet/hand-fleet.ts');
-  return {
+  const table: GkeTable = {
     authorizedNetworks: camel(cluster.master_authorized_networks_config.cidr_blocks).filter((b: Json) => b.cidrBlock !== c.operatorCidr),
     policyDescription: policy.description,
-    fqdnRules: bodies(json, 'google_compute_network_firewall_policy_rule').map((r) => ({
-      ruleNameSuffix: withoutPrefix(r.rule_name, `${c.name}-`),
-      priority: r.priority,
-      description: r.description,
-      match: camel(r.match),
-    })),
+    priorityStart: GKE_PRIORITY_START,
+    prioritySlots: GKE_PRIORITY_SLOTS,
+    fqdnRules: bodies(json, 'google_compute_network_firewall_policy_rule').map((r) => {
+      const readable = withoutPrefix(r.rule_name, `${c.name}-`).replace(/-[0-9a-f]{8}$/, '');
+      const [l4] = r.match.layer4_configs;
+      const index = /-(\d+)$/.exec(readable)?.[1];
+      return {
+        readable,
+        keySuffix: `egress|${l4.ip_protocol}|${(l4.ports ?? []).join(',') || 'all'}|${index}`,
+        description: r.description,
+        match: camel(r.match),
+      };
+    }),
   };
+  // The hand-written fleet derives each cluster's names and priorities itself: check that it matches.
+  const expected = bodies(json, 'google_compute_network_firewall_policy_rule').map((r) => `${r.rule_name} ${r.priority}`).sort();
+  const derived = gkeRuleNames(c.name, table).map((r) => `${r.ruleName} ${r.priority}`).sort();
+  if (JSON.stringify(expected) !== JSON.stringify(derived)) {
+    throw new Error(`GKE rule names or priorities derived by hand (${derived.join(', ')}) differ from the library's (${expected.join(', ')}): update bench/fleet/hand-fleet.ts`);
+  }
+  return table;
 }
 
 function eksTable(json: Json, c: ClusterSpec): EksTable {

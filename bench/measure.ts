@@ -3,7 +3,7 @@
  * and module cache never inflate the next. Wall time and peak RSS come from GNU time when it exists,
  * otherwise from the parent's clock and the child's own `process.resourceUsage().maxRSS` report.
  */
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -119,4 +119,57 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Whether valgrind (with cachegrind) is on the PATH. */
+export function hasValgrind(): boolean {
+  const probe = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  return probe.status === 0 && /^valgrind-\d/.test(probe.stdout);
+}
+
+/** One instruction count. */
+export interface InstructionSample {
+  /** Instructions executed by the whole process (every thread, start-up included). */
+  readonly instructions: number;
+  /** The child's last JSON line, when it printed one. */
+  readonly report?: Record<string, unknown>;
+}
+
+/**
+ * Counts the instructions of compiled bench scripts (dist/bench/<script>.js), all at the same time: an
+ * instruction count does not depend on the load of the machine, so running them side by side costs nothing in
+ * precision and halves the time. Uses cachegrind without its cache and branch simulation, the cheapest valgrind
+ * tool that gives a total (about 20% less CPU than callgrind here), and `--smc-check=all-non-file` because V8
+ * writes and rewrites machine code at run time.
+ */
+export async function countInstructions(runs: ReadonlyArray<{ script: string; args: readonly string[] }>): Promise<InstructionSample[]> {
+  return Promise.all(
+    runs.map(
+      ({ script, args }) =>
+        new Promise<InstructionSample>((resolve, reject) => {
+          const out = path.join(os.tmpdir(), `bench-cachegrind-${process.pid}-${Math.random().toString(36).slice(2)}.out`);
+          const argv = ['--tool=cachegrind', '--cache-sim=no', '--branch-sim=no', '--smc-check=all-non-file', `--cachegrind-out-file=${out}`, process.execPath, path.join(__dirname, script), ...args];
+          const child = spawn('valgrind', argv, { env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-8000)));
+          child.on('error', reject);
+          child.on('close', (code) => {
+            const summary = fs.existsSync(out) ? /^summary:\s+(\d+)/m.exec(fs.readFileSync(out, 'utf8')) : null;
+            fs.rmSync(out, { force: true });
+            if (code !== 0 || !summary) {
+              reject(new Error(`valgrind ${script} ${args.join(' ')} exited with ${code}${summary ? '' : ' and no instruction count'}:\n${stderr.slice(-4000)}`));
+            } else {
+              resolve({ instructions: Number(summary[1]), report: lastJsonLine(stdout) });
+            }
+          });
+        }),
+    ),
+  );
+}
+
+/** Smallest of a non-empty list. */
+export function min(values: readonly number[]): number {
+  return Math.min(...values);
 }

@@ -4,6 +4,7 @@
  * same resource types and counts as the library fleet, with the cluster's own values filled in.
  * This file must not import anything from lib/.
  */
+import { createHash } from 'crypto';
 import { KubernetesCluster } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
 import { FirewallPolicyRuleCollectionGroup, FirewallPolicyRuleCollectionGroupConfig } from '@cdktf/provider-azurerm/lib/firewall-policy-rule-collection-group';
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
@@ -29,11 +30,25 @@ export interface AksTable {
   readonly apiServerCidrs: string[];
 }
 
-/** GKE: authorized networks and the domain-name policy rules. */
+/**
+ * GKE: authorized networks and the domain-name policy rules. Rule names and priorities are per cluster: the
+ * name ends in a hash of the cluster's flow key and the priority is a hash slot of it (policy rules are
+ * identified by priority), so each cluster computes its own, as the library does.
+ */
 export interface GkeTable {
   readonly authorizedNetworks: ContainerClusterMasterAuthorizedNetworksConfigCidrBlocks[];
   readonly policyDescription: string;
-  readonly fqdnRules: Array<{ ruleNameSuffix: string; priority: number; description: string; match: ComputeNetworkFirewallPolicyRuleMatch }>;
+  /** First priority of the rules and how many slots they spread over. */
+  readonly priorityStart: number;
+  readonly prioritySlots: number;
+  readonly fqdnRules: Array<{
+    /** `fqdn-tcp-443-1`: the rule name after the cluster name, before the hash. */
+    readonly readable: string;
+    /** `egress|tcp|443|1`: the flow key after the cluster name. */
+    readonly keySuffix: string;
+    readonly description: string;
+    readonly match: ComputeNetworkFirewallPolicyRuleMatch;
+  }>;
 }
 
 /** EKS: public endpoint CIDRs and the Network Firewall domain lists. */
@@ -146,9 +161,9 @@ function gkeStack(stack: TerraformStack, c: ClusterSpec, t: GkeTable): void {
     attachmentTarget: `projects/fleet-project/global/networks/${c.name}`,
     firewallPolicy: policy.name,
   });
-  for (const r of t.fqdnRules) {
-    new ComputeNetworkFirewallPolicyRule(stack, r.ruleNameSuffix, {
-      ruleName: `${c.name}-${r.ruleNameSuffix}`,
+  for (const r of gkeRuleNames(c.name, t)) {
+    new ComputeNetworkFirewallPolicyRule(stack, r.readable, {
+      ruleName: r.ruleName,
       action: 'allow',
       direction: 'EGRESS',
       priority: r.priority,
@@ -157,6 +172,25 @@ function gkeStack(stack: TerraformStack, c: ClusterSpec, t: GkeTable): void {
       match: r.match,
     });
   }
+}
+
+/** 8 hex digits of SHA-256 over the parts joined by NUL: the content hash both fleets put in names. */
+export function hash8(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 8);
+}
+
+/** The cluster's rule names (`<cluster>-<readable>-<hash of key>`) and priorities (hash slots, in key order). */
+export function gkeRuleNames(cluster: string, t: GkeTable): Array<GkeTable['fqdnRules'][number] & { ruleName: string; priority: number }> {
+  const rules = t.fqdnRules.map((r) => ({ ...r, key: `${cluster}|${r.keySuffix}` }));
+  const taken = new Set<number>();
+  const priorities = new Map<string, number>();
+  for (const r of [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
+    let slot = parseInt(hash8('priority', r.key), 16) % t.prioritySlots;
+    while (taken.has(slot)) slot = (slot + 1) % t.prioritySlots;
+    taken.add(slot);
+    priorities.set(r.key, t.priorityStart + slot);
+  }
+  return rules.map((r) => ({ ...r, ruleName: `${cluster}-${r.readable}-${hash8(r.key)}`, priority: priorities.get(r.key) as number }));
 }
 
 function eksStack(stack: TerraformStack, c: ClusterSpec, t: EksTable): void {
@@ -219,7 +253,8 @@ function ibmStack(stack: TerraformStack, c: ClusterSpec, t: IbmTable): void {
     new IbmResource(stack, name, 'ibm_is_security_group_rule', {
       direction: 'inbound',
       group: group.id,
-      name,
+      // Unique and stable: the readable part plus a hash of the rule's content.
+      name: `${name}-${hash8(`inbound tcp ${NODE_PORTS.from}-${NODE_PORTS.to} ${cidr}`)}`,
       port_max: NODE_PORTS.to,
       port_min: NODE_PORTS.from,
       protocol: 'tcp',

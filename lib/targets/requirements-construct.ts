@@ -1,8 +1,12 @@
+import { PlanCache } from '../plan/plan-cache';
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidValue } from '../model/errors';
 import { InputCheck } from '../model/input';
 import { RequirementSet } from '../model/requirement-set';
+
+/** Unions of the same requirement sets (by identity, in order), shared by every construct of the process. */
+const UNIONS = new PlanCache<RequirementSet>('requirement set unions');
 
 /**
  * Base of every construct that renders requirement sets into firewall resources.
@@ -52,7 +56,8 @@ export abstract class RequirementsConstruct extends Construct {
 
   /** Every requirement set added so far, merged (duplicates collapse, sources and purposes are kept). */
   public get requirements(): RequirementSet {
-    return RequirementSet.union(this.sets);
+    // Sets are immutable: constructs given the same sets share one union, so their plans can be shared too.
+    return UNIONS.get(this.sets, {}, () => RequirementSet.union(this.sets));
   }
 
   /** Whether the resources have been rendered (after which `addRequirements` fails). */

@@ -8,6 +8,7 @@ import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { describeElsewhere } from '../../plan/control-plane-access';
 import { LIMITS } from '../../plan/limits';
+import { PlanCache } from '../../plan/plan-cache';
 import { RequirementsConstruct } from '../requirements-construct';
 import { FirewallRuleSourceKind, FirewallRuleSources } from './firewall-rule-sources';
 import {
@@ -116,6 +117,9 @@ export interface AzureFirewallPolicyRulesProps {
  * - Skipped (`skippedRequirements`, with an info annotation): ingress rows and rows that land on the cluster API
  *   endpoint or a service beside the cluster.
  */
+/** Rule plans shared by every AzureFirewallPolicyRules of the process (same sets, same options). */
+const AZURE_RULE_PLANS = new PlanCache<AzureRulePlan>('Azure Firewall rule plans');
+
 export class AzureFirewallPolicyRules extends RequirementsConstruct {
   private readonly firewallPolicyId: string;
   private readonly sources: FirewallRuleSources;
@@ -180,7 +184,11 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
 
   protected renderRequirements(requirements: RequirementSet): void {
     // Plan (and so validate) everything before creating any resource.
-    const plan = planPolicyRules(requirements, this.settings, this.sources, this.check.owner);
+    // Constructs with the same sets, settings and source sizes share one plan; the owner only names this
+    // construct in errors, which are never cached.
+    const plan = AZURE_RULE_PLANS.get([requirements], { settings: this.settings, sourceCount: this.sources.count, sourceBytes: this.sources.bytesPerRule }, () =>
+      planPolicyRules(requirements, this.settings, this.sources, this.check.owner),
+    );
     if (plan.elsewhere.length > 0) {
       Annotations.of(this).addInfo(describeElsewhere(`AzureFirewallPolicyRules ${this.node.path}`, plan.elsewhere));
     }

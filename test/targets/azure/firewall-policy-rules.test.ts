@@ -462,3 +462,28 @@ describe('AzureFirewallPolicyRules: stable output', () => {
   });
 });
 
+
+describe('AzureFirewallPolicyRules: plans shared between stacks', () => {
+  test('GIVEN two stacks with the same sets and options THEN they share one plan; other options or sets get their own', () => {
+    // GIVEN
+    const sets = [setOf(webSection(), networkSection())];
+    // WHEN
+    const first = rules(newStack(), { requirementSets: sets });
+    const second = rules(newStack(), { requirementSets: sets }, 'egress');
+    const otherPriority = rules(newStack(), { requirementSets: sets, basePriority: 300 });
+    const otherSets = rules(newStack(), { requirementSets: [setOf(webSection(), networkSection())] });
+    // THEN
+    expect(second.plan).toBe(first.plan);
+    expect(otherPriority.plan).not.toBe(first.plan);
+    expect(otherPriority.plan.groups[0].priority).toBe(300);
+    expect(otherSets.plan).not.toBe(first.plan);
+    expect(otherSets.plan).toEqual(first.plan);
+  });
+
+  test('GIVEN the same failing sets and options in two stacks THEN each error names its own stack (failures are not cached)', () => {
+    const sets = [setOf(webSection())];
+    // Rendering (and so planning) happens when the plan is first read.
+    expect(() => rules(newStack(), { requirementSets: sets, maxRuleCollectionGroupBytes: 10 }, 'first-egress').plan).toThrow(/first-egress/);
+    expect(() => rules(newStack(), { requirementSets: sets, maxRuleCollectionGroupBytes: 10 }, 'second-egress').plan).toThrow(/second-egress/);
+  });
+});
