@@ -103,7 +103,9 @@ class Checks {
 function commandProblems(result: { status: number; output: string }, what: string): string[] {
   if (result.status === 0) return [];
   const lines = result.output.trimEnd().split('\n');
-  return [`${what} exited with ${result.status}:`, ...lines.slice(-200)];
+  // Compiler diagnostics first: a --listFiles run would otherwise bury them under the file list.
+  const diagnostics = lines.filter((l) => /error TS\d+/.test(l));
+  return [`${what} exited with ${result.status}:`, ...(diagnostics.length > 0 ? diagnostics.slice(0, 50) : lines.slice(-200))];
 }
 
 function writeJson(file: string, value: unknown): void {
@@ -287,6 +289,7 @@ function main(): void {
         paths: {
           [PACKAGE]: self(''),
           ...Object.fromEntries(CLOUDS.map((c) => [`${PACKAGE}/${c}`, self(`targets/${c}`)])),
+          [`${PACKAGE}/export`]: self('export'),
           cdktf: [path.join(modules, 'cdktf')],
           'cdktf/*': [path.join(modules, 'cdktf', '*')],
           constructs: [path.join(modules, 'constructs')],
