@@ -23,7 +23,7 @@ export function clusterExports(c: ClusterSpec): FleetExport[] {
   switch (c.cloud) {
     case FleetCloud.AKS:
       return [
-        { target: 'azure-firewall-policy', spec: { profiles: { aks: { location: c.region, addons: [...c.addons] }, ...ENFORCE }, target: { sourceAddresses: [...c.subnetCidrs], basePriority: 200 } } },
+        { target: 'azure-firewall-policy', spec: { profiles: { aks: { location: c.region, addons: [...c.addons] }, ...ENFORCE }, target: { sources: 'addresses', sourceCount: c.subnetCidrs.length, basePriority: 200 } } },
         { target: 'aks-authorized-ip-ranges', spec: { profiles: ENFORCE, target: { cidrs: operators, firewallPublicIps: [c.firewallPublicIp] } } },
       ];
     case FleetCloud.GKE:
@@ -34,7 +34,7 @@ export function clusterExports(c: ClusterSpec): FleetExport[] {
     case FleetCloud.EKS:
       return [
         { target: 'eks-endpoint-access', spec: { profiles: ENFORCE, target: { cidrs: operators } } },
-        { target: 'aws-network-firewall', spec: { profiles: ENFORCE, target: { name: `${c.name}-egress` } } },
+        { target: 'aws-network-firewall', spec: { profiles: ENFORCE, target: { name: `${c.name}-egress`, homeNetCidrs: [...c.subnetCidrs] } } },
       ];
     case FleetCloud.IBM:
       return [{ target: 'ibm-security-group-rules', spec: { profiles: { 'ibm-vpc': { region: c.region, subnetCidrs: [...c.subnetCidrs] }, ...ENFORCE }, target: { groupNamePrefix: `${c.name}-node-ports` } } }];

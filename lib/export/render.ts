@@ -11,7 +11,8 @@ export const MODULE_FILES = ['main.tf.json', 'variables.tf.json', 'outputs.tf.js
 export const REQUIRED_TERRAFORM_VERSION = '>= 1.1';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const PROVIDER_SOURCE = /^([a-z0-9.-]+\/)?[a-z0-9-]+\/[a-z0-9-]+$/;
+// [hostname/]namespace/type; registry namespaces keep their case (IBM-Cloud/ibm).
+const PROVIDER_SOURCE = /^([a-z0-9.-]+\/)?[A-Za-z0-9][A-Za-z0-9-]*\/[a-z0-9-]+$/;
 /** A version constraint with at least one operator other than `=`: a range, never a single pinned version. */
 const VERSION_RANGE = /^\s*(>=|>|<=|<|~>|!=)\s*\d/;
 

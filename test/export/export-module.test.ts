@@ -201,3 +201,30 @@ test('jsonPath quotes keys that are not identifiers', () => {
   expect(jsonPath(['profiles', 'chainguard-enforce', 'mode'])).toBe('$.profiles["chainguard-enforce"].mode');
   expect(jsonPath(['target', 'cidrs', 2])).toBe('$.target.cidrs[2]');
 });
+
+describe('every registered target exports through exportModule (real registry)', () => {
+  // The benchmark fleet's specs: one cluster of each cloud, every target, as a user's spec files would be.
+  const { clusterExports } = require('../../bench/fleet/export-fleet');
+  const { fleet } = require('../../bench/fleet/spec');
+  const cases: Array<{ target: string; spec: unknown }> = [];
+  for (const c of fleet(8)) for (const e of clusterExports(c)) if (!cases.some((x) => x.target === e.target)) cases.push(e);
+  // The fleet's EKS clusters have no node security group export; the plain Terraform example's spec has one.
+  cases.push({
+    target: 'aws-security-group-rules',
+    spec: {
+      profiles: { eks: { region: 'eu-west-1', clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: ['10.0.16.0/20'] } },
+      select: { peerKinds: ['cidr'] },
+      target: { vpcId: 'vpc-0123456789abcdef0' },
+    },
+  });
+
+  test('the cases cover every registered target', () => {
+    expect(cases.map((c) => c.target).sort()).toEqual([...EXPORT_REGISTRY.names].sort());
+  });
+
+  test.each(cases.map((c) => [c.target, c.spec] as const))('%s', (target, spec) => {
+    const module = exportModule(target, spec);
+    const versions = JSON.parse(module.files['versions.tf.json']);
+    for (const p of Object.values<any>(versions.terraform.required_providers)) expect(p.version).toMatch(/[<>]/);
+  });
+});
