@@ -1,3 +1,4 @@
+import { invalidValue } from '../model/errors';
 import { RequirementSet } from '../model/requirement-set';
 
 /** The kinds of option a profile takes; the CLI turns each into a flag. */
@@ -54,4 +55,33 @@ export interface ProfileDefinition {
    * (string, string[], boolean or number); the profile validates them and throws `FirewallRequirementsError`.
    */
   build(options: Record<string, unknown>): RequirementSet;
+}
+
+// Readers of the flag values the CLI parser hands a profile's `build` (strings, lists and booleans as text), shared
+// by the profiles: each returns undefined for a missing value and refuses a value of the wrong kind.
+// `owner` is named in errors, e.g. `profile eks` (errors say `profile eks option region`).
+
+export function parsedString(raw: Readonly<Record<string, unknown>>, name: string, owner: string): string | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw invalidValue(`value for ${name}`, String(v), `${owner} option ${name}`, `${name} takes one value.`);
+  return v;
+}
+
+export function parsedList(raw: Readonly<Record<string, unknown>>, name: string, owner: string): string[] | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  const items = typeof v === 'string' ? [v] : v;
+  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
+    throw invalidValue(`value for ${name}`, String(v), `${owner} option ${name}`, `${name} takes values separated by commas.`);
+  }
+  return (items as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
+}
+
+export function parsedBoolean(raw: Readonly<Record<string, unknown>>, name: string, owner: string): boolean | undefined {
+  const v = raw[name];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw invalidValue(`value for ${name}`, String(v), `${owner} option ${name}`, `${name} is true or false.`);
 }

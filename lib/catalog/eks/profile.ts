@@ -5,7 +5,7 @@ import { Peer } from '../../model/peer';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
-import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
+import { OptionSpec, OptionType, parsedBoolean, parsedList, parsedString, ProfileDefinition } from '../profile-definition';
 import { eksAddonImageRegistry } from './addon-images';
 import { EKS_FEATURES, EKS_PLACEHOLDER_HINTS, EksCondition, EksFeature, EksPlaceholder } from './conditions';
 import { eksClusterEndpoint } from './node-requirements';
@@ -405,44 +405,20 @@ function fromParsed(raw: Record<string, unknown>): EksNodesProfileOptions {
   for (const key of Object.keys(raw)) {
     if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('EKS profile option', key, ORIGIN, names);
   }
-  const features = parsedList(raw, 'features');
+  const features = parsedList(raw, 'features', ORIGIN);
   return {
-    region: parsedString(raw, 'region') as string,
-    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion'),
-    addonRegistryAccountId: parsedString(raw, 'addonRegistryAccountId'),
-    ecrAccountIds: parsedList(raw, 'ecrAccountIds'),
-    eksOptimizedAmi: parsedBoolean(raw, 'eksOptimizedAmi'),
-    irsa: parsedBoolean(raw, 'irsa'),
+    region: parsedString(raw, 'region', ORIGIN) as string,
+    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion', ORIGIN),
+    addonRegistryAccountId: parsedString(raw, 'addonRegistryAccountId', ORIGIN),
+    ecrAccountIds: parsedList(raw, 'ecrAccountIds', ORIGIN),
+    eksOptimizedAmi: parsedBoolean(raw, 'eksOptimizedAmi', ORIGIN),
+    irsa: parsedBoolean(raw, 'irsa', ORIGIN),
     features: features?.some((f) => f.trim().toLowerCase() === 'all') ? [...EKS_FEATURES] : (features as EksFeature[] | undefined),
-    clusterEndpoint: parsedString(raw, 'clusterEndpoint'),
-    endpointPrivateAccess: parsedBoolean(raw, 'endpointPrivateAccess'),
-    restrictClusterSecurityGroup: parsedBoolean(raw, 'restrictClusterSecurityGroup'),
-    clusterSecurityGroupCidrs: parsedList(raw, 'clusterSecurityGroupCidrs'),
-    nodeSubnetCidrs: parsedList(raw, 'nodeSubnetCidrs'),
+    clusterEndpoint: parsedString(raw, 'clusterEndpoint', ORIGIN),
+    endpointPrivateAccess: parsedBoolean(raw, 'endpointPrivateAccess', ORIGIN),
+    restrictClusterSecurityGroup: parsedBoolean(raw, 'restrictClusterSecurityGroup', ORIGIN),
+    clusterSecurityGroupCidrs: parsedList(raw, 'clusterSecurityGroupCidrs', ORIGIN),
+    nodeSubnetCidrs: parsedList(raw, 'nodeSubnetCidrs', ORIGIN),
   };
 }
 
-function parsedString(raw: Record<string, unknown>, name: string): string | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes one value.`);
-  return v;
-}
-
-function parsedList(raw: Record<string, unknown>, name: string): string[] | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  const items = typeof v === 'string' ? [v] : v;
-  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
-    throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes values separated by commas.`);
-  }
-  return (items as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
-}
-
-function parsedBoolean(raw: Record<string, unknown>, name: string): boolean | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} is true or false.`);
-}

@@ -2,7 +2,7 @@ import { Cidr } from '../../model/cidr';
 import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
-import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
+import { OptionSpec, OptionType, parsedBoolean, parsedList, parsedString, ProfileDefinition } from '../profile-definition';
 import { GKE_GOOGLE_API_ACCESS_MODES, GKE_PLACEHOLDER_HINTS, GkeGoogleApiAccess, GkePlaceholder } from './conditions';
 import { gkeClusterFirewallRulesSection, gkeEgressDenySection } from './firewall-rules';
 import { gkeGoogleApiDomainsSection, gkePrivateGoogleAccessSection, gkeRestrictedGoogleApisSection } from './google-apis';
@@ -211,38 +211,14 @@ function fromParsed(raw: Record<string, unknown>): GkeNodesProfileOptions {
     if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('GKE profile option', key, ORIGIN, names);
   }
   return {
-    region: parsedString(raw, 'region') as string,
-    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion'),
-    googleApiAccess: parsedString(raw, 'googleApiAccess') as GkeGoogleApiAccess | undefined,
-    vpcServiceControls: parsedBoolean(raw, 'vpcServiceControls'),
-    controlPlaneCidrs: parsedList(raw, 'controlPlaneCidrs') as string[],
-    nodeCidrs: parsedList(raw, 'nodeCidrs') as string[],
-    podCidrs: parsedList(raw, 'podCidrs') as string[],
-    serviceCidrs: parsedList(raw, 'serviceCidrs'),
+    region: parsedString(raw, 'region', ORIGIN) as string,
+    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion', ORIGIN),
+    googleApiAccess: parsedString(raw, 'googleApiAccess', ORIGIN) as GkeGoogleApiAccess | undefined,
+    vpcServiceControls: parsedBoolean(raw, 'vpcServiceControls', ORIGIN),
+    controlPlaneCidrs: parsedList(raw, 'controlPlaneCidrs', ORIGIN) as string[],
+    nodeCidrs: parsedList(raw, 'nodeCidrs', ORIGIN) as string[],
+    podCidrs: parsedList(raw, 'podCidrs', ORIGIN) as string[],
+    serviceCidrs: parsedList(raw, 'serviceCidrs', ORIGIN),
   };
 }
 
-function parsedString(raw: Record<string, unknown>, name: string): string | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes one value.`);
-  return v;
-}
-
-function parsedList(raw: Record<string, unknown>, name: string): string[] | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  const items = typeof v === 'string' ? [v] : v;
-  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
-    throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} takes values separated by commas.`);
-  }
-  return (items as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
-}
-
-function parsedBoolean(raw: Record<string, unknown>, name: string): boolean | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  throw invalidValue(`value for ${name}`, String(v), origin(name), `${name} is true or false.`);
-}
