@@ -4,13 +4,12 @@
  * stdout), raised before anything is built.
  */
 import { Testing, TerraformStack } from 'cdktf';
-import { Writable } from 'stream';
 import { aksProfile, AksCloud, AksAddon, AksProfileOptions, chainguardEnforceProfile, ChainguardEnforceProfileOptions, EnforceMode, ibmVpcProfile, IbmVpcProfileOptions, ibmWorkerAllowlist, PROFILES } from '../../lib/catalog';
 import { CatalogSection } from '../../lib/catalog/catalog-section';
-import { main } from '../../lib/cli/main';
 import { Cidr, Direction, FirewallRequirementsError, Landing, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { assertWithinLimit, chunk } from '../../lib/plan';
 import { EksEndpointAccess, EksIpFamily } from '../../lib/targets/aws/eks-endpoint-access';
+import { runCli } from '../cli/run-cli';
 import { planSecurityGroupRules } from '../../lib/targets/aws/security-group-plan';
 import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../lib/targets/google';
@@ -197,19 +196,7 @@ const CLI: BadCall[] = [
 ];
 
 /** Runs the CLI in-process and captures what it writes. */
-function run(argv: readonly string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const sink = (append: (s: string) => void) =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        append(String(chunk));
-        done();
-      },
-    });
-  const code = main(argv, { out: sink((s) => (stdout += s)), err: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
+const run = (argv: readonly string[]) => runCli(...argv);
 
 function errorOf(act: () => unknown): FirewallRequirementsError {
   try {
