@@ -34,10 +34,29 @@ function isReference(v: unknown): boolean {
   return typeof v === 'string' && v.includes('${');
 }
 
-function strip(body: Record<string, unknown>, drop: ReadonlySet<string>): string {
+/** Keys whose value is a reference, at any depth (e.g. a rule's `source_addresses` set from a module variable). */
+function referenceKeys(value: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => referenceKeys(v, out));
+  else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (isReference(v) || (Array.isArray(v) && v.some(isReference))) out.add(k);
+      else referenceKeys(v, out);
+    }
+  }
+  return out;
+}
+
+/** The value without ignored keys and the keys in `drop`, at any depth, with sorted keys. */
+function stripped(value: unknown, drop: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => stripped(v, drop));
+  if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(body).sort()) if (!IGNORED.has(key) && !drop.has(key)) out[key] = body[key];
-  return JSON.stringify(out);
+  for (const key of Object.keys(value).sort()) if (!IGNORED.has(key) && !drop.has(key)) out[key] = stripped((value as Record<string, unknown>)[key], drop);
+  return out;
+}
+
+function strip(body: Record<string, unknown>, drop: ReadonlySet<string>): string {
+  return JSON.stringify(stripped(body, drop));
 }
 
 /**
@@ -51,7 +70,7 @@ export function compareRuleContent(exported: Record<string, Record<string, Recor
     const stack = JSON.parse(fs.readFileSync(path.join(synthOutdir, 'stacks', cluster, 'cdk.tf.json'), 'utf8'));
     for (const [type, byKey] of Object.entries(types)) {
       const bodies = Object.values(byKey);
-      const drop = new Set(bodies.flatMap((b) => Object.keys(b).filter((k) => isReference(b[k]))));
+      const drop = referenceKeys(bodies, new Set<string>());
       const a = bodies.map((b) => strip(b, drop)).sort();
       const b = Object.values<Record<string, unknown>>(stack.resource?.[type] ?? {}).map((x) => strip(x, drop)).sort();
       compared += a.length;

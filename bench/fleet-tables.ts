@@ -62,6 +62,7 @@ function gkeTable(json: Json, c: ClusterSpec): GkeTable {
     priorityStart: GKE_PRIORITY_START,
     prioritySlots: GKE_PRIORITY_SLOTS,
     fqdnRules: bodies(json, 'google_compute_network_firewall_policy_rule').map((r) => {
+      const hashed = /-[0-9a-f]{8}$/.test(r.rule_name);
       const readable = withoutPrefix(r.rule_name, `${c.name}-`).replace(/-[0-9a-f]{8}$/, '');
       const [l4] = r.match.layer4_configs;
       const index = /-(\d+)$/.exec(readable)?.[1];
@@ -70,6 +71,9 @@ function gkeTable(json: Json, c: ClusterSpec): GkeTable {
         keySuffix: `egress|${l4.ip_protocol}|${(l4.ports ?? []).join(',') || 'all'}|${index}`,
         description: r.description,
         match: camel(r.match),
+        action: r.action,
+        // The closing denies have fixed names and priorities (no content hash).
+        ...(hashed ? {} : { fixedPriority: r.priority }),
       };
     }),
   };

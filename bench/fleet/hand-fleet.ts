@@ -48,6 +48,10 @@ export interface GkeTable {
     readonly keySuffix: string;
     readonly description: string;
     readonly match: ComputeNetworkFirewallPolicyRuleMatch;
+    /** `allow`, or `deny` for the closing deny of everything else. */
+    readonly action: string;
+    /** Set for rules with a fixed name and priority (the closing denies): no hash, no slot. */
+    readonly fixedPriority?: number;
   }>;
 }
 
@@ -164,7 +168,7 @@ function gkeStack(stack: TerraformStack, c: ClusterSpec, t: GkeTable): void {
   for (const r of gkeRuleNames(c.name, t)) {
     new ComputeNetworkFirewallPolicyRule(stack, r.readable, {
       ruleName: r.ruleName,
-      action: 'allow',
+      action: r.action,
       direction: 'EGRESS',
       priority: r.priority,
       description: r.description,
@@ -181,7 +185,8 @@ export function hash8(...parts: string[]): string {
 
 /** The cluster's rule names (`<cluster>-<readable>-<hash of key>`) and priorities (hash slots, in key order). */
 export function gkeRuleNames(cluster: string, t: GkeTable): Array<GkeTable['fqdnRules'][number] & { ruleName: string; priority: number }> {
-  const rules = t.fqdnRules.map((r) => ({ ...r, key: `${cluster}|${r.keySuffix}` }));
+  const fixed = t.fqdnRules.filter((r) => r.fixedPriority !== undefined).map((r) => ({ ...r, ruleName: `${cluster}-${r.readable}`, priority: r.fixedPriority as number }));
+  const rules = t.fqdnRules.filter((r) => r.fixedPriority === undefined).map((r) => ({ ...r, key: `${cluster}|${r.keySuffix}` }));
   const taken = new Set<number>();
   const priorities = new Map<string, number>();
   for (const r of [...rules].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) {
@@ -190,7 +195,7 @@ export function gkeRuleNames(cluster: string, t: GkeTable): Array<GkeTable['fqdn
     taken.add(slot);
     priorities.set(r.key, t.priorityStart + slot);
   }
-  return rules.map((r) => ({ ...r, ruleName: `${cluster}-${r.readable}-${hash8(r.key)}`, priority: priorities.get(r.key) as number }));
+  return [...rules.map((r) => ({ ...r, ruleName: `${cluster}-${r.readable}-${hash8(r.key)}`, priority: priorities.get(r.key) as number })), ...fixed];
 }
 
 function eksStack(stack: TerraformStack, c: ClusterSpec, t: EksTable): void {
