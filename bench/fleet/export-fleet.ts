@@ -23,7 +23,7 @@ export function clusterExports(c: ClusterSpec): FleetExport[] {
   switch (c.cloud) {
     case FleetCloud.AKS:
       return [
-        { target: 'azure-firewall-policy', spec: { profiles: { aks: { location: c.region, addons: [...c.addons] }, ...ENFORCE }, target: { sources: 'addresses', sourceCount: c.subnetCidrs.length, basePriority: 200 } } },
+        { target: 'azure-firewall-policy', spec: { profiles: { aks: { location: c.region, addons: [...c.addons] }, ...ENFORCE }, target: { sources: 'addresses', sourceCount: c.subnetCidrs.length, basePriority: 200, ruleCollectionGroupName: 'egress-rules' } } },
         { target: 'aks-authorized-ip-ranges', spec: { profiles: ENFORCE, target: { cidrs: operators, firewallPublicIps: [c.firewallPublicIp] } } },
       ];
     case FleetCloud.GKE:
