@@ -34,6 +34,18 @@ export abstract class RequirementsConstruct extends Construct {
     this.check = new InputCheck(`${constructName} ${this.node.path}`);
     Aspects.of(this).add(new RenderAspect(this));
     renderBeforePreparing(TerraformStack.of(this));
+    const registered = REGISTRY.get(this.node.root) ?? [];
+    registered.push(this);
+    REGISTRY.set(this.node.root, registered);
+  }
+
+  /**
+   * The rules constructs of `scope`'s app that are instances of `type` (in creation order), without walking the
+   * construct tree: cross-construct checks (conflicts at synth) call this once per construct, and a fleet's tree has
+   * tens of thousands of nodes.
+   */
+  protected static instancesIn<T extends RequirementsConstruct>(scope: IConstruct, type: abstract new (...args: never[]) => T): T[] {
+    return (REGISTRY.get(scope.node.root) ?? []).filter((c): c is T => c instanceof type);
   }
 
   /**
@@ -97,6 +109,9 @@ class RenderAspect implements IAspect {
   }
 }
 
+/** Every rules construct, by the root of its app. */
+const REGISTRY = new WeakMap<IConstruct, RequirementsConstruct[]>();
+
 const preparedStacks = new WeakSet<TerraformStack>();
 
 /**
@@ -108,8 +123,8 @@ function renderBeforePreparing(stack: TerraformStack): void {
   preparedStacks.add(stack);
   const prepare = stack.prepareStack.bind(stack);
   stack.prepareStack = () => {
-    for (const node of stack.node.findAll()) {
-      if (node instanceof RequirementsConstruct) node.render();
+    for (const construct of REGISTRY.get(stack.node.root) ?? []) {
+      if (TerraformStack.of(construct) === stack) construct.render();
     }
     prepare();
   };

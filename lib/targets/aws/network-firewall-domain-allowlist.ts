@@ -175,8 +175,9 @@ export class NetworkFirewallDomainAllowlist extends RequirementsConstruct {
   /** Rule group names are unique per account and Region: no two allowlists in one stack may share one. */
   private validateUniqueNames(): string[] {
     const mine = new Set(this.ruleGroupNames);
-    for (const other of TerraformStack.of(this).node.findAll()) {
-      if (other === this || !(other instanceof NetworkFirewallDomainAllowlist) || other.node.path < this.node.path) continue;
+    const stack = TerraformStack.of(this);
+    for (const other of RequirementsConstruct.instancesIn(this, NetworkFirewallDomainAllowlist)) {
+      if (other === this || TerraformStack.of(other) !== stack || other.node.path < this.node.path) continue;
       const clash = other.ruleGroupNames.find((n) => mine.has(n));
       if (clash !== undefined) {
         throw new FirewallRequirementsError(

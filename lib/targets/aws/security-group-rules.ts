@@ -215,8 +215,8 @@ export class SecurityGroupRules extends RequirementsConstruct {
   private validateUniqueGroupNames(): string[] {
     if (this.options.vpcId === undefined) return [];
     const mine = new Set(this.groupNames);
-    for (const other of this.node.root.node.findAll()) {
-      if (other === this || !(other instanceof SecurityGroupRules) || other.vpcId !== this.options.vpcId) continue;
+    for (const other of RequirementsConstruct.instancesIn(this, SecurityGroupRules)) {
+      if (other === this || other.vpcId !== this.options.vpcId) continue;
       // Report each pair once, from the construct whose path sorts first.
       if (other.node.path < this.node.path) continue;
       const clash = other.groupNames.find((n) => mine.has(n));

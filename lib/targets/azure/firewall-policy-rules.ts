@@ -239,14 +239,22 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
    * this construct also uses (Azure processes same-priority groups in an undefined order, and a second group with
    * the same name replaces the first).
    */
+  private cachedPolicyKey?: string;
+
+  /** The policy, for comparing constructs: a literal id, or a reference resolved within its stack (computed once). */
+  private get policyKey(): string {
+    this.cachedPolicyKey ??= policyKey(this, this.firewallPolicyId);
+    return this.cachedPolicyKey;
+  }
+
   private findConflicts(): string[] {
     if (!this.rendered) return [];
-    const key = policyKey(this, this.firewallPolicyId);
-    const policy = Token.isUnresolved(this.firewallPolicyId) ? key : this.firewallPolicyId;
+    const key = this.policyKey;
+    const policy = Token.isUnresolved(this.firewallPolicyId) ? key.replace(/^[^|]*\|/, '') : this.firewallPolicyId;
     const errors: string[] = [];
-    for (const other of this.node.root.node.findAll()) {
-      if (other === this || !(other instanceof AzureFirewallPolicyRules) || !other.rendered) continue;
-      if (policyKey(other, other.firewallPolicyId) !== key) continue;
+    for (const other of RequirementsConstruct.instancesIn(this, AzureFirewallPolicyRules)) {
+      if (other === this || !other.rendered) continue;
+      if (other.policyKey !== key) continue;
       // Each pair is reported once, by the construct whose path sorts first.
       if (other.node.path < this.node.path) continue;
       for (const mine of this.rendered.plan.groups) {
@@ -296,11 +304,13 @@ function rangeText(plan: AzureRulePlan): string {
 /** A comparable form of a policy id: literal ids as they are, references as the Terraform expression they resolve to. */
 function policyKey(scope: Construct, id: string): string {
   if (!Token.isUnresolved(id)) return id.toLowerCase();
+  // A reference names a resource of its own stack: the same expression in another stack is another policy.
+  const stack = TerraformStack.of(scope);
   try {
     // Each read of `policy.id` is a new token string; resolved, the same reference is the same expression.
-    return String(Tokenization.resolve(id, { scope: TerraformStack.of(scope), preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }));
+    return `${stack.node.path}|${String(Tokenization.resolve(id, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) }))}`;
   } catch {
-    return id;
+    return `${stack.node.path}|${id}`;
   }
 }
 

@@ -287,7 +287,7 @@ export class GcpFirewall extends RequirementsConstruct {
    * shared policy. Throws the library's error (cdktf runs validations at synth).
    */
   private checkConflicts(): string[] {
-    const all = this.node.root.node.findAll().filter((c): c is GcpFirewall => c instanceof GcpFirewall);
+    const all = RequirementsConstruct.instancesIn(this, GcpFirewall);
     const mine = all.indexOf(this);
     for (const other of all.slice(0, mine)) this.conflictWith(other);
     return [];
@@ -351,7 +351,15 @@ export class GcpFirewall extends RequirementsConstruct {
   }
 
   /** Identities used to compare constructs: references resolved to `type.name`, literals as given. */
+  private cachedIdentity?: Identity;
+
+  /** What the construct uses (network, project, policy), resolved once: the rendered construct no longer changes. */
   private identity(): Identity {
+    this.cachedIdentity ??= this.resolveIdentity();
+    return this.cachedIdentity;
+  }
+
+  private resolveIdentity(): Identity {
     const stack = TerraformStack.of(this);
     const resolver = new DefaultTokenResolver(new StringConcat());
     const show = (value: string) => referenceAddress(String(Tokenization.resolve(value, { scope: stack, resolver })));

@@ -172,6 +172,18 @@ describe('AzureFirewallPolicyRules: conflicts between constructs on one policy',
     expect(validationErrors(stack)).toHaveLength(1);
   });
 
+  test('the same construct paths in two stacks (one cluster per stack) name two policies: no conflict', () => {
+    const app = Testing.app();
+    const stacks = ['cluster-a', 'cluster-b'].map((name) => {
+      const stack = new TerraformStack(app, name);
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      const policy = new FirewallPolicy(stack, 'policy', { name: 'p', resourceGroupName: 'rg', location: 'westeurope' });
+      rules(stack, { requirementSets: [setOf(webSection())], basePriority: 300, firewallPolicyId: policy.id }, 'egress');
+      return stack;
+    });
+    for (const stack of stacks) expect(validationErrors(stack)).toEqual([]);
+  });
+
   test('a split construct occupies basePriority..basePriority+n-1; the same group name twice is refused with the fix', () => {
     const stack = newStack();
     rules(stack, { requirementSets: [setOf(webSection())], basePriority: 300, ruleCollectionGroupName: 'aks-egress' }, 'a');
