@@ -159,9 +159,9 @@ function gkeStack(stack: TerraformStack, c: ClusterSpec, t: GkeTable): void {
       gcpPublicCidrsAccessEnabled: false,
     },
   });
-  const policy = new ComputeNetworkFirewallPolicy(stack, 'fqdn-policy', { name: `${c.name}-fqdn-egress`, description: t.policyDescription });
+  const policy = new ComputeNetworkFirewallPolicy(stack, 'fqdn-policy', { name: `${c.name}-egress`, description: t.policyDescription });
   new ComputeNetworkFirewallPolicyAssociation(stack, 'fqdn-policy-association', {
-    name: `${c.name}-fqdn-egress`,
+    name: `${c.name}-egress`,
     attachmentTarget: `projects/fleet-project/global/networks/${c.name}`,
     firewallPolicy: policy.name,
   });
@@ -211,7 +211,9 @@ function eksStack(stack: TerraformStack, c: ClusterSpec, t: EksTable): void {
     },
   });
   for (const g of t.domainRuleGroups) {
-    new NetworkfirewallRuleGroup(stack, g.nameSuffix, { name: `${c.name}-${g.nameSuffix}`, capacity: g.capacity, description: g.description, type: g.type, ruleGroup: g.ruleGroup });
+    // HOME_NET is the cluster's own subnets; the rest of the group comes from the variant's table.
+    const ruleGroup = { ...g.ruleGroup, ruleVariables: { ipSets: [{ key: 'HOME_NET', ipSet: { definition: [...c.subnetCidrs] } }] } };
+    new NetworkfirewallRuleGroup(stack, g.nameSuffix, { name: `${c.name}-${g.nameSuffix}`, capacity: g.capacity, description: g.description, type: g.type, ruleGroup });
   }
   const group = new SecurityGroup(stack, 'node-ports', { name: `${c.name}-node-ports`, description: t.securityGroupDescription, vpcId: 'vpc-0123456789abcdef0' });
   for (const cidr of c.subnetCidrs) {
@@ -227,7 +229,7 @@ function eksStack(stack: TerraformStack, c: ClusterSpec, t: EksTable): void {
 }
 
 // IBM has no prebuilt cdktf binding: a hand-written fleet needs its own small provider and resource classes.
-const IBM_META = { providerName: 'ibm', providerVersionConstraint: '>= 1.87.0, < 2.0.0' };
+const IBM_META = { providerName: 'ibm', providerVersionConstraint: '>= 1.87.2, < 3.0.0' };
 
 class IbmProviderBlock extends TerraformProvider {
   constructor(scope: Construct, id: string, private readonly region: string) {
