@@ -52,7 +52,11 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
       io.err.write(`${NAME}: ${e.message}\n`);
       return 2;
     }
-    throw e;
+    // Anything else is a bug of the library, not bad input: one line and exit 1, the stack only when asked for.
+    const debug = process.env.CDKTF_FIREWALL_REQUIREMENTS_DEBUG === '1';
+    const text = e instanceof Error ? (debug ? (e.stack ?? e.message) : e.message) : String(e);
+    io.err.write(`${NAME}: internal error: ${text}\n${debug ? '' : `Please report it with the command line; set CDKTF_FIREWALL_REQUIREMENTS_DEBUG=1 for the stack trace.\n`}`);
+    return 1;
   }
 }
 

@@ -159,3 +159,23 @@ describe('cli: `all` is expanded by the profile', () => {
     }
   });
 });
+
+describe('cli: a bug is not a crash', () => {
+  test('an unexpected error prints one line and exits 1 (no stack trace unless asked for)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const format = require('../../lib/cli/format');
+    const spy = jest.spyOn(format, 'formatRecords').mockImplementation(() => {
+      throw new TypeError('boom');
+    });
+    try {
+      const { code, stdout, stderr } = run('list', 'chainguard-enforce');
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(
+        'cdktf-firewall-requirements: internal error: boom\nPlease report it with the command line; set CDKTF_FIREWALL_REQUIREMENTS_DEBUG=1 for the stack trace.\n',
+      );
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
