@@ -65,7 +65,8 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value).sort((a, b) => (a === '//' ? -1 : b === '//' ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(value);
+  if (keys.length > 1) keys.sort((a, b) => (a === '//' ? -1 : b === '//' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const v = (value as Record<string, unknown>)[key];
@@ -101,7 +102,9 @@ function checkContent(content: ExportedModuleContent, target: string): void {
     if (!v.description?.trim()) throw invalidContent(target, 'a variable without a description', name, 'Describe every variable: it is the module\'s documentation.');
   }
 
-  const references = [...collectStrings(content.resources), ...collectStrings(content.outputs), ...collectStrings(content.locals ?? {})].flatMap((s) =>
+  const templates: string[] = [];
+  for (const part of [content.resources, content.outputs, content.locals ?? {}]) collectTemplates(part, templates);
+  const references = templates.flatMap((s) =>
     [...s.matchAll(/(?<!\$)\$\{([^}]*)\}/g)].flatMap((m) => [...m[1].matchAll(/(?<![\w.])([A-Za-z_][\w-]*)\.([A-Za-z_][\w-]*)/g)].map((r) => [r[1], r[2]] as const)),
   );
   for (const [head, name] of references) {
@@ -116,9 +119,13 @@ function checkContent(content: ExportedModuleContent, target: string): void {
   }
 }
 
-function collectStrings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(collectStrings);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(collectStrings);
-  return [];
+/** Appends to `out` every string in `value` that holds an interpolation (`${`), at any depth. */
+function collectTemplates(value: unknown, out: string[]): void {
+  if (typeof value === 'string') {
+    if (value.includes('${')) out.push(value);
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectTemplates(v, out);
+  } else if (value !== null && typeof value === 'object') {
+    for (const v of Object.values(value)) collectTemplates(v, out);
+  }
 }
