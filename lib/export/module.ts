@@ -21,7 +21,10 @@ export interface ExportVariable {
   readonly description: string;
   /** @default - none: the caller must set it */
   readonly default?: unknown;
-  /** Whether `null` is refused. @default true for variables without a default */
+  /**
+   * Terraform's `nullable`: whether the caller may pass `null`.
+   * @default false for variables without a default; Terraform's own default (true) otherwise
+   */
   readonly nullable?: boolean;
 }
 
