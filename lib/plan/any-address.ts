@@ -2,9 +2,8 @@ import { invalidValue } from '../model/errors';
 import { sourceKey } from '../model/provenance';
 import { AggregatedCidr } from './flow-group';
 
-// The list checks live in the model (lib/model/any-address.ts) so that catalogs use them too; re-exported here.
-export { assertNotAnyAddressList, coversAnyAddress, fullyCoveredVersions } from '../model/any-address';
-export type { CidrEntry } from '../model/any-address';
+// The list checks (coverage of a list of CIDRs) live in the model, lib/model/any-address.ts, so that catalogs use
+// them too; this file adds the check of an aggregated flow.
 
 /**
  * Refuses an aggregated network that is every address (`0.0.0.0/0` or `::/0`, however the requirements spelt it):

@@ -2,7 +2,7 @@ import { ExportedModuleContent, ExportTarget } from '../../lib/export/module';
 import { ExportRegistry } from '../../lib/export/registry';
 import { Direction, IpVersion, Protocol } from '../../lib/model';
 import { InputCheck } from '../../lib/model/input';
-import { assertNotAnyAddressList } from '../../lib/plan/any-address';
+import { assertNotAnyAddressList } from '../../lib/model/any-address';
 import { selectNodeRequirements } from '../../lib/plan/control-plane-access';
 import { stableName } from '../../lib/plan/naming';
 

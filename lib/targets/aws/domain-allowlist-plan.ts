@@ -6,7 +6,7 @@ import { Direction, Protocol } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList } from '../../plan/any-address';
+import { assertNotAnyAddressList } from '../../model/any-address';
 import { selectNodeRequirements } from '../../plan/control-plane-access';
 import { LIMITS } from '../../plan/limits';
 import { sanitizeText } from '../../plan/naming';

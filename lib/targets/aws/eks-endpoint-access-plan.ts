@@ -4,7 +4,7 @@ import { InputCheck, isTerraformReference } from '../../model/input';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList, CidrEntry, fullyCoveredVersions } from '../../plan/any-address';
+import { assertNotAnyAddressList, CidrEntry, fullyCoveredVersions } from '../../model/any-address';
 import { CONTROL_PLANE_FLOW, selectControlPlaneRequirements } from '../../plan/control-plane-access';
 import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';

@@ -4,7 +4,7 @@ import { describeValue, InputCheck, isTerraformReference } from '../../model/inp
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList, CidrEntry } from '../../plan/any-address';
+import { assertNotAnyAddressList, CidrEntry } from '../../model/any-address';
 import { selectControlPlaneRequirements } from '../../plan/control-plane-access';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 import { DEFAULT_USER_CIDR_PURPOSE, UserCidr } from '../../plan/user-cidrs';

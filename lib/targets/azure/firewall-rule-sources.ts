@@ -1,7 +1,7 @@
 import { Cidr } from '../../model/cidr';
 import { invalidValue } from '../../model/errors';
 import { InputCheck, isTerraformReference } from '../../model/input';
-import { assertNotAnyAddressList, CidrEntry } from '../../plan/any-address';
+import { assertNotAnyAddressList, CidrEntry } from '../../model/any-address';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';
 
 // No cdktf here: the export target reuses these checks (Terraform references are recognized by their encoded form).

@@ -5,7 +5,7 @@ import { describeValue, InputCheck, isTerraformReference } from '../../model/inp
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList } from '../../plan/any-address';
+import { assertNotAnyAddressList } from '../../model/any-address';
 import { CONTROL_PLANE_FLOW, purposesOf, selectControlPlaneRequirements } from '../../plan/control-plane-access';
 import { aggregateCidrs } from '../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../plan/limits';

@@ -7,7 +7,7 @@ import { Direction, Protocol, transportOf } from '../../model/protocol';
 import { sourceKey } from '../../model/provenance';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { coversAnyAddress } from '../../plan/any-address';
+import { coversAnyAddress } from '../../model/any-address';
 import { selectNodeRequirements } from '../../plan/control-plane-access';
 import { LIMITS } from '../../plan/limits';
 import { contentHash, stableName } from '../../plan/naming';
