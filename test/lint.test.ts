@@ -16,6 +16,23 @@ function sourceFiles(dir: string): string[] {
 const ALL = ['lib', 'examples', 'test', 'bench', 'tools', 'bin'].flatMap(sourceFiles);
 const importsOf = (file: string) => [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/(?:from\s+|require\(\s*|import\(\s*)['"]([^'"]+)['"]/g)].map((m) => m[1]);
 
+const CLOUDS = ['azure', 'google', 'aws', 'ibm'];
+/** The repository path (with `/`) a relative import of `from` resolves to, without extension. */
+const resolved = (from: string, spec: string) => path.relative(ROOT, path.resolve(ROOT, path.dirname(from), spec)).split(path.sep).join('/');
+/**
+ * The imports of planner files that break the planner rule: a planner may import the cdktf-free layers, its own
+ * cloud's plan folder and the cdktf-free text helper, never cdktf, constructs, a provider or a construct file.
+ */
+function plannerOffenders(files: readonly string[]): string[] {
+  const allowed = (from: string, spec: string) => {
+    const to = resolved(from, spec);
+    const cloud = from.split(path.sep)[2];
+    return /^lib\/(model|catalog|plan)(\/|$)/.test(to) || to.startsWith(`lib/targets/${cloud}/plan/`) || to === 'lib/targets/terraform-text';
+  };
+  const external = (i: string) => i === 'cdktf' || i.startsWith('cdktf/') || i === 'constructs' || i.startsWith('@cdktf/');
+  return files.flatMap((f) => importsOf(f).filter((i) => (i.startsWith('.') ? !allowed(f, i) : external(i))).map((i) => `${f}: ${i}`));
+}
+
 describe('import rules', () => {
   test('provider bindings are imported by submodule path, never from the package root', () => {
     // The root barrel costs 10-40x in type-check time and memory (1.9 GB).
@@ -38,6 +55,26 @@ describe('import rules', () => {
     const packageImports = stacks.flatMap((f) => importsOf(f)).filter((i) => i.startsWith('cdktf-firewall-requirements'));
     expect(new Set(packageImports)).toEqual(
       new Set(['cdktf-firewall-requirements', ...['azure', 'google', 'aws', 'ibm', 'export'].map((c) => `cdktf-firewall-requirements/${c}`)]),
+    );
+  });
+
+  test('the planner folders (lib/targets/<cloud>/plan) import no cdktf, constructs or provider, nor anything that does', () => {
+    const planners = CLOUDS.flatMap((cloud) => sourceFiles(`lib/targets/${cloud}/plan`));
+    expect(planners.length).toBeGreaterThanOrEqual(CLOUDS.length * 2);
+    expect(plannerOffenders(planners)).toEqual([]);
+    // Planning code lives in the plan folders only, and the exporter reaches the targets through them only.
+    expect(CLOUDS.flatMap((cloud) => sourceFiles(`lib/targets/${cloud}`)).filter((f) => /-plan\.ts$/.test(f) && !f.includes(`${path.sep}plan${path.sep}`))).toEqual([]);
+    const exportOffenders = sourceFiles('lib/export').flatMap((f) =>
+      importsOf(f)
+        .filter((i) => i.startsWith('.') && resolved(f, i).startsWith('lib/targets/') && !/^lib\/targets\/[a-z]+\/plan\//.test(resolved(f, i)))
+        .map((i) => `${f}: ${i}`),
+    );
+    expect(exportOffenders).toEqual([]);
+  });
+
+  test('the planner-folder rule flags a construct file (so the check above can fail)', () => {
+    expect(plannerOffenders([path.join('lib', 'targets', 'ibm', 'security-group-rules.ts')])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/: cdktf$/), expect.stringMatching(/: constructs$/), expect.stringMatching(/: \.\.\/requirements-construct$/)]),
     );
   });
 

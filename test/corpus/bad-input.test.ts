@@ -10,7 +10,7 @@ import { Cidr, Direction, FirewallRequirementsError, Landing, Necessity, Peer, P
 import { assertWithinLimit, chunk } from '../../lib/plan';
 import { EksEndpointAccess, EksIpFamily } from '../../lib/targets/aws/eks-endpoint-access';
 import { runCli } from '../cli/run-cli';
-import { planSecurityGroupRules } from '../../lib/targets/aws/security-group-plan';
+import { planSecurityGroupRules } from '../../lib/targets/aws/plan/security-group-plan';
 import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../lib/targets/google';
 import { IbmIsSecurityGroupRule, IbmProvider, IbmRuleDirection, IbmRuleProtocol, IbmSecurityGroupRules, IbmSecurityGroupRulesProps } from '../../lib/targets/ibm';

@@ -1,6 +1,6 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, planEksEndpointAccess } from '../../targets/aws/eks-endpoint-access-plan';
+import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, planEksEndpointAccess } from '../../targets/aws/plan/eks-endpoint-access-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
 import { AWS_PROVIDER } from './common';
 

@@ -1,6 +1,6 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkDomainAllowlistOptions, DOMAIN_ALLOWLIST_OPTION_NAMES, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/domain-allowlist-plan';
+import { checkDomainAllowlistOptions, DOMAIN_ALLOWLIST_OPTION_NAMES, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/plan/domain-allowlist-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
 import { AWS_PROVIDER, snakeKeys, tagsArgument } from './common';
 

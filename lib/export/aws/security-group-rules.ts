@@ -8,7 +8,7 @@ import {
   SECURITY_GROUP_DESCRIPTION,
   SECURITY_GROUP_OPTION_NAMES,
   securityGroupKey,
-} from '../../targets/aws/security-group-plan';
+} from '../../targets/aws/plan/security-group-plan';
 import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
 import { AWS_PROVIDER, tagsArgument } from './common';
 

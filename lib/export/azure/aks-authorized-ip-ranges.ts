@@ -1,6 +1,6 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { planAksAuthorizedIpRanges } from '../../targets/azure/aks-authorized-ip-ranges-plan';
+import { planAksAuthorizedIpRanges } from '../../targets/azure/plan/aks-authorized-ip-ranges-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
 import { AZURERM_PROVIDER } from './provider';
 

@@ -1,7 +1,7 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkPolicyRulesSettings, planPolicyRules, validatePolicyRulesSet } from '../../targets/azure/firewall-policy-rules-plan';
-import { AzureRuleCollectionKind, PlannedCollection, PlannedGroup } from '../../targets/azure/rule-plan';
+import { checkPolicyRulesSettings, planPolicyRules, validatePolicyRulesSet } from '../../targets/azure/plan/firewall-policy-rules-plan';
+import { AzureRuleCollectionKind, PlannedCollection, PlannedGroup } from '../../targets/azure/plan/rule-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
 import { AZURERM_PROVIDER, terraformKey } from './provider';
 

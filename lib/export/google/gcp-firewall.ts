@@ -1,6 +1,6 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, GcpPolicyRulePlan, GcpVpcRulePlan, planGcpFirewall } from '../../targets/google/gcp-firewall-plan';
+import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, GcpPolicyRulePlan, GcpVpcRulePlan, planGcpFirewall } from '../../targets/google/plan/gcp-firewall-plan';
 import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
 import { GOOGLE_PROVIDER } from './provider';
 

@@ -1,7 +1,7 @@
 import { invalidValue } from '../../model/errors';
 import { InputCheck, isTerraformReference } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkUserCidrs, planGkeAuthorizedNetworks } from '../../targets/google/gke-authorized-networks-plan';
+import { checkUserCidrs, planGkeAuthorizedNetworks } from '../../targets/google/plan/gke-authorized-networks-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
 import { GOOGLE_PROVIDER } from './provider';
 

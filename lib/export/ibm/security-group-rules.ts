@@ -1,15 +1,15 @@
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { toRecord } from '../../model/requirement-record';
-import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from '../../targets/ibm/requirement-outputs';
-import { checkIbmGroupOptions, IbmPlannedRule, planIbmSecurityGroups } from '../../targets/ibm/rule-plan';
+import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from '../../targets/ibm/plan/requirement-outputs';
+import { checkIbmGroupOptions, IbmPlannedRule, planIbmSecurityGroups } from '../../targets/ibm/plan/rule-plan';
 import {
   IBM_PROVIDER_NAME,
   IBM_PROVIDER_SOURCE,
   IBM_PROVIDER_VERSION_CONSTRAINT,
   IBM_SECURITY_GROUP_RULE_TYPE,
   IBM_SECURITY_GROUP_TYPE,
-} from '../../targets/ibm/rule-types';
+} from '../../targets/ibm/plan/rule-types';
 import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
 
 // The `ibm-security-group-rules` export target: the plan of IbmSecurityGroupRules (same planning code, limits,

@@ -4,9 +4,9 @@ import { describeValue, InputCheck } from '../../model/input';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
-import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, EksIpFamily, EksEndpointPlan, planEksEndpointAccess } from './eks-endpoint-access-plan';
+import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, EksIpFamily, EksEndpointPlan, planEksEndpointAccess } from './plan/eks-endpoint-access-plan';
 
-export { EksIpFamily } from './eks-endpoint-access-plan';
+export { EksIpFamily } from './plan/eks-endpoint-access-plan';
 
 const NAME = 'EksEndpointAccess';
 

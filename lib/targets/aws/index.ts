@@ -4,10 +4,10 @@
  */
 export * from './eks-endpoint-access';
 export * from './network-firewall-domain-allowlist';
-export * from './security-group-plan';
+export * from './plan/security-group-plan';
 export * from './security-group-rules';
-export { checkEksEndpointOptions, checkUserCidrs, planEksEndpointAccess } from './eks-endpoint-access-plan';
-export type { EksEndpointOptions, EksEndpointPlan } from './eks-endpoint-access-plan';
-export { checkDomainAllowlistOptions, planDomainAllowlist } from './domain-allowlist-plan';
-export type { DomainAllowlistOptions, DomainAllowlistPlan } from './domain-allowlist-plan';
+export { checkEksEndpointOptions, checkUserCidrs, planEksEndpointAccess } from './plan/eks-endpoint-access-plan';
+export type { EksEndpointOptions, EksEndpointPlan } from './plan/eks-endpoint-access-plan';
+export { checkDomainAllowlistOptions, planDomainAllowlist } from './plan/domain-allowlist-plan';
+export type { DomainAllowlistOptions, DomainAllowlistPlan } from './plan/domain-allowlist-plan';
 export type { UserCidr } from '../../plan/user-cidrs';

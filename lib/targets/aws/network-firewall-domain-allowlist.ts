@@ -15,7 +15,7 @@ import {
   domainAllowlistRuleGroupBody,
   planDomainAllowlist,
   StatefulRuleOrder,
-} from './domain-allowlist-plan';
+} from './plan/domain-allowlist-plan';
 
 export {
   DOMAIN_ALLOWLIST_MIN_CAPACITY,
@@ -24,8 +24,8 @@ export {
   domainListTarget,
   DomainTargetType,
   StatefulRuleOrder,
-} from './domain-allowlist-plan';
-export type { DomainAllowlistGroupPlan } from './domain-allowlist-plan';
+} from './plan/domain-allowlist-plan';
+export type { DomainAllowlistGroupPlan } from './plan/domain-allowlist-plan';
 
 const NAME = 'NetworkFirewallDomainAllowlist';
 

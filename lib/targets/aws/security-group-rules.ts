@@ -19,9 +19,9 @@ import {
   SecurityGroupLayout,
   SecurityGroupOptions,
   securityGroupKey,
-} from './security-group-plan';
+} from './plan/security-group-plan';
 
-export { AWS_RULES_TIMES_GROUPS_MAX, AWS_SECURITY_GROUPS_PER_INTERFACE } from './security-group-plan';
+export { AWS_RULES_TIMES_GROUPS_MAX, AWS_SECURITY_GROUPS_PER_INTERFACE } from './plan/security-group-plan';
 
 const NAME = 'SecurityGroupRules';
 const DOMAIN_TARGET = 'NetworkFirewallDomainAllowlist';

@@ -3,7 +3,7 @@ import { InputCheck } from '../../model/input';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
-import { planAksAuthorizedIpRanges } from './aks-authorized-ip-ranges-plan';
+import { planAksAuthorizedIpRanges } from './plan/aks-authorized-ip-ranges-plan';
 
 /** Properties of `AksAuthorizedIpRanges.compute`. */
 export interface AksAuthorizedIpRangesProps {

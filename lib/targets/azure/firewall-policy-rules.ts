@@ -17,8 +17,8 @@ import {
   defaultGroupName,
   planPolicyRules,
   validatePolicyRulesSet,
-} from './firewall-policy-rules-plan';
-import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, PlannedGroup } from './rule-plan';
+} from './plan/firewall-policy-rules-plan';
+import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, PlannedGroup } from './plan/rule-plan';
 
 /** Properties of `AzureFirewallPolicyRules`. */
 export interface AzureFirewallPolicyRulesProps {

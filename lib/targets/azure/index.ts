@@ -6,4 +6,4 @@ export * from './aks-authorized-ip-ranges';
 export * from './aks-egress-route-table';
 export * from './firewall-policy-rules';
 export * from './firewall-rule-sources';
-export * from './rule-plan';
+export * from './plan/rule-plan';

@@ -19,9 +19,9 @@ import {
   GcpFirewallPlanOptions,
   GcpPolicyAction,
   planGcpFirewall,
-} from './gcp-firewall-plan';
+} from './plan/gcp-firewall-plan';
 
-export * from './gcp-firewall-plan';
+export * from './plan/gcp-firewall-plan';
 
 /** Properties of `GcpFirewall`. */
 export interface GcpFirewallProps {

@@ -3,9 +3,9 @@ import { invalidValue } from '../../model/errors';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
-import { GkeAuthorizedNetwork, planGkeAuthorizedNetworks } from './gke-authorized-networks-plan';
+import { GkeAuthorizedNetwork, planGkeAuthorizedNetworks } from './plan/gke-authorized-networks-plan';
 
-export * from './gke-authorized-networks-plan';
+export * from './plan/gke-authorized-networks-plan';
 
 /** Properties of `GkeAuthorizedNetworks`. */
 export interface GkeAuthorizedNetworksProps {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { InputCheck, isTerraformReference } from '../../model/input';
 import { hclAttributes } from './hcl-attributes';
-import { IBM_PROVIDER_NAME, IBM_PROVIDER_SOURCE, IBM_PROVIDER_VERSION_CONSTRAINT } from './rule-types';
+import { IBM_PROVIDER_NAME, IBM_PROVIDER_SOURCE, IBM_PROVIDER_VERSION_CONSTRAINT } from './plan/rule-types';
 
 /** The base config of an IBM resource of `terraformResourceType`, carrying the user's meta-arguments through. */
 export function ibmResourceConfig(terraformResourceType: string, meta: TerraformMetaArguments): TerraformResourceConfig {

@@ -4,10 +4,10 @@
  * cdktf binding exists for it).
  */
 export * from './ibm-provider';
-export * from './ibm-validation';
-export * from './rule-types';
-export * from './requirement-outputs';
-export * from './rule-plan';
+export * from './plan/ibm-validation';
+export * from './plan/rule-types';
+export * from './plan/requirement-outputs';
+export * from './plan/rule-plan';
 export * from './security-group';
 export * from './security-group-rule';
 export * from './security-group-rules';

@@ -2,7 +2,7 @@ import { TerraformMetaArguments, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { hclAttributes } from './hcl-attributes';
 import { ibmResourceConfig } from './ibm-provider';
-import { IBM_SECURITY_GROUP_RULE_TYPE, IbmRuleArguments, validateRuleConfig } from './rule-types';
+import { IBM_SECURITY_GROUP_RULE_TYPE, IbmRuleArguments, validateRuleConfig } from './plan/rule-types';
 
 
 /** Arguments of `ibm_is_security_group_rule`, validated before anything is emitted. */

@@ -13,8 +13,8 @@ import {
   IbmGroupOptions,
   IbmPlannedRule,
   planIbmSecurityGroups,
-} from './rule-plan';
-import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from './requirement-outputs';
+} from './plan/rule-plan';
+import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from './plan/requirement-outputs';
 import { IbmIsSecurityGroup } from './security-group';
 import { IbmIsSecurityGroupRule } from './security-group-rule';
 

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { invalidValue } from '../../model/errors';
 import { hclAttributes } from './hcl-attributes';
 import { ibmResourceConfig } from './ibm-provider';
-import { validateIbmName } from './ibm-validation';
-import { IBM_SECURITY_GROUP_TYPE } from './rule-types';
+import { validateIbmName } from './plan/ibm-validation';
+import { IBM_SECURITY_GROUP_TYPE } from './plan/rule-types';
 import { isTerraformReference } from '../../model/input';
 
 

@@ -1,6 +1,6 @@
-import { Cidr, IpVersion } from '../../model/cidr';
-import { invalidValue, unsupportedPeer } from '../../model/errors';
-import { isTerraformReference } from '../../model/input';
+import { Cidr, IpVersion } from '../../../model/cidr';
+import { invalidValue, unsupportedPeer } from '../../../model/errors';
+import { isTerraformReference } from '../../../model/input';
 
 /**
  * IBM VPC resource names: 1-63 characters, lower-case letters, digits and hyphens, starting with a letter and

@@ -1,5 +1,5 @@
-import { RequirementRecord } from '../../model/requirement-record';
-import { terraformLiteral } from '../terraform-text';
+import { RequirementRecord } from '../../../model/requirement-record';
+import { terraformLiteral } from '../../terraform-text';
 import { FIREWALL_METADATA_KEY } from './rule-plan';
 
 // The requirement lists the IBM target reports (construct outputs and exported module outputs alike). No cdktf here.

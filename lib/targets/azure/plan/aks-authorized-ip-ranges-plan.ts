@@ -1,13 +1,13 @@
-import { Cidr } from '../../model/cidr';
-import { invalidValue } from '../../model/errors';
-import { describeValue, InputCheck, isTerraformReference } from '../../model/input';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList, CidrEntry } from '../../model/any-address';
-import { selectControlPlaneRequirements } from '../../plan/control-plane-access';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { DEFAULT_USER_CIDR_PURPOSE, UserCidr } from '../../plan/user-cidrs';
+import { Cidr } from '../../../model/cidr';
+import { invalidValue } from '../../../model/errors';
+import { describeValue, InputCheck, isTerraformReference } from '../../../model/input';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddressList, CidrEntry } from '../../../model/any-address';
+import { selectControlPlaneRequirements } from '../../../plan/control-plane-access';
+import { assertWithinLimit, LIMITS } from '../../../plan/limits';
+import { DEFAULT_USER_CIDR_PURPOSE, UserCidr } from '../../../plan/user-cidrs';
 
 // Planning of AKS API server authorized IP ranges, shared by `AksAuthorizedIpRanges` and the plain-Terraform export
 // target. No cdktf here: Terraform references are recognized by their encoded form.

@@ -1,9 +1,9 @@
-import { AKS_FQDN_TAG, AKS_FQDN_TAG_SECTIONS } from '../../catalog/aks';
-import { describeValue, InputCheck } from '../../model/input';
-import { invalidValue } from '../../model/errors';
-import { RequirementSet } from '../../model/requirement-set';
-import { LIMITS } from '../../plan/limits';
-import { slug } from '../../plan/naming';
+import { AKS_FQDN_TAG, AKS_FQDN_TAG_SECTIONS } from '../../../catalog/aks';
+import { describeValue, InputCheck } from '../../../model/input';
+import { invalidValue } from '../../../model/errors';
+import { RequirementSet } from '../../../model/requirement-set';
+import { LIMITS } from '../../../plan/limits';
+import { slug } from '../../../plan/naming';
 import { AzureFirewallRuleMode, AzureRulePlan, checkExpressible, planAzureFirewallRules, selectEgressRequirements } from './rule-plan';
 
 // The checked settings of AzureFirewallPolicyRules, shared by the construct and the plain-Terraform export target

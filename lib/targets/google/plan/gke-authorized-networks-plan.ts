@@ -1,16 +1,16 @@
 // Planning of GkeAuthorizedNetworks, free of cdktf and provider bindings (reused by the plain-Terraform exporter).
-import { IpVersion } from '../../model/cidr';
-import { invalidValue, unsupportedPeer } from '../../model/errors';
-import { describeValue, InputCheck, isTerraformReference } from '../../model/input';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList } from '../../model/any-address';
-import { CONTROL_PLANE_FLOW, purposesOf, selectControlPlaneRequirements } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { sanitizeText } from '../../plan/naming';
-import { DEFAULT_USER_CIDR_PURPOSE, UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
+import { IpVersion } from '../../../model/cidr';
+import { invalidValue, unsupportedPeer } from '../../../model/errors';
+import { describeValue, InputCheck, isTerraformReference } from '../../../model/input';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddressList } from '../../../model/any-address';
+import { CONTROL_PLANE_FLOW, purposesOf, selectControlPlaneRequirements } from '../../../plan/control-plane-access';
+import { aggregateCidrs } from '../../../plan/flow-group';
+import { assertWithinLimit, LIMITS } from '../../../plan/limits';
+import { sanitizeText } from '../../../plan/naming';
+import { DEFAULT_USER_CIDR_PURPOSE, UserCidr, userCidrRequirements } from '../../../plan/user-cidrs';
 
 /**
  * Characters kept in a display name. The API and the provider document neither a character set nor a length

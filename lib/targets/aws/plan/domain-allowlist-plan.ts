@@ -1,15 +1,15 @@
-import { Cidr } from '../../model/cidr';
-import { FirewallRequirementsError, invalidValue, limitExceeded } from '../../model/errors';
-import { InputCheck, isTerraformReference } from '../../model/input';
-import { PeerKind } from '../../model/peer';
-import { Direction, Protocol } from '../../model/protocol';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList } from '../../model/any-address';
-import { selectNodeRequirements } from '../../plan/control-plane-access';
-import { LIMITS } from '../../plan/limits';
-import { sanitizeText } from '../../plan/naming';
+import { Cidr } from '../../../model/cidr';
+import { FirewallRequirementsError, invalidValue, limitExceeded } from '../../../model/errors';
+import { InputCheck, isTerraformReference } from '../../../model/input';
+import { PeerKind } from '../../../model/peer';
+import { Direction, Protocol } from '../../../model/protocol';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddressList } from '../../../model/any-address';
+import { selectNodeRequirements } from '../../../plan/control-plane-access';
+import { LIMITS } from '../../../plan/limits';
+import { sanitizeText } from '../../../plan/naming';
 
 // Planning of the AWS Network Firewall domain allowlist, free of cdktf: the construct and the export target render
 // the same plan.

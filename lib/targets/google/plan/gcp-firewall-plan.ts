@@ -1,20 +1,20 @@
 // Planning of GcpFirewall, free of cdktf, constructs and provider bindings: the construct renders this plan, and the
 // plain-Terraform exporter (lib/export/google) renders the same plan without loading cdktf.
-import { IpVersion } from '../../model/cidr';
-import { FirewallRequirementsError, invalidValue, unsupportedPeer } from '../../model/errors';
-import { describeValue, InputCheck } from '../../model/input';
-import { PeerKind } from '../../model/peer';
-import { PortRange } from '../../model/port-range';
-import { Direction, Protocol, transportOf } from '../../model/protocol';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddress } from '../../plan/any-address';
-import { purposesOf, selectNodeRequirements } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { chunk, contentHash, sanitizeText, stableName } from '../../plan/naming';
-import { terraformLiteral } from '../terraform-text';
+import { IpVersion } from '../../../model/cidr';
+import { FirewallRequirementsError, invalidValue, unsupportedPeer } from '../../../model/errors';
+import { describeValue, InputCheck } from '../../../model/input';
+import { PeerKind } from '../../../model/peer';
+import { PortRange } from '../../../model/port-range';
+import { Direction, Protocol, transportOf } from '../../../model/protocol';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddress } from '../../../plan/any-address';
+import { purposesOf, selectNodeRequirements } from '../../../plan/control-plane-access';
+import { aggregateCidrs } from '../../../plan/flow-group';
+import { assertWithinLimit, LIMITS } from '../../../plan/limits';
+import { chunk, contentHash, sanitizeText, stableName } from '../../../plan/naming';
+import { terraformLiteral } from '../../terraform-text';
 
 /** Characters kept in rule descriptions (printable ASCII). */
 export const GCP_DESCRIPTION_CHARACTERS = '\\x20-\\x7E';

@@ -1,5 +1,5 @@
-import { invalidPort, invalidValue, unknownOption } from '../../model/errors';
-import { isTerraformReference } from '../../model/input';
+import { invalidPort, invalidValue, unknownOption } from '../../../model/errors';
+import { isTerraformReference } from '../../../model/input';
 import { looksLikeSecurityGroupId, validateIbmName, validateIpv4Address } from './ibm-validation';
 
 // What the IBM provider versions this library admits accept for a security group rule. No cdktf here: the

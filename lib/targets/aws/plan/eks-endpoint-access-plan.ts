@@ -1,14 +1,14 @@
-import { Cidr, IpVersion } from '../../model/cidr';
-import { invalidValue, unsupportedPeer } from '../../model/errors';
-import { InputCheck, isTerraformReference } from '../../model/input';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddressList, CidrEntry, fullyCoveredVersions } from '../../model/any-address';
-import { CONTROL_PLANE_FLOW, selectControlPlaneRequirements } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { UserCidr, userCidrRequirements } from '../../plan/user-cidrs';
+import { Cidr, IpVersion } from '../../../model/cidr';
+import { invalidValue, unsupportedPeer } from '../../../model/errors';
+import { InputCheck, isTerraformReference } from '../../../model/input';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddressList, CidrEntry, fullyCoveredVersions } from '../../../model/any-address';
+import { CONTROL_PLANE_FLOW, selectControlPlaneRequirements } from '../../../plan/control-plane-access';
+import { aggregateCidrs } from '../../../plan/flow-group';
+import { assertWithinLimit, LIMITS } from '../../../plan/limits';
+import { UserCidr, userCidrRequirements } from '../../../plan/user-cidrs';
 
 // Planning of EKS endpoint access, free of cdktf: `EksEndpointAccess` and the `eks-endpoint-access` export target
 // compute the same settings.

@@ -1,15 +1,15 @@
-import { Cidr } from '../../model/cidr';
-import { invalidValue, limitExceeded, unknownOption, unsupportedPeer } from '../../model/errors';
-import { PeerKind } from '../../model/peer';
-import { Direction, isApplicationProtocol, Protocol, transportOf } from '../../model/protocol';
-import { Provenance, sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { assertNotAnyAddress } from '../../plan/any-address';
-import { selectNodeRequirements } from '../../plan/control-plane-access';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { assertWithinLimit, LIMITS } from '../../plan/limits';
-import { contentHash, sanitizeText, stableName } from '../../plan/naming';
+import { Cidr } from '../../../model/cidr';
+import { invalidValue, limitExceeded, unknownOption, unsupportedPeer } from '../../../model/errors';
+import { PeerKind } from '../../../model/peer';
+import { Direction, isApplicationProtocol, Protocol, transportOf } from '../../../model/protocol';
+import { Provenance, sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { assertNotAnyAddress } from '../../../plan/any-address';
+import { selectNodeRequirements } from '../../../plan/control-plane-access';
+import { aggregateCidrs } from '../../../plan/flow-group';
+import { assertWithinLimit, LIMITS } from '../../../plan/limits';
+import { contentHash, sanitizeText, stableName } from '../../../plan/naming';
 
 // Planning for Azure Firewall policy rules. No cdktf here: the plan is plain data that the construct renders,
 // so it can be tested (and later rendered to plain Terraform JSON) on its own.

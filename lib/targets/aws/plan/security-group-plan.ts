@@ -1,19 +1,19 @@
 import { createHash } from 'crypto';
-import { Cidr, IpVersion } from '../../model/cidr';
-import { FirewallRequirementsError, invalidValue, limitExceeded, unsupportedPeer } from '../../model/errors';
-import { describeValue, InputCheck } from '../../model/input';
-import { PeerKind } from '../../model/peer';
-import { PortRange } from '../../model/port-range';
-import { Direction, Protocol, transportOf } from '../../model/protocol';
-import { sourceKey } from '../../model/provenance';
-import { Requirement } from '../../model/requirement';
-import { RequirementSet } from '../../model/requirement-set';
-import { purposesOf, selectNodeRequirements } from '../../plan/control-plane-access';
-import { LIMITS } from '../../plan/limits';
-import { assertNotAnyAddress } from '../../plan/any-address';
-import { aggregateCidrs } from '../../plan/flow-group';
-import { sanitizeText, stableName } from '../../plan/naming';
-import { terraformLiteral } from '../terraform-text';
+import { Cidr, IpVersion } from '../../../model/cidr';
+import { FirewallRequirementsError, invalidValue, limitExceeded, unsupportedPeer } from '../../../model/errors';
+import { describeValue, InputCheck } from '../../../model/input';
+import { PeerKind } from '../../../model/peer';
+import { PortRange } from '../../../model/port-range';
+import { Direction, Protocol, transportOf } from '../../../model/protocol';
+import { sourceKey } from '../../../model/provenance';
+import { Requirement } from '../../../model/requirement';
+import { RequirementSet } from '../../../model/requirement-set';
+import { purposesOf, selectNodeRequirements } from '../../../plan/control-plane-access';
+import { LIMITS } from '../../../plan/limits';
+import { assertNotAnyAddress } from '../../../plan/any-address';
+import { aggregateCidrs } from '../../../plan/flow-group';
+import { sanitizeText, stableName } from '../../../plan/naming';
+import { terraformLiteral } from '../../terraform-text';
 
 /** Characters AWS accepts in security group rule descriptions and group names (VPC). */
 export const AWS_SG_TEXT_CHARACTERS = 'a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*';
