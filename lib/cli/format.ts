@@ -1,84 +1,165 @@
 import { RequirementRecord } from '../model/requirement-record';
 
-/** Columns shown by the table, CSV and Markdown formats. */
-const COLUMNS: Array<{ title: string; value: (r: RequirementRecord) => string }> = [
+/** A requirement as `list` prints it: the record plus the listed profiles that ask for the flow. */
+export interface ListedRecord extends RequirementRecord {
+  /** The names of the listed profiles whose sets hold the flow, in the order they were given. */
+  readonly profiles: string[];
+}
+
+/** One profile of a listing and the options it was given, for the Markdown title block. */
+export interface ListedProfile {
+  readonly name: string;
+  /** The options as given (keyed by the profile's option names); options left at their default are absent. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** What a listing shows besides the rows. */
+export interface FormatContext {
+  /** The profiles listed, in the order given. */
+  readonly profiles: readonly ListedProfile[];
+  /** When the listing was made (the Markdown title block shows it). */
+  readonly generatedAt: Date;
+  /**
+   * The width the table must fit in, in characters; `undefined` for no limit (the whole text of every cell).
+   * @default - no limit
+   */
+  readonly width?: number;
+}
+
+interface Column {
+  readonly title: string;
+  readonly value: (r: ListedRecord) => string;
+}
+
+/**
+ * The columns of the CSV and Markdown formats: always these, in this order, whatever the rows hold (a cell without
+ * a value is empty), so that a spreadsheet template or a diff of two listings keeps its shape. Documented in the
+ * README ("Listing requirements").
+ */
+export const CSV_COLUMNS: readonly Column[] = [
   { title: 'id', value: (r) => r.id },
   { title: 'direction', value: (r) => r.direction },
   { title: 'protocol', value: (r) => r.protocol },
-  { title: 'ports', value: (r) => r.ports.join(' ') || '-' },
+  { title: 'ports', value: (r) => r.ports.join(' ') },
   { title: 'peer kind', value: (r) => r.peer.kind },
   { title: 'peer', value: (r) => r.peer.value },
-  { title: 'necessity', value: (r) => (r.condition ? `${r.necessity}: ${r.condition}` : r.necessity) },
-  { title: 'purpose', value: (r) => r.purpose },
-  { title: 'source', value: (r) => r.source },
-  { title: 'document', value: (r) => `${r.provenance.title} (${r.provenance.date}) ${r.provenance.url}` },
-];
-
-/**
- * Columns shown only when some record has a value for them, each after the column it explains, so that listings
- * of profiles without such rows keep their shape.
- */
-const OPTIONAL_COLUMNS: Array<{ after: string; title: string; value: (r: RequirementRecord) => string }> = [
-  // Where the flow lands when not on the nodes: a network team opens it on the API endpoint or the service, not the nodes.
-  { after: 'peer', title: 'lands on', value: (r) => r.landing ?? '' },
   // The vendor's literal row, when the peer is a sourced interpretation of it (e.g. a name no exact-match firewall matches).
   {
-    after: 'peer',
     title: 'vendor row',
     value: (r) => (r.interpretation ? `${r.interpretation.literalPeer.value}: ${r.interpretation.reason} (${r.interpretation.source.url})` : ''),
   },
+  // Where the flow lands when not on the nodes: a network team opens it on the API endpoint or the service, not the nodes.
+  { title: 'lands on', value: (r) => r.landing ?? '' },
+  { title: 'necessity', value: (r) => r.necessity },
+  { title: 'condition', value: (r) => r.condition ?? '' },
+  { title: 'purpose', value: (r) => r.purpose },
   // A VPC endpoint that can serve the flow instead of the internet (metadata `vpcEndpoint`).
-  { after: 'purpose', title: 'vpc endpoint', value: (r) => r.metadata?.vpcEndpoint ?? '' },
+  { title: 'vpc endpoint', value: (r) => r.metadata?.vpcEndpoint ?? '' },
+  { title: 'profiles', value: (r) => r.profiles.join(' ') },
+  { title: 'source', value: (r) => r.source },
+  { title: 'also in', value: (r) => (r.alsoIn ?? []).join(' ') },
+  { title: 'document', value: (r) => `${r.provenance.title} (${r.provenance.date}) ${r.provenance.url}` },
 ];
 
-function columnsFor(records: readonly RequirementRecord[]): typeof COLUMNS {
-  let columns = COLUMNS;
-  for (const optional of OPTIONAL_COLUMNS) {
-    if (!records.some((r) => optional.value(r) !== '')) continue;
-    const at = columns.findIndex((c) => c.title === optional.after) + 1;
-    columns = [...columns.slice(0, at), optional, ...columns.slice(at)];
-  }
-  return columns;
+/** Table columns that appear only when some row has a value for them (the table is read, not parsed). */
+const TABLE_OPTIONAL = new Set(['vendor row', 'lands on', 'vpc endpoint']);
+/** Long prose and ids stay out of the table: csv, markdown and json carry them. */
+const TABLE_HIDDEN = new Set(['id', 'condition', 'also in', 'document']);
+/** The narrowest a table column is cut to when the table must fit a width. */
+const MIN_TABLE_COLUMN = 12;
+const GAP = 2;
+
+function tableColumns(records: readonly ListedRecord[], profileCount: number): Column[] {
+  return CSV_COLUMNS.filter((c) => {
+    if (TABLE_HIDDEN.has(c.title)) return false;
+    if (c.title === 'profiles') return profileCount > 1;
+    if (c.title === 'ports') return true;
+    return !TABLE_OPTIONAL.has(c.title) || records.some((r) => c.value(r) !== '');
+  }).map((c) => (c.title === 'ports' ? { title: c.title, value: (r: ListedRecord) => r.ports.join(' ') || '-' } : c));
 }
 
-/** Renders records in one of the CLI formats. */
-export function formatRecords(records: readonly RequirementRecord[], format: string): string {
-  const columns = columnsFor(records);
+/** Renders records in one of the CLI formats (`table`, `csv`, `markdown`, `json`). */
+export function formatRecords(records: readonly ListedRecord[], format: string, context?: FormatContext): string {
+  const ctx: FormatContext = context ?? { profiles: profilesOf(records), generatedAt: new Date() };
   switch (format) {
     case 'json':
       return JSON.stringify(records, null, 2) + '\n';
     case 'csv':
-      return [columns.map((c) => csvCell(c.title)), ...records.map((r) => columns.map((c) => csvCell(c.value(r))))]
-        .map((row) => row.join(','))
-        .join('\r\n') + '\r\n';
-    case 'markdown':
       return (
-        [
-          `| ${columns.map((c) => c.title).join(' | ')} |`,
-          `|${columns.map(() => '---').join('|')}|`,
-          ...records.map((r) => `| ${columns.map((c) => markdownCell(c.value(r))).join(' | ')} |`),
-        ].join('\n') + '\n'
+        [CSV_COLUMNS.map((c) => csvCell(c.title)), ...records.map((r) => CSV_COLUMNS.map((c) => csvCell(c.value(r))))]
+          .map((row) => row.join(','))
+          .join('\r\n') + '\r\n'
       );
+    case 'markdown':
+      return markdown(records, ctx);
     default:
-      return table(records, columns);
+      return table(records, tableColumns(records, ctx.profiles.length), ctx.width);
   }
 }
 
-/** Aligned plain-text table; long cells are cut at 60 characters, the other formats keep the full text. */
-function table(records: readonly RequirementRecord[], columns: typeof COLUMNS): string {
-  // Conditions are long prose: the table shows only the kind; csv, markdown and json carry the text.
-  const shown = columns.filter((c) => c.title !== 'document' && c.title !== 'id').map((c) =>
-    c.title === 'necessity' ? { title: c.title, value: (r: RequirementRecord) => r.necessity } : c,
-  );
-  const rows = [shown.map((c) => c.title.toUpperCase()), ...records.map((r) => shown.map((c) => c.value(r)))];
-  const widths = shown.map((_, i) => Math.min(60, Math.max(...rows.map((row) => row[i].length))));
+function profilesOf(records: readonly ListedRecord[]): ListedProfile[] {
+  const names = [...new Set(records.flatMap((r) => r.profiles))];
+  return names.map((name) => ({ name, options: {} }));
+}
+
+/** A title block (profiles, their parameters, the documents and their dates, the generation date), then the rows. */
+function markdown(records: readonly ListedRecord[], ctx: FormatContext): string {
+  const names = ctx.profiles.map((p) => p.name);
+  const lines = [`# Firewall requirements: ${names.join(' + ') || '(no profile)'}`, ''];
+  lines.push(`Generated ${ctx.generatedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')} by cdktf-firewall-requirements; ${records.length} requirement(s).`, '');
+  lines.push('## Parameters', '');
+  for (const p of ctx.profiles) {
+    const given = Object.entries(p.options);
+    const text = given.length === 0 ? 'defaults' : given.map(([k, v]) => `\`${k}\` = \`${markdownCell(optionText(v))}\``).join(', ');
+    lines.push(`- \`${p.name}\`: ${text}`);
+  }
+  lines.push('', '## Source documents', '', '| document | section(s) | date | url |', '|---|---|---|---|');
+  const documents = new Map<string, { title: string; date: string; url: string; sections: Set<string> }>();
+  for (const r of records) {
+    const key = `${r.provenance.title}\u0000${r.provenance.date}`;
+    const doc = documents.get(key) ?? { title: r.provenance.title, date: r.provenance.date, url: r.provenance.url.replace(/#.*$/, ''), sections: new Set<string>() };
+    doc.sections.add(r.source);
+    documents.set(key, doc);
+  }
+  for (const doc of [...documents.values()].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.date < b.date ? -1 : 1))) {
+    lines.push(`| ${markdownCell(doc.title)} | ${[...doc.sections].sort().join(', ')} | ${doc.date} | ${doc.url} |`);
+  }
+  lines.push('', '## Requirements', '');
+  lines.push(`| ${CSV_COLUMNS.map((c) => c.title).join(' | ')} |`, `|${CSV_COLUMNS.map(() => '---').join('|')}|`);
+  for (const r of records) lines.push(`| ${CSV_COLUMNS.map((c) => markdownCell(c.value(r))).join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}
+
+function optionText(value: unknown): string {
+  return Array.isArray(value) ? value.join(', ') : String(value);
+}
+
+/**
+ * Aligned plain-text table. With a width, the widest columns are cut (never below 12 characters, with `...`) until
+ * the table fits; without one, every cell is shown in full.
+ */
+function table(records: readonly ListedRecord[], columns: readonly Column[], width: number | undefined): string {
+  const rows = [columns.map((c) => c.title.toUpperCase()), ...records.map((r) => columns.map((c) => c.value(r)))];
+  const widths = columns.map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+  if (width !== undefined) fitWidths(widths, width);
   const lines = rows.map((row) =>
     row
       .map((cell, i) => (cell.length > widths[i] ? cell.slice(0, widths[i] - 3) + '...' : cell.padEnd(widths[i])))
-      .join('  ')
+      .join(' '.repeat(GAP))
       .trimEnd(),
   );
   return lines.join('\n') + `\n${records.length} requirement(s)\n`;
+}
+
+/** Narrows the widest columns, one character at a time, until the row fits `width` or every column is at its minimum. */
+function fitWidths(widths: number[], width: number): void {
+  const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
+  while (total() > width) {
+    let widest = -1;
+    for (let i = 0; i < widths.length; i++) if (widths[i] > MIN_TABLE_COLUMN && (widest === -1 || widths[i] > widths[widest])) widest = i;
+    if (widest === -1) return;
+    widths[widest]--;
+  }
 }
 
 function csvCell(text: string): string {

@@ -1,20 +1,16 @@
 import { PROFILES } from '../catalog';
 import { OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
-import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../model/errors';
+import { FirewallRequirementsError, invalidValue, unknownOption } from '../model/errors';
 import { packageInfo } from '../package-info';
-import { toRecord } from '../model/requirement-record';
-import { FORMATS, parseListArguments } from './args';
-import { formatRecords } from './format';
+import { FORMATS } from './args';
+import { ListIo, runList } from './list-command';
 import { runExport } from './export-command';
 import { runValidate } from './validate-command';
 
 const NAME = 'cdktf-firewall-requirements';
 
-/** Where the CLI writes. */
-export interface CliIo {
-  readonly out: NodeJS.WritableStream;
-  readonly err: NodeJS.WritableStream;
-}
+/** Where the CLI writes (and, for `list`, the environment and clock it reads). */
+export type CliIo = ListIo;
 
 const COMMANDS = ['list', 'validate', 'export', 'help'];
 const TOP_FLAGS = ['--help', '--version'];
@@ -91,32 +87,7 @@ function noMore(args: readonly string[], origin: string): void {
 }
 
 function list(args: string[], io: CliIo): number {
-  const [name, ...flags] = args;
-  if (name === '--help' || name === '-h') {
-    noMore(flags, `${NAME} list ${name}`);
-    io.out.write(listUsage());
-    return 0;
-  }
-  if (name === undefined || name.startsWith('-')) {
-    // Nothing on stdout: the usage goes to stderr with the message, so a script sees no output and exit code 2.
-    const error = missingOption('profile', `${NAME} list`, 'list needs a profile name before its flags', `${NAME} list ${PROFILES[0].name} --help`);
-    io.err.write(`${NAME}: ${error.message}\n\n${listUsage()}`);
-    return 2;
-  }
-  const profile = PROFILES.find((p) => p.name === name);
-  if (!profile) {
-    throw unknownOption('profile', name, `${NAME} list`, PROFILES.map((p) => p.name));
-  }
-  const parsed = parseListArguments(flags, profile, PROFILES);
-  if (parsed.help) {
-    io.out.write(profileUsage(profile));
-    return 0;
-  }
-  // Build everything before writing anything: bad input leaves stdout empty.
-  const set = profile.build(parsed.options);
-  const text = formatRecords(set.requirements.map(toRecord), parsed.format);
-  io.out.write(text);
-  return 0;
+  return runList(args, io, PROFILES, { list: listUsage, profile: profileUsage });
 }
 
 function usage(): string {
@@ -124,7 +95,8 @@ function usage(): string {
     `Usage: ${NAME} <command> [options]`,
     '',
     'Commands:',
-    '  list <profile> [options]   List the firewall requirements of a profile',
+    '  list <profile>... [options]',
+    '                             List the firewall requirements of one or more profiles (one merged listing)',
     '  validate [dir]             Check synthesized cdk.tf.json files against provider schemas (default dir: cdktf.out)',
     '  export <target> --spec <file> --out <dir>',
     '                             Write the firewall rules as a plain Terraform / OpenTofu module (no cdktf)',
@@ -145,7 +117,10 @@ function usage(): string {
 
 function listUsage(): string {
   return [
-    `Usage: ${NAME} list <profile> [options] [--format ${FORMATS.join('|')}]`,
+    `Usage: ${NAME} list <profile> [<profile>...] [options] [--format ${FORMATS.join('|')}] [--wide]`,
+    '',
+    'Several profiles give one merged listing; each row names the profiles that ask for it. A flag goes to the',
+    'profile that declares it; a flag two listed profiles declare is written with the profile: --eks.region.',
     '',
     'Profiles:',
     ...PROFILES.map((p) => `  ${p.name.padEnd(20)} ${p.description}`),
@@ -164,6 +139,8 @@ function profileUsage(profile: ProfileDefinition): string {
     if (spec.defaultText) lines.push(`  ${''.padEnd(44)} default: ${spec.defaultText}`);
   }
   lines.push(`  ${'--format <format>'.padEnd(44)} Output format: ${FORMATS.join(', ')} (default: table)`);
+  lines.push(`  ${'--wide'.padEnd(44)} Table: every cell in full (cut to COLUMNS or the terminal width otherwise;`);
+  lines.push(`  ${''.padEnd(44)} never cut when stdout is not a terminal and COLUMNS is unset)`);
   lines.push(`  ${'--help'.padEnd(44)} Show this help`, '');
   lines.push(
     'Each flag is given once (a second --flag, or --flag with --no-flag, is an error). List flags take',

@@ -176,7 +176,7 @@ export class Requirement {
     if (other.id !== this.id) {
       throw new Error(`internal: cannot merge ${this.flowKey} with ${other.flowKey}`);
     }
-    const purposes = [...new Set([...this.purposes, ...other.purposes])];
+    const purposes = distinctPurposes([...this.purposes, ...other.purposes]);
     const sources = new Map<string, Provenance>();
     for (const s of [...this.sources, ...other.sources]) sources.set(`${sourceKey(s)}|${s.url}`, s);
     return new Requirement(
@@ -283,7 +283,7 @@ function mergePurposesBySource(
 ): Record<string, readonly string[]> {
   const out: Record<string, readonly string[]> = {};
   for (const key of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-    out[key] = [...new Set([...(a[key] ?? []), ...(b[key] ?? [])])];
+    out[key] = distinctPurposes([...(a[key] ?? []), ...(b[key] ?? [])]);
   }
   return out;
 }
@@ -292,4 +292,18 @@ function mergePurposesBySource(
 function compareSources(a: Provenance, b: Provenance): number {
   const addon = (p: Provenance) => (p.section.startsWith('addon-') ? 1 : 0);
   return addon(a) - addon(b) || sourceKey(a).localeCompare(sourceKey(b)) || a.url.localeCompare(b.url);
+}
+
+/**
+ * Purposes that say the same thing once, first-seen wording kept: texts that differ only in case, spacing or a
+ * trailing full stop are one purpose (two sources often quote one row with and without the period).
+ */
+export function distinctPurposes(purposes: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return purposes.filter((p) => {
+    const key = p.trim().replace(/\s+/g, ' ').replace(/[.\s]+$/, '').toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -405,7 +405,7 @@ describe('AKS catalog: every table and row of the 2026-06-18 edition', () => {
       "If running pods/deployments, like Ingress Controller, that access the API Server. This port isn't required for private clusters.",
     );
     expect(AKS_CATALOG[1].requirements[0].necessity.conditionText).toBe(
-      'Private clusters use the Konnectivity tunnel. However, this rule is not required because communication between the nodes and the API server flows over private networking.',
+      'Required for public clusters. Private clusters use the Konnectivity tunnel. However, for private clusters this rule is not required because communication between the nodes and the API server flows over private networking.',
     );
     // The 21Vianet and US Government tables state no tunnel condition: their tunnel rows are required.
     for (const table of [AKS_CATALOG[2], AKS_CATALOG[4]]) {

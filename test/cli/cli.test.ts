@@ -40,16 +40,17 @@ describe('cli list', () => {
   test('csv quotes cells with commas and quotes, one header row', () => {
     const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
     const lines = stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,lands on,necessity,purpose,source,document');
+    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
     expect(lines).toHaveLength(11);
-    expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,/);
+    expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,[0-9./]+,,control-plane,required,,/);
   });
 
-  test('markdown renders a table with a separator row', () => {
+  test('markdown renders a table with a separator row after the title block', () => {
     const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe('| id | direction | protocol | ports | peer kind | peer | lands on | necessity | purpose | source | document |');
-    expect(lines[1]).toBe('|---|---|---|---|---|---|---|---|---|---|---|');
-    expect(lines).toHaveLength(12);
+    const at = lines.indexOf('## Requirements');
+    expect(lines[at + 2]).toBe('| id | direction | protocol | ports | peer kind | peer | vendor row | lands on | necessity | condition | purpose | vpc endpoint | profiles | source | also in | document |');
+    expect(lines[at + 3]).toBe('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    expect(lines).toHaveLength(at + 4 + 10);
   });
 
   test('rows naming a VPC endpoint add a vpc endpoint column; other profiles keep their columns', () => {
@@ -58,16 +59,17 @@ describe('cli list', () => {
     expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+VPC ENDPOINT\s+SOURCE$/);
     expect(stdout).toMatch(/api\.ecr\.eu-west-1\.amazonaws\.com .* com\.amazonaws\.eu-west-1\.ecr\.api /);
     const csv = run('list', 'eks', '--region', 'eu-west-1', '--format', 'csv').stdout.split('\r\n');
-    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,necessity,purpose,vpc endpoint,source,document');
+    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
     expect(run('list', 'gke', '--help').stdout).toContain('--google-api-access <value>');
   });
 
-  test('the "lands on" column appears only when some row lands elsewhere than on the nodes', () => {
+  test('the table shows the "lands on" column only when some row lands elsewhere than on the nodes; csv always has it', () => {
     const agent = run('list', 'chainguard-enforce', '--mode', 'agent', '--format', 'csv').stdout.split('\r\n');
-    expect(agent[0]).toContain(',lands on,');
     expect(agent.filter((l) => l.includes(',control-plane,'))).toHaveLength(5);
-    const ibm = run('list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--format', 'csv').stdout;
-    expect(ibm.split('\r\n')[0]).not.toContain('lands on');
+    expect(run('list', 'chainguard-enforce', '--mode', 'agent').stdout.split('\n')[0]).toContain(' LANDS ON ');
+    const args = ['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24'];
+    expect(run(...args, '--format', 'csv').stdout.split('\r\n')[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
+    expect(run(...args).stdout.split('\n')[0]).not.toContain('LANDS ON');
   });
 
   test('table is the default format and counts the rows', () => {
@@ -77,7 +79,7 @@ describe('cli list', () => {
   });
 
   test('help lists commands, profiles and each profile option', () => {
-    expect(run('--help').stdout).toContain('list <profile> [options]');
+    expect(run('--help').stdout).toContain('list <profile>... [options]');
     expect(run('list', '--help').stdout).toContain('chainguard-enforce');
     expect(run('help', 'list').stdout).toBe(run('list', '--help').stdout);
     const help = run('list', 'ibm-vpc', '--help');
@@ -95,7 +97,8 @@ describe('cli rejections exit 2 and write nothing to stdout', () => {
     [['list', 'chainguard-enforce', '--mode', 'agentles'], 'Did you mean "agentless"?'],
     [['list', 'chainguard-enforce', '--colour', 'red'], 'Unknown option for profile chainguard-enforce "--colour"'],
     [['list', 'chainguard-enforce', '--mode'], '--mode needs a value'],
-    [['list', 'chainguard-enforce', 'agent'], 'Invalid argument "agent"'],
+    [['list', 'chainguard-enforce', 'agent'], 'Unknown profile "agent"'],
+    [['list', 'chainguard-enforce', '--mode', 'agent', 'eks'], 'Invalid argument "eks"'],
     [['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.1/24'], 'Did you mean 10.240.0.0/24?'],
     [['list', 'ibm-vpc', '--subnet-cidrs', '10.240.0.0/24'], 'region'],
     [['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--global-registry=maybe'], 'Boolean flags take true or false'],

@@ -90,6 +90,17 @@ describe('RequirementSet.of', () => {
     expect(a.size).toBe(2);
   });
 
+  test('merged purposes that differ only by case, spacing or a trailing period are kept once, first wording first', () => {
+    // GIVEN two sources quoting one row with and without the full stop, and a third with another purpose
+    const a = RequirementSet.of([req({ purpose: 'Pull images.', source: source('a') })]);
+    const b = RequirementSet.of([req({ purpose: 'pull  images', source: source('b') })]);
+    const c = RequirementSet.of([req({ purpose: 'Pull charts', source: source('c') })]);
+    // WHEN they merge THEN one purpose is kept per meaning, and both sources stay
+    const [merged] = a.merge(b, c).requirements;
+    expect(merged.purposes).toEqual(['Pull images.', 'Pull charts']);
+    expect(merged.sources.map((s) => s.catalog)).toEqual(['a', 'b', 'c']);
+  });
+
   test('filter keeps order', () => {
     const set = RequirementSet.of([cidrReq('10.0.0.0/8'), req(), cidrReq('9.0.0.0/8')]);
     const onlyCidrs = set.filter((r) => r.peer.kind === PeerKind.CIDR);

@@ -100,7 +100,9 @@ export const AZURE_PUBLIC_FQDN_RULES = fqdnTable(AksCloud.AZURE_PUBLIC, (s) => {
     {
       necessity: Necessity.conditional(
         AksCondition.PUBLIC_CLUSTER,
-        'Private clusters use the Konnectivity tunnel. However, this rule is not required because communication between the nodes and the API server flows over private networking.',
+        // The document's sentence speaks of private clusters only; the lead sentence says where the row applies.
+        'Required for public clusters. Private clusters use the Konnectivity tunnel. However, for private clusters this rule is not required ' +
+          'because communication between the nodes and the API server flows over private networking.',
       ),
     },
   );
