@@ -1,6 +1,13 @@
 import {
+  AWS_ENDPOINTS,
+  AWS_PARTITIONS,
+  awsPartitionOf,
   EKS_ADDON_REGISTRY_ACCOUNTS,
+  EKS_COMMERCIAL_REGIONS,
   EKS_FEATURES,
+  EKS_REGION_TABLE,
+  EksAddonRegistrySource,
+  eksRegion,
   EKS_PROFILE,
   EKS_REGIONS,
   EksFeature,
@@ -10,6 +17,7 @@ import {
   eksRestrictedClusterTraffic,
 } from '../../lib/catalog/eks';
 import { PROFILES } from '../../lib/catalog';
+import { runCli } from '../cli/run-cli';
 import { OptionType } from '../../lib/catalog/profile-definition';
 import { Direction, FirewallRequirementsError, NecessityKind, PeerKind, RequirementSet, toRecord } from '../../lib/model';
 
@@ -29,7 +37,6 @@ describe('EKS catalog', () => {
       ['api.ecr.eu-west-1.amazonaws.com', 'required', 'com.amazonaws.eu-west-1.ecr.api', 'interface'],
       ['prod-eu-west-1-starport-layer-bucket.s3.eu-west-1.amazonaws.com', 'required', 'com.amazonaws.eu-west-1.s3', 'gateway'],
       ['<account-id>.dkr.ecr.eu-west-1.amazonaws.com', 'required', 'com.amazonaws.eu-west-1.ecr.dkr', 'interface'],
-      ['ec2.eu-west-1.amazonaws.com', 'conditional', 'com.amazonaws.eu-west-1.ec2', 'interface'],
       ['eks.eu-west-1.amazonaws.com', 'required', 'com.amazonaws.eu-west-1.eks', 'interface'],
       ['elasticloadbalancing.eu-west-1.amazonaws.com', 'conditional', 'com.amazonaws.eu-west-1.elasticloadbalancing', 'interface'],
       ['xray.eu-west-1.amazonaws.com', 'conditional', 'com.amazonaws.eu-west-1.xray', 'interface'],
@@ -72,22 +79,47 @@ describe('EKS catalog', () => {
     expect(section.requirements[0].peer.howToFill).toContain('clusterSecurityGroupCidrs');
   });
 
-  test('regions are the commercial rows of the add-on registry table', () => {
-    expect(EKS_REGIONS).toHaveLength(33);
+  test('the region table: every region of the aws, aws-us-gov and aws-cn partitions from the botocore data, each with its add-on account', () => {
+    expect(EKS_COMMERCIAL_REGIONS).toHaveLength(34);
+    expect(EKS_REGIONS).toHaveLength(38);
+    expect(EKS_REGIONS).toEqual([...AWS_PARTITIONS.flatMap((p) => p.regions)].sort());
+    expect(EKS_REGION_TABLE.filter((r) => !/^\d{12}$/.test(r.addonRegistryAccountId))).toEqual([]);
     expect(EKS_ADDON_REGISTRY_ACCOUNTS['us-east-1']).toBe('602401143452');
     expect(EKS_ADDON_REGISTRY_ACCOUNTS['af-south-1']).toBe('877085696533');
     expect(EKS_ADDON_REGISTRY_ACCOUNTS['ap-south-2']).toBe('900889452093');
-    expect(EKS_REGIONS.some((r) => r.startsWith('cn-') || r.startsWith('us-gov-'))).toBe(false);
+    expect(eksRegion('ap-southeast-5')).toEqual({
+      name: 'ap-southeast-5',
+      partition: 'aws',
+      addonRegistryAccountId: '151610086707',
+      addonRegistrySource: EksAddonRegistrySource.EKS_AMI_GET_ECR_URI,
+    });
+    expect(eksRegion('us-gov-west-1')).toMatchObject({ partition: 'aws-us-gov', addonRegistryAccountId: '013241004608' });
+    expect(eksRegion('us-gov-east-1')).toMatchObject({ partition: 'aws-us-gov', addonRegistryAccountId: '151742754352' });
+    expect(eksRegion('cn-north-1')).toMatchObject({ partition: 'aws-cn', addonRegistryAccountId: '918309763551' });
+    expect(eksRegion('cn-northwest-1')).toMatchObject({ partition: 'aws-cn', addonRegistryAccountId: '961992271922' });
+    // Every region has an EKS endpoint in the endpoint data.
+    expect(EKS_REGIONS.filter((r) => AWS_ENDPOINTS.eks[r] === undefined)).toEqual([]);
+  });
+
+  test('the partitions and their DNS suffixes', () => {
+    expect(AWS_PARTITIONS.map((p) => [p.id, p.dnsSuffix, p.dualStackDnsSuffix, p.regions.length])).toEqual([
+      ['aws', 'amazonaws.com', 'api.aws', 34],
+      ['aws-us-gov', 'amazonaws.com', 'api.aws', 2],
+      ['aws-cn', 'amazonaws.com.cn', 'api.amazonwebservices.com.cn', 2],
+    ]);
+    expect(awsPartitionOf('us-gov-south-9')?.id).toBe('aws-us-gov');
+    expect(awsPartitionOf('cn-south-9')?.id).toBe('aws-cn');
+    expect(awsPartitionOf('eusc-de-east-1')).toBeUndefined();
   });
 });
 
 describe('eksNodesProfile', () => {
-  test('defaults: ECR API, layer bucket, add-on registry, EKS, EC2 (optimized AMI) and regional STS (IRSA)', () => {
+  test('defaults: ECR API, layer bucket, add-on registry, EKS, EC2 (every node) and regional STS (IRSA)', () => {
     const set = eksNodesProfile({ region: 'eu-west-1' });
     expect(flows(set)).toEqual([
       'egress https 443 602401143452.dkr.ecr.eu-west-1.amazonaws.com addon-image-registries required',
       'egress https 443 api.ecr.eu-west-1.amazonaws.com pod-requirements required',
-      'egress https 443 ec2.eu-west-1.amazonaws.com pod-requirements conditional',
+      'egress https 443 ec2.eu-west-1.amazonaws.com vpc-cni-ec2 required',
       'egress https 443 eks.eu-west-1.amazonaws.com pod-requirements required',
       'egress https 443 prod-eu-west-1-starport-layer-bucket.s3.eu-west-1.amazonaws.com pod-requirements required',
       'egress https 443 sts.eu-west-1.amazonaws.com pod-requirements conditional',
@@ -109,12 +141,13 @@ describe('eksNodesProfile', () => {
         .requirements.map((r) => r.peer.value)
         .filter((p) => !base.has(p));
     expect(base.has('sts.us-east-1.amazonaws.com')).toBe(false);
-    expect(base.has('ec2.us-east-1.amazonaws.com')).toBe(false);
+    // EC2 stays without the EKS-optimized AMI: the VPC CNI calls it on every node.
+    expect(base.has('ec2.us-east-1.amazonaws.com')).toBe(true);
     expect(added(EksFeature.POD_IDENTITY)).toEqual(['eks-auth.us-east-1.api.aws']);
     expect(added(EksFeature.CLUSTER_AUTOSCALER)).toEqual(['autoscaling.us-east-1.amazonaws.com', 'sts.us-east-1.amazonaws.com']);
     expect(added(EksFeature.LOAD_BALANCER_CONTROLLER)).toEqual(['elasticloadbalancing.us-east-1.amazonaws.com']);
     expect(added(EksFeature.CLOUDWATCH_LOGS)).toEqual(['logs.us-east-1.amazonaws.com']);
-    expect(added(EksFeature.SSM)).toEqual(['ssm.us-east-1.amazonaws.com']);
+    expect(added(EksFeature.SSM)).toEqual(['ssm.us-east-1.amazonaws.com', 'ssmmessages.us-east-1.amazonaws.com']);
     expect(added(EksFeature.XRAY)).toEqual(['xray.us-east-1.amazonaws.com']);
     expect(added(EksFeature.OIDC_DISCOVERY)).toEqual(['oidc.eks.us-east-1.amazonaws.com']);
   });
@@ -179,9 +212,10 @@ describe('eksNodesProfile', () => {
       expect(bad({ region: 42 })).toThrow('Invalid region "42" (from profile eks option region)');
     });
 
-    test('regions of other partitions', () => {
-      expect(bad({ region: 'cn-north-1' })).toThrow('cn-north-1 is in the aws-cn (endpoints end in amazonaws.com.cn) partition');
-      expect(bad({ region: 'us-gov-west-1' })).toThrow(FirewallRequirementsError);
+    test('regions of partitions the catalog does not transcribe', () => {
+      expect(bad({ region: 'eusc-de-east-1' })).toThrow('eusc-de-east-1 is in aws-eusc (European Sovereign Cloud; endpoints end in amazonaws.eu)');
+      expect(bad({ region: 'us-iso-east-1' })).toThrow('is in an isolated partition');
+      expect(bad({ region: 'us-isob-east-1', allowUnlistedRegion: true, addonRegistryAccountId: '602401143452' })).toThrow(FirewallRequirementsError);
     });
 
     test('an unlisted region without the add-on registry account', () => {
@@ -257,6 +291,9 @@ describe('EKS_PROFILE', () => {
       ['eksOptimizedAmi', 'eks-optimized-ami', OptionType.BOOLEAN],
       ['irsa', 'irsa', OptionType.BOOLEAN],
       ['features', 'features', OptionType.CHOICE_LIST],
+      ['ssmEc2Messages', 'ssm-ec2-messages', OptionType.BOOLEAN],
+      ['fips', 'fips', OptionType.BOOLEAN],
+      ['dualStack', 'dual-stack', OptionType.BOOLEAN],
       ['clusterEndpoint', 'cluster-endpoint', OptionType.STRING],
       ['endpointPrivateAccess', 'endpoint-private-access', OptionType.BOOLEAN],
       ['restrictClusterSecurityGroup', 'restrict-cluster-security-group', OptionType.BOOLEAN],
@@ -275,5 +312,219 @@ describe('EKS_PROFILE', () => {
     expect(() => EKS_PROFILE.build({ region: ['eu-west-1'] })).toThrow('Invalid value for region');
     expect(() => EKS_PROFILE.build({ region: 'eu-west-1', irsa: 'maybe' })).toThrow('irsa is true or false');
     expect(() => EKS_PROFILE.build({ region: 'eu-west-1', features: 5 })).toThrow('features takes values separated by commas');
+  });
+});
+
+describe('eksNodesProfile: regions, partitions and endpoint variants', () => {
+  const peers = (o: EksNodesProfileOptions) => eksNodesProfile(o).requirements.map((r) => r.peer.value).sort();
+
+  test('ap-southeast-5: its add-on registry account, cited from get-ecr-uri.sh', () => {
+    const set = eksNodesProfile({ region: 'ap-southeast-5' });
+    const [row] = byPeer(set, '151610086707.dkr.ecr.ap-southeast-5.amazonaws.com');
+    expect(row.primarySource).toMatchObject({
+      catalog: 'eks',
+      section: 'addon-image-registries',
+      url: 'https://github.com/awslabs/amazon-eks-ami/blob/09eea9e8a26a56d71cc993d396d49c0f45c9cffc/templates/al2/runtime/get-ecr-uri.sh',
+      date: '2025-01-21',
+    });
+    expect(peers({ region: 'ap-southeast-5' })).toEqual([
+      '151610086707.dkr.ecr.ap-southeast-5.amazonaws.com',
+      'api.ecr.ap-southeast-5.amazonaws.com',
+      'ec2.ap-southeast-5.amazonaws.com',
+      'eks.ap-southeast-5.amazonaws.com',
+      'prod-ap-southeast-5-starport-layer-bucket.s3.ap-southeast-5.amazonaws.com',
+      'sts.ap-southeast-5.amazonaws.com',
+    ]);
+  });
+
+  test('EC2 cites the private-clusters table and the VPC CNI policy', () => {
+    const [ec2] = byPeer(eksNodesProfile({ region: 'eu-west-1', eksOptimizedAmi: false }), 'ec2.eu-west-1.amazonaws.com');
+    expect(ec2.necessity.kind).toBe(NecessityKind.REQUIRED);
+    expect(ec2.primarySource).toMatchObject({
+      section: 'vpc-cni-ec2',
+      url: 'https://github.com/aws/amazon-vpc-cni-k8s/blob/3ecdfeb5c84d8725af1d69e7fa78ac5dc771e5a6/docs/iam-policy.md',
+    });
+    expect(ec2.metadata.note).toContain('ec2:AssignPrivateIpAddresses');
+    expect(ec2.metadata.vpcEndpoint).toBe('com.amazonaws.eu-west-1.ec2');
+  });
+
+  test('Session Manager: ssm brings ssmmessages; ssmEc2Messages adds ec2messages for agents older than 3.3.40.0', () => {
+    const withSsm = eksNodesProfile({ region: 'eu-west-1', features: [EksFeature.SSM] });
+    const [channel] = byPeer(withSsm, 'ssmmessages.eu-west-1.amazonaws.com');
+    expect(toRecord(channel)).toMatchObject({ protocol: 'https', ports: ['443'], source: 'eks/session-manager-endpoints', necessity: 'conditional' });
+    expect(channel.primarySource.url).toBe(
+      'https://github.com/awsdocs/aws-systems-manager-user-guide/blob/37a6ea534fde7ba7dbee06b7abd387b1d3fa5407/doc_source/session-manager-getting-started-privatelink.md',
+    );
+    expect(channel.metadata.vpcEndpoint).toBe('com.amazonaws.eu-west-1.ssmmessages');
+    expect(byPeer(withSsm, 'ec2messages.eu-west-1.amazonaws.com')).toEqual([]);
+
+    const older = eksNodesProfile({ region: 'eu-west-1', features: [EksFeature.SSM], ssmEc2Messages: true });
+    const added = older.requirements.filter((r) => !withSsm.requirements.some((q) => q.peer.value === r.peer.value));
+    expect(added.map((r) => [r.peer.value, r.primarySource.section, r.primarySource.date])).toEqual([
+      ['ec2messages.eu-west-1.amazonaws.com', 'ssm-agent-3-3-40-0', '2024-02-07'],
+    ]);
+    expect(added[0].metadata.vpcEndpoint).toBe('com.amazonaws.eu-west-1.ec2messages');
+  });
+
+  test('AWS GovCloud: its regions, add-on accounts and endpoint names', () => {
+    expect(peers({ region: 'us-gov-west-1', features: [EksFeature.POD_IDENTITY] })).toEqual([
+      '013241004608.dkr.ecr.us-gov-west-1.amazonaws.com',
+      'api.ecr.us-gov-west-1.amazonaws.com',
+      'ec2.us-gov-west-1.amazonaws.com',
+      'eks-auth.us-gov-west-1.api.aws',
+      'eks.us-gov-west-1.amazonaws.com',
+      'prod-us-gov-west-1-starport-layer-bucket.s3.us-gov-west-1.amazonaws.com',
+      'sts.us-gov-west-1.amazonaws.com',
+    ]);
+  });
+
+  test('China: amazonaws.com.cn names, its add-on accounts, its dual-stack suffix, the cluster endpoint in .com.cn', () => {
+    const set = eksNodesProfile({
+      region: 'cn-north-1',
+      features: [EksFeature.POD_IDENTITY, EksFeature.OIDC_DISCOVERY],
+      ecrAccountIds: ['123456789012'],
+      clusterEndpoint: 'https://0123456789ABCDEF0123456789ABCDEF.yl4.cn-north-1.eks.amazonaws.com.cn',
+    });
+    expect(set.requirements.map((r) => r.peer.value).sort()).toEqual([
+      '0123456789abcdef0123456789abcdef.yl4.cn-north-1.eks.amazonaws.com.cn',
+      '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn',
+      '918309763551.dkr.ecr.cn-north-1.amazonaws.com.cn',
+      'api.ecr.cn-north-1.amazonaws.com.cn',
+      'ec2.cn-north-1.amazonaws.com.cn',
+      'eks-auth.cn-north-1.api.amazonwebservices.com.cn',
+      'eks.cn-north-1.amazonaws.com.cn',
+      'oidc.eks.cn-north-1.amazonaws.com.cn',
+      'prod-cn-north-1-starport-layer-bucket.s3.cn-north-1.amazonaws.com.cn',
+      'sts.cn-north-1.amazonaws.com.cn',
+    ]);
+    expect(byPeer(set, 'oidc.eks.cn-north-1.amazonaws.com.cn')[0].metadata.note).toContain('not checked against a document');
+    expect(byPeer(set, 'api.ecr.cn-north-1.amazonaws.com.cn')[0].metadata.vpcEndpoint).toContain('describe-vpc-endpoint-services');
+    expect(byPeer(eksNodesProfile({ region: 'cn-northwest-1' }), '961992271922.dkr.ecr.cn-northwest-1.amazonaws.com.cn')).toHaveLength(1);
+    expect(peers({ region: 'cn-north-1', dualStack: true })).toEqual(
+      expect.arrayContaining(['ecr.cn-north-1.api.amazonwebservices.com.cn', 'eks.cn-north-1.api.amazonwebservices.com.cn']),
+    );
+    expect(bad({ region: 'cn-north-1', clusterEndpoint: 'https://abc.yl4.cn-north-1.eks.amazonaws.com' })).toThrow('Give the endpoint of a cluster in cn-north-1');
+  });
+
+  test('FIPS in us-east-1: each service its FIPS name, from the endpoint data; services without FIPS names keep theirs', () => {
+    const fips = eksNodesProfile({ region: 'us-east-1', fips: true, ecrAccountIds: ['123456789012'], features: [...EKS_FEATURES] });
+    expect(fips.requirements.map((r) => `${r.peer.value} ${r.primarySource.section}`).sort()).toEqual([
+      '123456789012.dkr.ecr-fips.us-east-1.amazonaws.com fips-endpoints',
+      '602401143452.dkr.ecr-fips.us-east-1.amazonaws.com addon-image-registries-fips',
+      'autoscaling-fips.us-east-1.amazonaws.com fips-endpoints',
+      'ec2-fips.us-east-1.amazonaws.com fips-endpoints',
+      'ecr-fips.us-east-1.amazonaws.com fips-endpoints',
+      'eks-auth.us-east-1.api.aws pod-requirements',
+      'elasticloadbalancing-fips.us-east-1.amazonaws.com fips-endpoints',
+      'fips.eks.us-east-1.amazonaws.com fips-endpoints',
+      'logs-fips.us-east-1.amazonaws.com fips-endpoints',
+      'oidc.eks.us-east-1.amazonaws.com oidc-issuer',
+      'prod-us-east-1-starport-layer-bucket.s3.us-east-1.amazonaws.com pod-requirements',
+      'ssm-fips.us-east-1.amazonaws.com fips-endpoints',
+      'ssmmessages.us-east-1.amazonaws.com session-manager-endpoints',
+      'sts-fips.us-east-1.amazonaws.com fips-endpoints',
+      'xray-fips.us-east-1.amazonaws.com fips-endpoints',
+    ]);
+    const [ecrFips] = byPeer(fips, 'ecr-fips.us-east-1.amazonaws.com');
+    expect(ecrFips.primarySource).toMatchObject({
+      title: 'botocore endpoint data (boto/botocore botocore/data/endpoints.json and partitions.json)',
+      url: 'https://github.com/boto/botocore/blob/0e6e2404b85dc336dd2889814e089bde7d1a4c55/botocore/data/endpoints.json',
+      date: '2026-08-07',
+    });
+    expect(byPeer(fips, 'eks-auth.us-east-1.api.aws')[0].metadata.note).toContain('no FIPS endpoint of Amazon EKS Auth');
+    // No standard name of a service with a FIPS name remains.
+    expect(fips.requirements.some((r) => r.peer.value === 'ec2.us-east-1.amazonaws.com' || r.peer.value === 'sts.us-east-1.amazonaws.com')).toBe(false);
+  });
+
+  test('FIPS in GovCloud: the standard names are the FIPS endpoints (ECR has its own)', () => {
+    expect(peers({ region: 'us-gov-east-1', fips: true })).toEqual([
+      '151742754352.dkr.ecr-fips.us-gov-east-1.amazonaws.com',
+      'ec2.us-gov-east-1.amazonaws.com',
+      'ecr-fips.us-gov-east-1.amazonaws.com',
+      'eks.us-gov-east-1.amazonaws.com',
+      'prod-us-gov-east-1-starport-layer-bucket.s3.us-gov-east-1.amazonaws.com',
+      'sts.us-gov-east-1.amazonaws.com',
+    ]);
+  });
+
+  test('dual-stack in us-west-2: the api.aws names beside the IPv4 ones', () => {
+    const base = new Set(peers({ region: 'us-west-2', ecrAccountIds: ['123456789012'], features: [...EKS_FEATURES] }));
+    const set = eksNodesProfile({ region: 'us-west-2', dualStack: true, ecrAccountIds: ['123456789012'], features: [...EKS_FEATURES] });
+    const added = set.requirements.filter((r) => !base.has(r.peer.value));
+    expect(added.map((r) => `${r.peer.value} ${r.primarySource.section}`).sort()).toEqual([
+      '123456789012.dkr-ecr.us-west-2.on.aws dual-stack-endpoints',
+      '602401143452.dkr-ecr.us-west-2.on.aws dual-stack-endpoints',
+      'ec2.us-west-2.api.aws dual-stack-endpoints',
+      'ecr.us-west-2.api.aws dual-stack-endpoints',
+      'eks.us-west-2.api.aws dual-stack-endpoints',
+      'logs.us-west-2.api.aws dual-stack-endpoints',
+      'oidc-eks.us-west-2.api.aws oidc-issuer',
+    ]);
+    expect(set.requirements.filter((r) => base.has(r.peer.value))).toHaveLength(base.size);
+    expect(byPeer(set, 'sts.us-west-2.amazonaws.com')[0].metadata.note).toContain('No dual-stack name of AWS STS is published for us-west-2');
+    for (const r of added) expect(toRecord(r)).toMatchObject({ protocol: 'https', ports: ['443'] });
+  });
+
+  test('dual-stack where EC2 has no dual-stack name (ap-southeast-5): EC2 stays IPv4, with a note', () => {
+    const set = eksNodesProfile({ region: 'ap-southeast-5', dualStack: true });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(expect.arrayContaining(['ecr.ap-southeast-5.api.aws', 'eks.ap-southeast-5.api.aws']));
+    expect(set.requirements.some((r) => r.peer.value === 'ec2.ap-southeast-5.api.aws')).toBe(false);
+    expect(byPeer(set, 'ec2.ap-southeast-5.amazonaws.com')[0].metadata.note).toContain('No dual-stack name of Amazon EC2 is published for ap-southeast-5');
+  });
+
+  test('FIPS and dual-stack together: the FIPS dual-stack names where published', () => {
+    const set = eksNodesProfile({ region: 'us-east-1', fips: true, dualStack: true });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(expect.arrayContaining(['ecr-fips.us-east-1.api.aws', '602401143452.dkr-ecr-fips.us-east-1.on.aws']));
+    expect(set.requirements.some((r) => r.peer.value === 'ecr.us-east-1.api.aws' || r.peer.value === 'eks.us-east-1.api.aws')).toBe(false);
+  });
+
+  test('the CLI flags: --fips, --dual-stack, --ssm-ec2-messages', () => {
+    const set = EKS_PROFILE.build({ region: 'us-east-2', fips: 'true', dualStack: 'true', features: ['ssm'], ssmEc2Messages: 'true' });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(expect.arrayContaining(['ssm-fips.us-east-2.amazonaws.com', 'ec2messages.us-east-2.amazonaws.com', 'ecr-fips.us-east-2.api.aws']));
+  });
+
+  describe('rejections', () => {
+    test('FIPS in a region without a FIPS endpoint names the region, the service and where it exists', () => {
+      expect(bad({ region: 'eu-west-1', fips: true })).toThrow(
+        'AWS publishes no FIPS endpoint of Amazon ECR (api.ecr) in eu-west-1: botocore endpoints.json gives one only in us-east-1, us-east-2, us-west-1, us-west-2.',
+      );
+      expect(bad({ region: 'eu-west-1', fips: true })).toThrow('set fips to false (CLI --no-fips) to use the standard endpoint api.ecr.eu-west-1.amazonaws.com');
+      expect(bad({ region: 'cn-north-1', fips: true })).toThrow('The endpoint data has no FIPS endpoint in the aws-cn partition (cn-north-1)');
+      expect(bad({ region: 'ca-central-1', fips: true })).toThrow('Amazon ECR (api.ecr) in ca-central-1');
+      expect(bad({ region: 'eu-west-1', fips: true })).toThrow(FirewallRequirementsError);
+    });
+
+    test('ssmEc2Messages without the ssm feature', () => {
+      expect(bad({ region: 'eu-west-1', ssmEc2Messages: true })).toThrow('Option ssmEc2Messages needs the ssm feature (from profile eks option ssmEc2Messages)');
+    });
+
+    test('non-boolean fips, dualStack and ssmEc2Messages', () => {
+      expect(bad({ region: 'eu-west-1', fips: 'yes' })).toThrow('Invalid fips "yes"');
+      expect(bad({ region: 'eu-west-1', dualStack: 1 })).toThrow('Invalid dualStack "1"');
+      expect(bad({ region: 'eu-west-1', features: ['ssm'], ssmEc2Messages: 'no' })).toThrow('Invalid ssmEc2Messages "no"');
+    });
+  });
+});
+
+describe('the CLI lists the EKS profile', () => {
+  test('list eks --region ap-southeast-5 (with FIPS refused there, dual-stack accepted)', () => {
+    const { code, stdout, stderr } = runCli('list', 'eks', '--region', 'ap-southeast-5', '--format', 'json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const records = JSON.parse(stdout) as Array<{ peer: { value: string } }>;
+    expect(records.map((r) => r.peer.value)).toEqual(
+      expect.arrayContaining(['151610086707.dkr.ecr.ap-southeast-5.amazonaws.com', 'ec2.ap-southeast-5.amazonaws.com', 'eks.ap-southeast-5.amazonaws.com']),
+    );
+    const fips = runCli('list', 'eks', '--region', 'ap-southeast-5', '--fips');
+    expect(fips.code).not.toBe(0);
+    expect(fips.stderr).toContain('AWS publishes no FIPS endpoint of Amazon ECR (api.ecr) in ap-southeast-5');
+    const dual = runCli('list', 'eks', '--region', 'ap-southeast-5', '--dual-stack', '--format', 'csv');
+    expect(dual.code).toBe(0);
+    expect(dual.stdout).toContain(',ecr.ap-southeast-5.api.aws,');
+  });
+
+  test('list eks --region us-gov-west-1 and cn-northwest-1', () => {
+    expect(runCli('list', 'eks', '--region', 'us-gov-west-1', '--format', 'csv').stdout).toContain(',013241004608.dkr.ecr.us-gov-west-1.amazonaws.com,');
+    expect(runCli('list', 'eks', '--region', 'cn-northwest-1', '--format', 'csv').stdout).toContain(',api.ecr.cn-northwest-1.amazonaws.com.cn,');
   });
 });

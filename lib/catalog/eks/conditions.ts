@@ -1,6 +1,9 @@
 /** Conditions of the conditional EKS rows; the profile evaluates each from its options. */
 export enum EksCondition {
-  /** Nodes run the EKS-optimized AMI, which sets the node DNS name through the EC2 API. */
+  /**
+   * Nodes run the EKS-optimized AMI, which sets the node DNS name through the EC2 API.
+   * @deprecated No row depends on it any more: EC2 is needed on every node (the VPC CNI calls it).
+   */
   EKS_OPTIMIZED_AMI = 'eks-optimized-ami',
   /** Pods use IAM roles for service accounts (IRSA). */
   IRSA = 'irsa',
@@ -10,8 +13,10 @@ export enum EksCondition {
   POD_IDENTITY = 'pod-identity',
   /** Node and Pod logs go to Amazon CloudWatch Logs. */
   CLOUDWATCH_LOGS = 'cloudwatch-logs',
-  /** The SSM Agent manages the nodes. */
+  /** The SSM Agent manages the nodes (Systems Manager and Session Manager). */
   SSM = 'ssm',
+  /** The SSM Agent on the nodes is older than 3.3.40.0 and still needs the ec2messages channel. */
+  SSM_EC2_MESSAGES = 'ssm-ec2-messages',
   /** Traces go to AWS X-Ray. */
   XRAY = 'xray',
   /** The AWS Load Balancer Controller runs in the cluster. */

@@ -1,4 +1,6 @@
 export * from './documents';
+export * from './endpoint-data';
+export * from './endpoints';
 export * from './regions';
 export * from './conditions';
 export * from './pod-requirements';

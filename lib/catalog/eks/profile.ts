@@ -6,17 +6,23 @@ import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
 import { OptionSpec, OptionType, parsedBoolean, parsedList, parsedString, ProfileDefinition } from '../profile-definition';
-import { eksAddonImageRegistry } from './addon-images';
+import { eksAddonImageRegistrySections } from './addon-images';
 import { EKS_FEATURES, EKS_PLACEHOLDER_HINTS, EksCondition, EksFeature, EksPlaceholder } from './conditions';
 import { eksClusterEndpoint } from './node-requirements';
-import { eksPodRequirements } from './pod-requirements';
+import { eksEndpointSections } from './pod-requirements';
 import { eksOidcIssuer } from './privatelink';
-import { AWS_REGION_PATTERN, EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGIONS } from './regions';
+import { AWS_ENDPOINTS } from './endpoint-data';
+import { EksEndpointVariants } from './endpoints';
+import { AWS_REGION_PATTERN, awsPartitionOf, EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGIONS } from './regions';
 import { eksRestrictedClusterTraffic } from './security-groups';
 
 /** Options of the EKS nodes profile: where the cluster runs and which AWS services its nodes and Pods use. */
 export interface EksNodesProfileOptions {
-  /** The cluster's AWS Region in the commercial partition, e.g. `eu-west-1` (see `EKS_REGIONS`). */
+  /**
+   * The cluster's AWS Region, e.g. `eu-west-1` (see `EKS_REGIONS`): any region of the commercial (`aws`), AWS
+   * GovCloud (`aws-us-gov`, e.g. `us-gov-west-1`) or China (`aws-cn`, e.g. `cn-north-1`, host names in
+   * `amazonaws.com.cn`) partition. Host names come from the partition's endpoint data.
+   */
   readonly region: string;
   /**
    * Accept a region missing from `EKS_REGIONS` (opened after the list was compiled). The name must still look like
@@ -37,8 +43,10 @@ export interface EksNodesProfileOptions {
    */
   readonly ecrAccountIds?: string[];
   /**
-   * Whether the nodes run the EKS-optimized AMI, which sets the node DNS name through the EC2 API (adds EC2).
+   * Whether the nodes run the EKS-optimized AMI. Accepted for compatibility; it no longer changes the rows: EC2 is
+   * needed on every node (the VPC CNI plugin calls it to assign Pod IP addresses), whatever the AMI.
    * @default true
+   * @deprecated EC2 is always included.
    */
   readonly eksOptimizedAmi?: boolean;
   /**
@@ -53,6 +61,28 @@ export interface EksNodesProfileOptions {
    * @default []
    */
   readonly features?: EksFeature[];
+  /**
+   * With the `ssm` feature: the SSM Agent on the nodes is older than 3.3.40.0, so it still uses the `ec2messages`
+   * channel (adds `ec2messages.<region>`). From 3.3.40.0 the agent stops using it once `ssmmessages` connects.
+   * @default false
+   */
+  readonly ssmEc2Messages?: boolean;
+  /**
+   * Use the FIPS endpoints (`ecr-fips`, `<account>.dkr.ecr-fips`, `ec2-fips`, `fips.eks`, `sts-fips`, `ssm-fips`,
+   * `logs-fips`, ...) instead of the standard ones, as AWS publishes them for the region in botocore's endpoint data.
+   * A selected service that has FIPS endpoints elsewhere in the partition but none in the region is refused with
+   * the regions that have one; a service with no FIPS endpoint at all keeps its standard name (noted on the row).
+   * @default false
+   */
+  readonly fips?: boolean;
+  /**
+   * Add the dual-stack (IPv4 and IPv6) names beside the IPv4 ones, for nodes that egress over IPv6:
+   * `ecr.<region>.api.aws`, `<account>.dkr-ecr.<region>.on.aws`, `ec2.<region>.api.aws`, `eks.<region>.api.aws`,
+   * `logs.<region>.api.aws`, `oidc-eks.<region>.api.aws` (China: the partition's dual-stack suffix), where published.
+   * A service without a published dual-stack name in the region keeps only its IPv4 name (noted on the row).
+   * @default false
+   */
+  readonly dualStack?: boolean;
   /**
    * The cluster endpoint (`aws eks describe-cluster --query cluster.endpoint`), as a URL or host name, e.g.
    * `https://0123456789ABCDEF0123456789ABCDEF.gr7.eu-west-1.eks.amazonaws.com`. Adds HTTPS 443 to that host, for an
@@ -94,8 +124,9 @@ interface ValidOptions {
   readonly region: string;
   readonly addonRegistryAccountId: string;
   readonly ecrAccountIds: readonly string[];
-  readonly eksOptimizedAmi: boolean;
   readonly irsa: boolean;
+  readonly ssmEc2Messages: boolean;
+  readonly variants: EksEndpointVariants;
   readonly features: readonly EksFeature[];
   readonly clusterEndpoint: string | undefined;
   readonly restrict: boolean;
@@ -118,9 +149,9 @@ export function eksNodesProfile(options: EksNodesProfileOptions): RequirementSet
   if (cached) return cached;
 
   const sections: CatalogSection[] = [
-    eksPodRequirements(o.region),
-    eksAddonImageRegistry(o.region, o.addonRegistryAccountId),
-    eksOidcIssuer(o.region),
+    ...eksEndpointSections(o.region, o.variants, ORIGIN),
+    ...eksAddonImageRegistrySections(o.region, o.addonRegistryAccountId, o.variants, ORIGIN),
+    eksOidcIssuer(o.region, o.variants),
     eksRestrictedClusterTraffic(),
     ...(o.clusterEndpoint ? [eksClusterEndpoint(o.clusterEndpoint)] : []),
   ];
@@ -152,8 +183,8 @@ function applies(r: Requirement, o: ValidOptions): boolean {
 
 function holds(key: string, o: ValidOptions): boolean {
   switch (key) {
-    case EksCondition.EKS_OPTIMIZED_AMI:
-      return o.eksOptimizedAmi;
+    case EksCondition.SSM_EC2_MESSAGES:
+      return o.ssmEc2Messages && o.features.includes(EksFeature.SSM);
     case EksCondition.IRSA:
       return o.irsa;
     case EksCondition.RESTRICTED_CLUSTER_SECURITY_GROUP:
@@ -223,12 +254,36 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
       throw missingOption('nodeSubnetCidrs', origin('restrictClusterSecurityGroup'), EKS_PLACEHOLDER_HINTS[EksPlaceholder.NODE_SUBNETS], example);
     }
   }
+  // Still checked, so that a wrong value fails as before; no row depends on it any more.
+  flag(options.eksOptimizedAmi, 'eksOptimizedAmi', true);
+  const ssmEc2Messages = flag(options.ssmEc2Messages, 'ssmEc2Messages', false);
+  if (ssmEc2Messages && !features.includes(EksFeature.SSM)) {
+    throw new FirewallRequirementsError(
+      'conflicting-options',
+      'Option ssmEc2Messages needs the ssm feature',
+      'true',
+      origin('ssmEc2Messages'),
+      "ec2messages is a channel of the SSM Agent: add 'ssm' to features (CLI --features ssm), or drop ssmEc2Messages.",
+    );
+  }
+  const variants = { fips: flag(options.fips, 'fips', false), dualStack: flag(options.dualStack, 'dualStack', false) };
+  const partition = awsPartitionOf(region)!;
+  if (variants.fips && !partition.regions.some((r) => Object.values(AWS_ENDPOINTS).some((byRegion) => byRegion[r]?.fips !== undefined))) {
+    throw invalidValue(
+      'fips',
+      'true',
+      origin('fips'),
+      `The endpoint data has no FIPS endpoint in the ${partition.id} partition (${region}): set fips to false (CLI --no-fips).`,
+      'conflicting-options',
+    );
+  }
   return {
     region,
     addonRegistryAccountId,
     ecrAccountIds,
-    eksOptimizedAmi: flag(options.eksOptimizedAmi, 'eksOptimizedAmi', true),
     irsa: flag(options.irsa, 'irsa', true),
+    ssmEc2Messages,
+    variants,
     features,
     clusterEndpoint,
     restrict,
@@ -252,11 +307,11 @@ function validateRegion(value: unknown, allowUnlisted: boolean): string {
       'region',
       value,
       origin('region'),
-      `${region} is in the ${other.partition} partition; this catalog's host names are those of the aws (commercial) partition. Regions it knows: ${EKS_REGIONS.join(', ')}.`,
+      `${region} is in ${other.partition}. The catalog covers the aws (commercial), aws-us-gov (GovCloud) and aws-cn (China) partitions: ${EKS_REGIONS.join(', ')}.`,
       'unknown-option',
     );
   }
-  if (allowUnlisted && AWS_REGION_PATTERN.test(region)) return region;
+  if (allowUnlisted && (AWS_REGION_PATTERN.test(region) || awsPartitionOf(region) !== undefined)) return region;
   throw unknownOption(
     'AWS Region',
     value,
@@ -288,13 +343,14 @@ function accountId(value: unknown, name: string): string {
 
 /** The host of the cluster endpoint URL, which must be an EKS endpoint of `region`. */
 function endpointHost(value: unknown, region: string): string {
-  const example = `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.amazonaws.com`;
+  const example = `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.${awsPartitionOf(region)!.dnsSuffix}`;
   if (typeof value !== 'string') {
     throw invalidValue('cluster endpoint', String(value), origin('clusterEndpoint'), `Give the URL or host as a string, e.g. ${example}.`);
   }
   const host = value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
   const labels = host.split('.');
-  const eksName = host.endsWith(`.${region}.eks.amazonaws.com`) || (host.endsWith('.api.aws') && labels.includes(region));
+  const partition = awsPartitionOf(region)!;
+  const eksName = host.endsWith(`.${region}.eks.${partition.dnsSuffix}`) || (host.endsWith(`.${partition.dualStackDnsSuffix}`) && labels.includes(region));
   if (!eksName || labels.length < 6 || /[/:]/.test(host)) {
     throw invalidValue(
       'cluster endpoint',
@@ -328,7 +384,13 @@ function flag(value: unknown, name: string, fallback: boolean): boolean {
 
 /** The options of the EKS profile, one per `EksNodesProfileOptions` property. */
 export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
-  { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: "The cluster's AWS Region (commercial partition), e.g. eu-west-1." },
+  {
+    name: 'region',
+    flag: 'region',
+    type: OptionType.STRING,
+    required: true,
+    description: "The cluster's AWS Region (aws, aws-us-gov or aws-cn partition), e.g. eu-west-1, us-gov-west-1, cn-north-1.",
+  },
   {
     name: 'allowUnlistedRegion',
     flag: 'allow-unlisted-region',
@@ -350,7 +412,13 @@ export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
     description: 'AWS account ids of your ECR registries (adds <account>.dkr.ecr.<region>.amazonaws.com each).',
     defaultText: 'none',
   },
-  { name: 'eksOptimizedAmi', flag: 'eks-optimized-ami', type: OptionType.BOOLEAN, description: 'Nodes run the EKS-optimized AMI (adds EC2).', defaultText: 'true' },
+  {
+    name: 'eksOptimizedAmi',
+    flag: 'eks-optimized-ami',
+    type: OptionType.BOOLEAN,
+    description: 'Deprecated, no effect: EC2 is needed on every node (the VPC CNI calls it).',
+    defaultText: 'true',
+  },
   { name: 'irsa', flag: 'irsa', type: OptionType.BOOLEAN, description: 'Pods use IAM roles for service accounts (adds regional STS).', defaultText: 'true' },
   {
     name: 'features',
@@ -359,6 +427,27 @@ export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
     choices: EKS_FEATURES,
     description: 'Optional AWS services in use (all = every one).',
     defaultText: 'none',
+  },
+  {
+    name: 'ssmEc2Messages',
+    flag: 'ssm-ec2-messages',
+    type: OptionType.BOOLEAN,
+    description: 'With --features ssm: the SSM Agent is older than 3.3.40.0 (adds ec2messages).',
+    defaultText: 'false',
+  },
+  {
+    name: 'fips',
+    flag: 'fips',
+    type: OptionType.BOOLEAN,
+    description: 'Use the FIPS endpoints where AWS publishes them; refuses a service that has none in the region.',
+    defaultText: 'false',
+  },
+  {
+    name: 'dualStack',
+    flag: 'dual-stack',
+    type: OptionType.BOOLEAN,
+    description: 'Add the dual-stack (IPv6) api.aws names beside the IPv4 ones, where published.',
+    defaultText: 'false',
   },
   {
     name: 'clusterEndpoint',
@@ -395,7 +484,7 @@ export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
 export const EKS_PROFILE: ProfileDefinition = {
   name: PROFILE,
   description:
-    'Amazon EKS nodes behind an egress allowlist: HTTPS 443 to the regional AWS endpoints (ECR, EKS, EC2, STS and optional services; VPC endpoint alternatives shown) and the cluster security group rules.',
+    'Amazon EKS nodes behind an egress allowlist: HTTPS 443 to the regional AWS endpoints (ECR, EKS, EC2, STS and optional services; VPC endpoint alternatives shown; FIPS and dual-stack names by option) and the cluster security group rules. Regions of the aws, aws-us-gov and aws-cn partitions from botocore endpoint data (checked 2026-12-08).',
   options: EKS_OPTION_SPECS,
   build: (raw) => eksNodesProfile(fromParsed(raw ?? {})),
 };
@@ -413,6 +502,9 @@ function fromParsed(raw: Record<string, unknown>): EksNodesProfileOptions {
     ecrAccountIds: parsedList(raw, 'ecrAccountIds', ORIGIN),
     eksOptimizedAmi: parsedBoolean(raw, 'eksOptimizedAmi', ORIGIN),
     irsa: parsedBoolean(raw, 'irsa', ORIGIN),
+    ssmEc2Messages: parsedBoolean(raw, 'ssmEc2Messages', ORIGIN),
+    fips: parsedBoolean(raw, 'fips', ORIGIN),
+    dualStack: parsedBoolean(raw, 'dualStack', ORIGIN),
     features: features?.some((f) => f.trim().toLowerCase() === 'all') ? [...EKS_FEATURES] : (features as EksFeature[] | undefined),
     clusterEndpoint: parsedString(raw, 'clusterEndpoint', ORIGIN),
     endpointPrivateAccess: parsedBoolean(raw, 'endpointPrivateAccess', ORIGIN),
