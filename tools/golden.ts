@@ -38,8 +38,9 @@ export function renderGolden(goldenDir: string = GOLDEN_DIR): Map<string, string
     app.synth();
     for (const name of fs.readdirSync(path.join(out, 'stacks')).sort()) {
       const text = fs.readFileSync(path.join(out, 'stacks', name, 'cdk.tf.json'), 'utf8');
-      // The local backend path is absolute; everything else is position-independent.
-      files.set(`stacks/${name}.tf.json`, text.split(out).join('<outdir>'));
+      // The local backend path is absolute (under the output folder or the working directory); everything else is
+      // position-independent.
+      files.set(`stacks/${name}.tf.json`, text.split(out).join('<outdir>').split(process.cwd()).join('<cwd>'));
     }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
