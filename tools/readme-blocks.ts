@@ -15,7 +15,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { FirewallRequirementsError } from '../lib/model/errors';
+import { ErrorCode, FirewallRequirementsError } from '../lib/model/errors';
 
 /** The line of a preamble where the block goes. */
 export const BLOCK_MARKER = '// README BLOCK';
@@ -36,7 +36,7 @@ export interface ReadmeBlock {
   readonly preamble?: string;
 }
 
-function blockError(code: string, problem: string, value: string, origin: string, hint: string): FirewallRequirementsError {
+function blockError(code: ErrorCode, problem: string, value: string, origin: string, hint: string): FirewallRequirementsError {
   return new FirewallRequirementsError(code, problem, value, origin, hint);
 }
 

@@ -1,11 +1,71 @@
 /**
+ * The one list of error codes. `FirewallRequirementsError.code` is always one of these, so callers can
+ * switch on it exhaustively; a new code is added here (and nowhere else) before it is used.
+ */
+export const ERROR_CODES = [
+  // values
+  'invalid-cidr',
+  'invalid-host',
+  'invalid-port',
+  'invalid-fqdn',
+  'invalid-number',
+  'invalid-type',
+  'invalid-value',
+  'any-address',
+  'cyclic-value',
+  'unresolved-token',
+  'unresolved-placeholder',
+  // options and arguments
+  'unknown-option',
+  'missing-option',
+  'conflicting-options',
+  'unsupported-addon',
+  'unexpected-argument',
+  'unexpected-value',
+  'missing-value',
+  'empty-value',
+  'repeated-flag',
+  'repeated-value',
+  'conflicting-values',
+  'unsupported-range',
+  'readme-block',
+  // targets
+  'unsupported-peer',
+  'unsupported-flow',
+  'unsupported-protocol',
+  'limit-exceeded',
+  'empty',
+  'conflict',
+  'conflicting-constructs',
+  'duplicate-name',
+  'duplicate-priority',
+  'deny-before-allow',
+  // export, files and validation
+  'invalid-spec',
+  'duplicate-key',
+  'invalid-export-content',
+  'output-not-directory',
+  'output-not-empty',
+  'not-found',
+  'not-a-folder',
+  'unreadable',
+  'invalid-stack',
+  'invalid-schema-file',
+  // a bug in the library, not in the input
+  'internal',
+] as const;
+
+/** A code from {@link ERROR_CODES}. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
  * Every error the library raises is a `FirewallRequirementsError`: it names the offending value, where it
  * came from (a catalog row, a profile option, a CLI flag, a construct prop) and how to fix it. Errors are
  * raised before anything is written, so bad input never produces a half-written stack.
  */
 export class FirewallRequirementsError extends Error {
   /** A stable, machine-readable code such as `invalid-cidr` or `limit-exceeded`. */
-  public readonly code: string;
+  public readonly code: ErrorCode;
   /** The offending value, as the user or the catalog gave it. */
   public readonly value: string;
   /** Where the value came from, e.g. `option subnetCidrs[1]` or `catalog aks/global-network`. */
@@ -13,7 +73,7 @@ export class FirewallRequirementsError extends Error {
   /** How to fix it. */
   public readonly hint: string;
 
-  constructor(code: string, problem: string, value: string, origin: string, hint: string) {
+  constructor(code: ErrorCode, problem: string, value: string, origin: string, hint: string) {
     const where = origin ? ` (from ${origin})` : '';
     const fix = hint ? ` ${hint}` : '';
     super(`${problem}${where}.${fix}`);
@@ -59,7 +119,7 @@ export function invalidValue(
   value: string,
   origin: string,
   hint: string,
-  code = 'invalid-value',
+  code: ErrorCode = 'invalid-value',
 ): FirewallRequirementsError {
   return new FirewallRequirementsError(code, `Invalid ${what} ${quote(value)}`, value, origin, hint);
 }

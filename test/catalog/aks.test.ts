@@ -12,6 +12,7 @@ import {
 } from '../../lib/catalog/aks';
 import { OptionType } from '../../lib/catalog/profile-definition';
 import { FirewallRequirementsError, NecessityKind, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { errorOf } from '../errors';
 
 const PUBLIC = AksCloud.AZURE_PUBLIC;
 const CHINA = AksCloud.AZURE_CHINA;
@@ -39,15 +40,6 @@ function sectionFlows(cloud: AksCloud, section: string): string[] {
   return AKS_CATALOG.filter((t) => t.section === section && t.clouds.includes(cloud))
     .flatMap((t) => t.requirements)
     .map((r) => flowOf(r).replace('<location>', LOCATION[cloud]));
-}
-
-function errorOf(fn: () => unknown): FirewallRequirementsError {
-  try {
-    fn();
-  } catch (e) {
-    return e as FirewallRequirementsError;
-  }
-  throw new Error('expected an error');
 }
 
 describe('aksProfile defaults (public cluster, konnectivity on, no add-ons)', () => {

@@ -6,7 +6,7 @@
 import { Testing, TerraformStack } from 'cdktf';
 import { aksProfile, AksCloud, AksAddon, AksProfileOptions, chainguardEnforceProfile, ChainguardEnforceProfileOptions, EnforceMode, ibmVpcProfile, IbmVpcProfileOptions, ibmWorkerAllowlist, PROFILES } from '../../lib/catalog';
 import { CatalogSection } from '../../lib/catalog/catalog-section';
-import { Cidr, Direction, FirewallRequirementsError, Landing, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
+import { Cidr, Direction, Landing, Necessity, Peer, PortRange, Protocol, Requirement, RequirementSet } from '../../lib/model';
 import { assertWithinLimit, chunk } from '../../lib/plan';
 import { EksEndpointAccess, EksIpFamily } from '../../lib/targets/aws/eks-endpoint-access';
 import { runCli } from '../cli/run-cli';
@@ -14,6 +14,7 @@ import { planSecurityGroupRules } from '../../lib/targets/aws/plan/security-grou
 import { AksAuthorizedIpRanges, AzureFirewallPolicyRules, FirewallRuleSources } from '../../lib/targets/azure';
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks } from '../../lib/targets/google';
 import { IbmIsSecurityGroupRule, IbmProvider, IbmRuleDirection, IbmRuleProtocol, IbmSecurityGroupRules, IbmSecurityGroupRulesProps } from '../../lib/targets/ibm';
+import { errorOf } from '../errors';
 
 /** One invalid input: what it is, how it is fed in, and a fragment of the message it must produce. */
 interface BadInput {
@@ -197,16 +198,6 @@ const CLI: BadCall[] = [
 
 /** Runs the CLI in-process and captures what it writes. */
 const run = (argv: readonly string[]) => runCli(...argv);
-
-function errorOf(act: () => unknown): FirewallRequirementsError {
-  try {
-    act();
-  } catch (e) {
-    if (e instanceof FirewallRequirementsError) return e;
-    throw e;
-  }
-  throw new Error('the input was accepted');
-}
 
 describe('bad-input corpus', () => {
   test.each(CASES.map((c) => [c.area, c.input, c] as const))('%s: %s', (_area, _input, c) => {

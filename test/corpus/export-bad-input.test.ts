@@ -2,6 +2,7 @@ import { PROFILES } from '../../lib/catalog';
 import { exportModule, parseSpecText } from '../../lib/export';
 import { FirewallRequirementsError } from '../../lib/model';
 import { FAKE_REGISTRY } from '../export/fake-target';
+import { errorOf } from '../errors';
 
 // Bad export specs: each is refused with a FirewallRequirementsError whose message names the JSON path and the
 // value. 0 crashes, 0 silent acceptances.
@@ -9,16 +10,6 @@ import { FAKE_REGISTRY } from '../export/fake-target';
 const IBM = { region: 'us-south', subnetCidrs: ['10.240.0.0/24'] };
 const exportSpec = (spec: unknown) => exportModule('fake-sg-rules', spec, { registry: FAKE_REGISTRY, source: 'fw.json' });
 const exportText = (text: string) => exportSpec(parseSpecText(text, 'fw.json'));
-
-function refusal(f: () => unknown): FirewallRequirementsError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof FirewallRequirementsError) return e;
-    throw new Error(`expected a FirewallRequirementsError, got ${String(e)}`);
-  }
-  throw new Error('expected a refusal, but the spec was accepted');
-}
 
 type Case = [string, unknown, string | undefined, RegExp];
 
@@ -38,7 +29,7 @@ describe('spec shape', () => {
     ['a target that is not an object', { profiles: { 'ibm-vpc': IBM }, target: 'aws' }, 'invalid-type', /Invalid value of \$\.target \(string, expected an object\) "aws" \(from fw\.json at \$\.target\)/],
     ['a target that is an array', { profiles: { 'ibm-vpc': IBM }, target: [] }, 'invalid-type', /\$\.target \(an array, expected an object\)/],
   ])('%s', (_what, spec, code, message) => {
-    const e = refusal(() => exportSpec(spec));
+    const e = errorOf(() => exportSpec(spec));
     if (code) expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });
@@ -55,7 +46,7 @@ describe('profile options: shapes (checked before the profile function runs)', (
     ['a string where a port number is expected', { profiles: { 'ibm-vpc': { ...IBM, ingressMonitoringPort: '443' } } }, 'invalid-type', /ingressMonitoringPort \(string, expected a number\) "443"/],
     ['null for an option', { profiles: { 'chainguard-enforce': { mode: null } } }, 'invalid-type', /\$\.profiles\["chainguard-enforce"\]\.mode "null".*Leave mode out for its default \(agent\)/],
   ])('%s', (_what, spec, code, message) => {
-    const e = refusal(() => exportSpec(spec));
+    const e = errorOf(() => exportSpec(spec));
     if (code) expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });
@@ -72,7 +63,7 @@ describe('profile options: values (the profile function\'s own message, with the
     ['an API server IP that is a network', { profiles: { aks: { location: 'westeurope', apiServerPublicIp: '20.61.10.0/24' } } }, 'invalid-host', /"20\.61\.10\.0\/24".*fw\.json at \$\.profiles\.aks: option apiServerPublicIp/],
     ['a port out of range', { profiles: { 'ibm-vpc': { ...IBM, ingressMonitoringPort: 70000 } } }, undefined, /70000.*fw\.json at \$\.profiles\["ibm-vpc"\]/],
   ])('%s', (_what, spec, code, message) => {
-    const e = refusal(() => exportSpec(spec));
+    const e = errorOf(() => exportSpec(spec));
     if (code) expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });
@@ -85,7 +76,7 @@ describe('target options (the target\'s own checks, origin $.target)', () => {
     ['a Terraform reference where a literal is needed', { profiles: { 'ibm-vpc': IBM }, target: { descriptionPrefix: '${var.x}' } }, 'unresolved-token', /"\$\{var\.x\}" \(from fw\.json at \$\.target descriptionPrefix\)/],
     ['any address by coverage', { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['0.0.0.0/1', '128.0.0.0/1'] } } }, 'any-address', /0\.0\.0\.0\/1, 128\.0\.0\.0\/1 \(together 0\.0\.0\.0\/0\)/],
   ])('%s', (_what, spec, code, message) => {
-    const e = refusal(() => exportSpec(spec));
+    const e = errorOf(() => exportSpec(spec));
     if (code) expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });
@@ -100,7 +91,7 @@ describe('spec text', () => {
     ['a duplicate option', '{ "profiles": { "chainguard-enforce": { "mode": "agent", "mode": "agentless" } } }', 'duplicate-key', /Duplicate key "mode" \(from fw\.json at \$\.profiles\["chainguard-enforce"\]\.mode\)/],
     ['a duplicate key inside an array item', '{ "profiles": { "ibm-vpc": { "region": "us-south", "subnetCidrs": ["10.0.0.0/24"] } }, "target": { "a": [{}, { "x": 1, "x": 2 }] } }', 'duplicate-key', /Duplicate key "x" \(from fw\.json at \$\.target\.a\[1\]\.x\)/],
   ])('%s', (_what, text, code, message) => {
-    const e = refusal(() => exportText(text));
+    const e = errorOf(() => exportText(text));
     expect(e.code).toBe(code);
     expect(e.message).toMatch(message);
   });

@@ -12,6 +12,7 @@ import { Direction, FirewallRequirementsError, Landing, Peer, PortRange, Protoco
 import { GcpFirewall, GcpFirewallProps, GkeAuthorizedNetworks, GkeAuthorizedNetworksProps } from '../../lib/targets/google';
 import { req } from '../model/fixtures';
 import { cidrFlow, distinctHosts, egressFqdns, ingressCidrs } from '../targets/helpers';
+import { errorOf } from '../errors';
 
 interface BadInput {
   /** The invalid input, as a user would describe it. */
@@ -184,17 +185,6 @@ const CLASSES: Record<string, BadInput[]> = {
     { input: 'addRequirements after render', act: gcp({}, (fw) => fw.policyRules && fw.addRequirements(HTTPS)), value: '1 set(s)', message: 'already rendered' },
   ],
 };
-
-/** The library's error, or the test fails (a crash or a silent acceptance). */
-function errorOf(act: () => unknown): FirewallRequirementsError {
-  try {
-    act();
-  } catch (e) {
-    if (e instanceof FirewallRequirementsError) return e;
-    throw new Error(`crashed instead of refusing: ${String(e)}`);
-  }
-  throw new Error('the input was accepted');
-}
 
 for (const [kind, cases] of Object.entries(CLASSES)) {
   describe(`Google bad input: ${kind}`, () => {

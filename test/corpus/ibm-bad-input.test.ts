@@ -20,6 +20,7 @@ import {
   IbmSecurityGroupRules,
   IbmSecurityGroupRulesProps,
 } from '../../lib/targets/ibm';
+import { errorOf } from '../errors';
 
 /** One invalid input: how it is fed in, the value the message must name, and what else it must say. */
 interface BadInput {
@@ -142,16 +143,6 @@ const CLASSES: Record<string, BadInput[]> = {
 
 function cidrs(count: number): string[] {
   return Array.from({ length: count }, (_, i) => `10.${Math.floor(i / 256)}.${i % 256}.0/24`);
-}
-
-function errorOf(act: () => unknown): FirewallRequirementsError {
-  try {
-    act();
-  } catch (e) {
-    if (e instanceof FirewallRequirementsError) return e;
-    throw new Error(`crashed instead of the library error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`);
-  }
-  throw new Error('the input was accepted');
 }
 
 for (const [group, cases] of Object.entries(CLASSES)) {

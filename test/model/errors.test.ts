@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync, statSync } from 'fs';
+import { join } from 'path';
 import {
   closest,
+  ERROR_CODES,
   FirewallRequirementsError,
   invalidCidr,
   invalidFqdn,
@@ -14,9 +17,9 @@ import {
 
 describe('error factories', () => {
   test('message layout: problem, (from origin), hint', () => {
-    const e = new FirewallRequirementsError('c', 'Problem', 'v', 'here', 'Fix it.');
-    expect([e.message, e.name, e.code, e.value, e.origin, e.hint]).toEqual(['Problem (from here). Fix it.', 'FirewallRequirementsError', 'c', 'v', 'here', 'Fix it.']);
-    expect(new FirewallRequirementsError('c', 'Problem', 'v', '', '').message).toBe('Problem.');
+    const e = new FirewallRequirementsError('internal', 'Problem', 'v', 'here', 'Fix it.');
+    expect([e.message, e.name, e.code, e.value, e.origin, e.hint]).toEqual(['Problem (from here). Fix it.', 'FirewallRequirementsError', 'internal', 'v', 'here', 'Fix it.']);
+    expect(new FirewallRequirementsError('internal', 'Problem', 'v', '', '').message).toBe('Problem.');
     expect(e).toBeInstanceOf(Error);
   });
 
@@ -27,7 +30,7 @@ describe('error factories', () => {
     [invalidFqdn('a', 'o', 'why'), 'invalid-fqdn', 'Invalid domain name "a": why (from o). A wildcard is allowed only as the whole left-most label, e.g. *.example.com.'],
     [invalidFqdn('a', 'o', 'why', 'Hint.'), 'invalid-fqdn', 'Invalid domain name "a": why (from o). Hint.'],
     [invalidValue('thing', 'v', 'o', 'Hint.'), 'invalid-value', 'Invalid thing "v" (from o). Hint.'],
-    [invalidValue('thing', 'v', 'o', 'Hint.', 'custom-code'), 'custom-code', 'Invalid thing "v" (from o). Hint.'],
+    [invalidValue('thing', 'v', 'o', 'Hint.', 'invalid-type'), 'invalid-type', 'Invalid thing "v" (from o). Hint.'],
     [missingOption('location', 'profile aks', 'the FQDNs depend on the region', '--location westeurope'), 'missing-option', 'Missing required option location: the FQDNs depend on the region (from profile aks). For example: --location westeurope.'],
     [unresolvedPlaceholder('dns', 'o', 'Set dns.'), 'unresolved-placeholder', 'Placeholder <dns> is not resolved (from o). Set dns.'],
     [limitExceeded('EKS public access CIDRs', 41, 40, 'cluster c', 'Aggregate them.'), 'limit-exceeded', 'EKS public access CIDRs: 41 exceeds the limit of 40 (from cluster c). Aggregate them.'],
@@ -62,5 +65,26 @@ describe('closest', () => {
 
   test('ties go to the first candidate', () => {
     expect(closest('ab', ['ax', 'ay'])).toBe('ax');
+  });
+});
+
+describe('error codes', () => {
+  function sources(dir: string): string[] {
+    return readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return sources(path);
+      return name.endsWith('.ts') ? [readFileSync(path, 'utf8')] : [];
+    });
+  }
+  const root = join(__dirname, '..', '..');
+  const text = [...sources(join(root, 'lib')), ...sources(join(root, 'tools'))].join('\n');
+
+  test('the list has no duplicates', () => {
+    expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+  });
+
+  test.each(ERROR_CODES.map((c) => [c]))('%s is raised somewhere (no dead codes in the list)', (code) => {
+    const uses = text.split(`'${code}'`).length - 1;
+    expect(uses).toBeGreaterThanOrEqual(2); // the list itself, and at least one raise
   });
 });

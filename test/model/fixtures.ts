@@ -1,5 +1,6 @@
 /** Small builders shared by the model, plan and property tests. */
-import { Direction, FirewallRequirementsError, Landing, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
+import { Direction, Landing, Necessity, Peer, PortRange, Protocol, Provenance, Requirement } from '../../lib/model';
+export { errorOf } from '../errors';
 
 /** A provenance for `catalog/section`, with a made-up document. */
 export function source(catalog = 'test', section = 'core', url = 'https://example.com/doc'): Provenance {
@@ -43,17 +44,6 @@ export function req(options: ReqOptions = {}): Requirement {
 /** An egress tcp requirement to a CIDR on the given ports. */
 export function cidrReq(cidr: string, ports: number[] = [443], purpose = 'Reach the network'): Requirement {
   return req({ protocol: Protocol.TCP, peer: Peer.cidr(cidr), ports: ports.map((p) => PortRange.single(p)), purpose });
-}
-
-/** The error `fn` throws (fails the test when it throws nothing). */
-export function errorOf(fn: () => unknown): FirewallRequirementsError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FirewallRequirementsError) return e;
-    throw e;
-  }
-  throw new Error('expected a FirewallRequirementsError, but nothing was thrown');
 }
 
 /** An ingress requirement that lands on the cluster API endpoint (TCP 443 unless told otherwise). */
