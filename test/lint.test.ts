@@ -92,4 +92,29 @@ describe('import rules', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  test('lib/model has no import cycle (type-only imports aside)', () => {
+    const dir = path.join(ROOT, 'lib', 'model');
+    const modules = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const valueImports = (m: string) =>
+      [...fs.readFileSync(path.join(dir, `${m}.ts`), 'utf8').matchAll(/^(?:import|export)\s+(?!type\b)[^;]*?from\s+'\.\/([^']+)'/gm)].map((x) => x[1]);
+    const edges = new Map(modules.map((m) => [m, valueImports(m)]));
+    expect(edges.get('index')?.length).toBeGreaterThan(5); // the pattern sees the imports
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (m: string, trail: string[]): void => {
+      if (state.get(m) === 'done') return;
+      if (state.get(m) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(m)), m].join(' -> '));
+        return;
+      }
+      state.set(m, 'open');
+      for (const next of edges.get(m) ?? []) visit(next, [...trail, m]);
+      state.set(m, 'done');
+    };
+    for (const m of modules) visit(m, []);
+    expect(cycles).toEqual([]);
+    // value.ts and errors.ts are leaves: every other model module may use them.
+    expect([edges.get('value'), edges.get('errors')]).toEqual([[], []]);
+  });
 });

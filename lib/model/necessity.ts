@@ -1,3 +1,5 @@
+import { compareText } from './value';
+
 /** How strongly a vendor asks for a flow. */
 export enum NecessityKind {
   REQUIRED = 'required',
@@ -49,6 +51,6 @@ export class Necessity {
     if (this.kind !== NecessityKind.CONDITIONAL) return this;
     const byKey = new Map<string, Condition>();
     for (const c of [...this.conditions, ...other.conditions]) byKey.set(c.key, c);
-    return new Necessity(NecessityKind.CONDITIONAL, [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key)));
+    return new Necessity(NecessityKind.CONDITIONAL, [...byKey.values()].sort((a, b) => compareText(a.key, b.key)));
   }
 }

@@ -1,6 +1,6 @@
 import { Cidr, IpVersion } from './cidr';
 import { invalidFqdn, invalidValue } from './errors';
-import { describeValue } from './input';
+import { describeValue } from './value';
 
 /** What kind of thing is on the other end of a flow. */
 export enum PeerKind {

@@ -1,5 +1,6 @@
+import { Cidr } from './cidr';
 import { invalidValue, unresolvedPlaceholder } from './errors';
-import { describeValue } from './input';
+import { compareText, describeValue } from './value';
 import { Requirement } from './requirement';
 import { sourceKey } from './provenance';
 
@@ -105,25 +106,17 @@ function checkArrayOf(value: unknown, type: Function, origin: string, hint: stri
 
 function compareRequirements(a: Requirement, b: Requirement): number {
   return (
-    cmp(a.direction, b.direction) ||
-    cmp(a.peer.kind, b.peer.kind) ||
+    compareText(a.direction, b.direction) ||
+    compareText(a.peer.kind, b.peer.kind) ||
     comparePeerValues(a, b) ||
-    cmp(a.protocol, b.protocol) ||
-    cmp(a.portsText, b.portsText)
+    compareText(a.protocol, b.protocol) ||
+    compareText(a.portsText, b.portsText)
   );
 }
 
 function comparePeerValues(a: Requirement, b: Requirement): number {
   const ca = a.peer.cidr;
   const cb = b.peer.cidr;
-  if (ca && cb) {
-    if (ca.version !== cb.version) return cmp(ca.version, cb.version);
-    if (ca.first !== cb.first) return ca.first < cb.first ? -1 : 1;
-    return ca.prefix - cb.prefix;
-  }
-  return cmp(a.peer.value, b.peer.value);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (ca && cb) return Cidr.compare(ca, cb);
+  return compareText(a.peer.value, b.peer.value);
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'crypto';
 import { invalidPort, invalidValue } from './errors';
-import { describeValue, InputCheck } from './input';
+import { compareText, describeValue } from './value';
+import { ValueCheck } from './value-check';
 import { Landing, LANDINGS } from './landing';
 import { Necessity } from './necessity';
 import { Peer, PeerKind } from './peer';
@@ -235,7 +236,7 @@ const PROVENANCE_FIELDS = ['catalog', 'section', 'sectionTitle', 'title', 'url',
 
 /** Runtime checks for JavaScript callers: the library's error for every wrong type, never a TypeError. */
 function checkProps(props: RequirementProps): void {
-  const check = new InputCheck('Requirement.create');
+  const check = new ValueCheck('Requirement.create');
   check.props(props, PROPS);
   check.enumValue('direction', props.direction, Object.values(Direction));
   check.enumValue('protocol', props.protocol, Object.values(Protocol));
@@ -265,7 +266,7 @@ function checkProps(props: RequirementProps): void {
   }
 }
 
-function checkProvenance(check: InputCheck, name: string, value: unknown): void {
+function checkProvenance(check: ValueCheck, name: string, value: unknown): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw invalidValue(name, describeValue(value), check.where(name), `Give the document row: { ${PROVENANCE_FIELDS.join(', ')} }.`, 'invalid-type');
   }
@@ -291,7 +292,7 @@ function mergePurposesBySource(
 /** Core sections before optional-feature sections (`addon-*`), then by `catalog/section` and URL. */
 function compareSources(a: Provenance, b: Provenance): number {
   const addon = (p: Provenance) => (p.section.startsWith('addon-') ? 1 : 0);
-  return addon(a) - addon(b) || sourceKey(a).localeCompare(sourceKey(b)) || a.url.localeCompare(b.url);
+  return addon(a) - addon(b) || compareText(sourceKey(a), sourceKey(b)) || compareText(a.url, b.url);
 }
 
 /**

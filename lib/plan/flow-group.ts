@@ -5,6 +5,7 @@ import { Direction, Protocol } from '../model/protocol';
 import { sourceKey } from '../model/provenance';
 import { Requirement } from '../model/requirement';
 import { RequirementSet } from '../model/requirement-set';
+import { compareText } from '../model/value';
 import { contentHash } from './naming';
 
 /**
@@ -46,7 +47,7 @@ export function groupByFlow(requirements: readonly Requirement[], keyExtra?: (r:
     else groups.set(key, { direction: r.direction, protocol: r.protocol, ports: r.ports, requirements: [r] });
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([key, g]) => ({ key: contentHash(key), ...g }));
 }
 
@@ -73,7 +74,7 @@ export function groupBySection(set: RequirementSet | readonly Requirement[]): Ar
     if (arr) arr.push(r);
     else bySection.set(key, [r]);
   }
-  return [...bySection.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([section, requirements]) => ({ section, requirements }));
+  return [...bySection.entries()].sort(([a], [b]) => compareText(a, b)).map(([section, requirements]) => ({ section, requirements }));
 }
 
 /** Distinct peers of the requirements in first-seen order. */
