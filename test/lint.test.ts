@@ -20,14 +20,14 @@ const CLOUDS = ['azure', 'google', 'aws', 'ibm'];
 /** The repository path (with `/`) a relative import of `from` resolves to, without extension. */
 const resolved = (from: string, spec: string) => path.relative(ROOT, path.resolve(ROOT, path.dirname(from), spec)).split(path.sep).join('/');
 /**
- * The imports of planner files that break the planner rule: a planner may import the cdktf-free layers, its own
- * cloud's plan folder and the cdktf-free text helper, never cdktf, constructs, a provider or a construct file.
+ * The imports of planner files that break the planner rule: a planner may import the cdktf-free layers and its own
+ * cloud's plan folder, never cdktf, constructs, a provider or a construct file.
  */
 function plannerOffenders(files: readonly string[]): string[] {
   const allowed = (from: string, spec: string) => {
     const to = resolved(from, spec);
     const cloud = from.split(path.sep)[2];
-    return /^lib\/(model|catalog|plan)(\/|$)/.test(to) || to.startsWith(`lib/targets/${cloud}/plan/`) || to === 'lib/targets/terraform-text';
+    return /^lib\/(model|catalog|plan)(\/|$)/.test(to) || to.startsWith(`lib/targets/${cloud}/plan/`);
   };
   const external = (i: string) => i === 'cdktf' || i.startsWith('cdktf/') || i === 'constructs' || i.startsWith('@cdktf/');
   return files.flatMap((f) => importsOf(f).filter((i) => (i.startsWith('.') ? !allowed(f, i) : external(i))).map((i) => `${f}: ${i}`));

@@ -11,3 +11,4 @@ export * from './provenance';
 export * from './requirement';
 export * from './requirement-set';
 export * from './requirement-record';
+export * from './terraform-text';

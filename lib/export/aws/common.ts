@@ -1,3 +1,4 @@
+import { terraformTextMap } from '../../model/terraform-text';
 import { ExportProvider } from '../module';
 
 /** hashicorp/aws: every resource and argument the AWS targets write exists from 5.0 on, and 6.x keeps them. */
@@ -10,7 +11,7 @@ export function snakeKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), snakeKeys(v)]));
 }
 
-/** `tags` as a Terraform JSON argument, or nothing when there are none. */
+/** `tags` as a Terraform JSON argument (keys and values escaped: Terraform reads both as templates), or nothing when there are none. */
 export function tagsArgument(tags: Record<string, string> | undefined): { tags?: Record<string, string> } {
-  return tags && Object.keys(tags).length > 0 ? { tags: { ...tags } } : {};
+  return tags && Object.keys(tags).length > 0 ? { tags: terraformTextMap(tags) } : {};
 }

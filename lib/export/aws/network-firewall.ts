@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { checkDomainAllowlistOptions, DOMAIN_ALLOWLIST_OPTION_NAMES, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/plan/domain-allowlist-plan';
@@ -25,10 +26,10 @@ export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
     const groups: Record<string, unknown> = {};
     for (const g of plan.groups) {
       groups[g.suffix] = {
-        name: g.name,
+        name: terraformText(g.name),
         type: 'STATEFUL',
         capacity: g.capacity,
-        description: g.description,
+        description: terraformText(g.description),
         rule_group: snakeKeys(domainAllowlistRuleGroupBody(g, plan, o.ruleOrder)),
         ...tagsArgument(o.tags),
       };
@@ -39,7 +40,7 @@ export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
       resources: { aws_networkfirewall_rule_group: groups },
       outputs: {
         rule_group_arns: { value: plan.groups.map((g) => `\${aws_networkfirewall_rule_group.${g.suffix}.arn}`), description: 'Stateful rule groups to reference from the firewall policy.' },
-        rule_group_names: { value: plan.groups.map((g) => g.name), description: 'The rule group names.' },
+        rule_group_names: { value: plan.groups.map((g) => terraformText(g.name)), description: 'The rule group names.' },
       },
     };
   },

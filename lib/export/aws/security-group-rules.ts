@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { IpVersion } from '../../model/cidr';
@@ -42,7 +43,7 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
       variables.vpc_id = { type: 'string', description: 'The VPC in which the module creates its security groups.', default: o.vpcId };
       for (const g of layout.groups) {
         const key = securityGroupKey(g);
-        groups[key] = { name: g.name, description: SECURITY_GROUP_DESCRIPTION, vpc_id: '${var.vpc_id}', ...tags };
+        groups[key] = { name: terraformText(g.name as string), description: SECURITY_GROUP_DESCRIPTION, vpc_id: '${var.vpc_id}', ...tags };
         groupRef.set(g.suffix, `\${aws_security_group.${key}.id}`);
       }
     }
@@ -72,7 +73,7 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
       outputs: {
         security_group_ids: { value: [...new Set(layout.groups.map((g) => groupRef.get(g.suffix)))], description: 'The groups the rules are in: attach them to the nodes.' },
         skipped_requirements: {
-          value: layout.skippedRequirements.map((r) => `${r.direction} ${r.protocol} ${r.portsText} ${r.peer.toString()} (${r.landing})`.replace(/\$\{/g, '$${')),
+          value: layout.skippedRequirements.map((r) => terraformText(`${r.direction} ${r.protocol} ${r.portsText} ${r.peer.toString()} (${r.landing})`)),
           description: 'Rows that do not land on the nodes (cluster API endpoint, services): never opened here.',
         },
       },

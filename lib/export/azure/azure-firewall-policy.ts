@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { checkPolicyRulesSettings, planPolicyRules, validatePolicyRulesSet } from '../../targets/azure/plan/firewall-policy-rules-plan';
@@ -50,7 +51,7 @@ export const AZURE_FIREWALL_POLICY_EXPORT: ExportTarget = {
     for (const group of plan.groups) {
       const key = terraformKey(group.name);
       groups[key] = {
-        name: group.name,
+        name: terraformText(group.name),
         firewall_policy_id: '${var.firewall_policy_id}',
         priority: group.priority,
         ...groupBody(group, sources),
@@ -74,7 +75,7 @@ export const AZURE_FIREWALL_POLICY_EXPORT: ExportTarget = {
       resources: { [RESOURCE]: groups },
       outputs: {
         rule_collection_group_ids: { value: keys.map((k) => `\${${RESOURCE}.${k}.id}`), description: 'Ids of the rule collection groups, in priority order.' },
-        rule_collection_group_names: { value: plan.groups.map((g) => g.name), description: 'Names of the rule collection groups, in priority order.' },
+        rule_collection_group_names: { value: plan.groups.map((g) => terraformText(g.name)), description: 'Names of the rule collection groups, in priority order.' },
         rule_collection_group_priorities: { value: plan.groups.map((g) => g.priority), description: 'Priorities the groups take on the policy (keep other groups off them).' },
         last_rule_collection_group_id: {
           value: `\${${RESOURCE}.${keys[keys.length - 1]}.id}`,
@@ -90,15 +91,15 @@ export function groupBody(group: PlannedGroup, sources: Record<string, unknown>)
   const of = (kind: AzureRuleCollectionKind) => group.collections.filter((c) => c.kind === kind);
   const application = of(AzureRuleCollectionKind.APPLICATION);
   const network = of(AzureRuleCollectionKind.NETWORK);
-  const head = (c: PlannedCollection) => ({ name: c.name, action: 'Allow', priority: c.priority });
+  const head = (c: PlannedCollection) => ({ name: terraformText(c.name), action: 'Allow', priority: c.priority });
   return {
     ...(application.length > 0
       ? {
           application_rule_collection: application.map((c) => ({
             ...head(c),
             rule: (c.applicationRules ?? []).map((r) => ({
-              name: r.name,
-              description: r.description,
+              name: terraformText(r.name),
+              description: terraformText(r.description),
               protocols: r.protocols.map((p) => ({ type: p.type, port: p.port })),
               ...sources,
               ...(r.destinationFqdns ? { destination_fqdns: [...r.destinationFqdns] } : {}),
@@ -112,8 +113,8 @@ export function groupBody(group: PlannedGroup, sources: Record<string, unknown>)
           network_rule_collection: network.map((c) => ({
             ...head(c),
             rule: (c.networkRules ?? []).map((r) => ({
-              name: r.name,
-              description: r.description,
+              name: terraformText(r.name),
+              description: terraformText(r.description),
               protocols: [...r.protocols],
               ...sources,
               ...(r.destinationAddresses ? { destination_addresses: [...r.destinationAddresses] } : {}),

@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, GcpPolicyRulePlan, GcpVpcRulePlan, planGcpFirewall } from '../../targets/google/plan/gcp-firewall-plan';
@@ -70,10 +71,10 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
     const policyRef = plan.createsPolicy ? `\${google_compute_network_firewall_policy.${GCP_POLICY_KEY}.name}` : '${var.firewall_policy}';
     if (plan.createsPolicy) {
       resources.google_compute_network_firewall_policy = {
-        [GCP_POLICY_KEY]: { name: plan.policyName, project: '${var.project}', description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off' },
+        [GCP_POLICY_KEY]: { name: terraformText(plan.policyName), project: '${var.project}', description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off' },
       };
       resources.google_compute_network_firewall_policy_association = {
-        [GCP_POLICY_ASSOCIATION_KEY]: { name: plan.policyName, project: '${var.project}', attachment_target: '${var.network}', firewall_policy: policyRef },
+        [GCP_POLICY_ASSOCIATION_KEY]: { name: terraformText(plan.policyName), project: '${var.project}', attachment_target: '${var.network}', firewall_policy: policyRef },
       };
     }
     if (plan.policyRules.length > 0) {
@@ -84,8 +85,8 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
       variables,
       resources,
       outputs: {
-        firewall_rule_names: { value: plan.firewallRules.map((r) => r.name), description: 'Names of the ingress VPC firewall rules.' },
-        policy_rule_names: { value: plan.policyRules.map((r) => r.ruleName), description: 'Names of the egress policy rules (allows, then the denies).' },
+        firewall_rule_names: { value: plan.firewallRules.map((r) => terraformText(r.name)), description: 'Names of the ingress VPC firewall rules.' },
+        policy_rule_names: { value: plan.policyRules.map((r) => terraformText(r.ruleName)), description: 'Names of the egress policy rules (allows, then the denies).' },
         firewall_policy_id: {
           value: plan.createsPolicy ? `\${google_compute_network_firewall_policy.${GCP_POLICY_KEY}.id}` : existing !== undefined ? '${var.firewall_policy}' : null,
           description: 'The network firewall policy holding the egress rules (null when there are none).',
@@ -97,7 +98,7 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
 
 function vpcRuleBody(r: GcpVpcRulePlan, tags: readonly string[], common: Record<string, unknown>): Record<string, unknown> {
   return {
-    name: r.name,
+    name: terraformText(r.name),
     network: '${var.network}',
     description: r.description,
     direction: 'INGRESS',
@@ -112,7 +113,7 @@ function vpcRuleBody(r: GcpVpcRulePlan, tags: readonly string[], common: Record<
 function policyRuleBody(r: GcpPolicyRulePlan, policyRef: string, common: Record<string, unknown>): Record<string, unknown> {
   return {
     firewall_policy: policyRef,
-    rule_name: r.ruleName,
+    rule_name: terraformText(r.ruleName),
     description: r.description,
     priority: r.priority,
     direction: 'EGRESS',

@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { invalidValue } from '../../model/errors';
 import { InputCheck, isTerraformReference } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
@@ -35,7 +36,7 @@ export const GKE_AUTHORIZED_NETWORKS_EXPORT: ExportTarget = {
       }
     });
     const plan = planGkeAuthorizedNetworks(o, origin, [check.requirementSet('requirements', requirements)]);
-    const cidrBlocks = plan.networks.map((n) => ({ cidr_block: n.cidrBlock, display_name: n.displayName }));
+    const cidrBlocks = plan.networks.map((n) => ({ cidr_block: n.cidrBlock, display_name: terraformText(n.displayName) }));
     return {
       providers: [GOOGLE_PROVIDER],
       variables: {},

@@ -1,3 +1,4 @@
+import { terraformText, terraformTextList } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { toRecord } from '../../model/requirement-record';
@@ -70,9 +71,9 @@ export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
     plan.groupNames.forEach((name, i) => {
       groups[groupKeys[i]] = {
         vpc: '${var.vpc_id}',
-        name,
+        name: terraformText(name),
         resource_group: '${var.resource_group_id}',
-        ...(options.tags !== undefined ? { tags: [...options.tags] } : {}),
+        ...(options.tags !== undefined ? { tags: terraformTextList(options.tags) } : {}),
       };
     });
     const groupIds = existing ? ['${var.security_group_id}'] : groupKeys.map((k) => `\${${IBM_SECURITY_GROUP_TYPE}.${k}.id}`);
@@ -90,7 +91,7 @@ export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
       resources,
       outputs: {
         security_group_ids: { value: groupIds, description: 'Security groups that hold the rules: attach them to the worker nodes.' },
-        rule_names: { value: plan.rules.map((r) => r.name), description: 'Names of the security group rules, sorted by content key.' },
+        rule_names: { value: plan.rules.map((r) => terraformText(r.name)), description: 'Names of the security group rules, sorted by content key.' },
         fqdn_requirements: { value: plan.fqdnRequirements.map(toRecord).map(outputEntry), description: IBM_OUTPUT_DESCRIPTIONS.fqdn },
         other_firewall_requirements: { value: plan.otherFirewallRequirements.map(toRecord).map(outputEntry), description: IBM_OUTPUT_DESCRIPTIONS.otherFirewall },
         skipped_requirements: { value: plan.skippedRequirements.map(toRecord).map(outputEntry), description: IBM_OUTPUT_DESCRIPTIONS.skipped },
@@ -105,7 +106,7 @@ function ruleBody(rule: IbmPlannedRule, group: string): Record<string, unknown> 
     group,
     direction: rule.direction,
     remote: rule.remote,
-    name: rule.name,
+    name: terraformText(rule.name),
     protocol: rule.protocol,
     ...(rule.portMin !== undefined ? { port_min: rule.portMin, port_max: rule.portMax } : {}),
   };

@@ -1,3 +1,4 @@
+import { KEEP_CDKTF_TOKENS, terraformText, terraformTextMap } from '../../model/terraform-text';
 import { NetworkfirewallRuleGroup } from '@cdktf/provider-aws/lib/networkfirewall-rule-group';
 import { Annotations, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
@@ -146,14 +147,14 @@ export class NetworkFirewallDomainAllowlist extends RequirementsConstruct {
 
   protected renderRequirements(requirements: RequirementSet): void {
     const plan = planDomainAllowlist(requirements, this.options, this.check.owner);
-    const tags = this.options.tags && Object.keys(this.options.tags).length > 0 ? { tags: { ...this.options.tags } } : {};
+    const tags = this.options.tags && Object.keys(this.options.tags).length > 0 ? { tags: terraformTextMap(this.options.tags, KEEP_CDKTF_TOKENS) } : {};
     for (const g of plan.groups) {
       this.rendered.ruleGroups.push(
         new NetworkfirewallRuleGroup(this, g.suffix, {
-          name: g.name,
+          name: terraformText(g.name, KEEP_CDKTF_TOKENS),
           type: 'STATEFUL',
           capacity: g.capacity,
-          description: g.description,
+          description: terraformText(g.description),
           ruleGroup: domainAllowlistRuleGroupBody(g, plan, this.options.ruleOrder),
           ...tags,
         }),

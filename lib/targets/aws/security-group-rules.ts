@@ -1,3 +1,4 @@
+import { KEEP_CDKTF_TOKENS, terraformText, terraformTextMap } from '../../model/terraform-text';
 import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { VpcSecurityGroupEgressRule } from '@cdktf/provider-aws/lib/vpc-security-group-egress-rule';
 import { VpcSecurityGroupIngressRule } from '@cdktf/provider-aws/lib/vpc-security-group-ingress-rule';
@@ -174,7 +175,7 @@ export class SecurityGroupRules extends RequirementsConstruct {
 
   protected renderRequirements(requirements: RequirementSet): void {
     const layout: SecurityGroupLayout = planSecurityGroupLayout(requirements, this.options, this.check.owner, DOMAIN_TARGET);
-    const tags = this.options.tags && Object.keys(this.options.tags).length > 0 ? { tags: { ...this.options.tags } } : {};
+    const tags = this.options.tags && Object.keys(this.options.tags).length > 0 ? { tags: terraformTextMap(this.options.tags, KEEP_CDKTF_TOKENS) } : {};
     const groupIds = new Map<string, string>();
     for (const group of layout.groups) {
       if (group.name === undefined) {
@@ -182,7 +183,7 @@ export class SecurityGroupRules extends RequirementsConstruct {
         this.rendered.securityGroupIds.push(this.options.securityGroupId as string);
         continue;
       }
-      const sg = new SecurityGroup(this, securityGroupKey(group), { name: group.name, description: SECURITY_GROUP_DESCRIPTION, vpcId: this.options.vpcId, ...tags });
+      const sg = new SecurityGroup(this, securityGroupKey(group), { name: terraformText(group.name, KEEP_CDKTF_TOKENS), description: SECURITY_GROUP_DESCRIPTION, vpcId: this.options.vpcId, ...tags });
       this.rendered.securityGroups.push(sg);
       this.rendered.securityGroupIds.push(sg.id);
       this.rendered.groupNames.push(group.name);

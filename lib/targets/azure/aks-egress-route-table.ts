@@ -1,3 +1,4 @@
+import { KEEP_CDKTF_TOKENS, terraformText, terraformTextMap } from '../../model/terraform-text';
 import { RouteTable } from '@cdktf/provider-azurerm/lib/route-table';
 import { SubnetRouteTableAssociation } from '@cdktf/provider-azurerm/lib/subnet-route-table-association';
 import { Construct } from 'constructs';
@@ -58,14 +59,14 @@ export class AksEgressRouteTable extends Construct {
       subnetId = check.string('subnetId', p.subnetId, { hint: 'Pass the AKS subnet id, e.g. subnet.id.' });
       const tags = check.stringMap('tags', p.tags);
       routeTable = new RouteTable(this, 'route-table', {
-        name,
+        name: terraformText(name, KEEP_CDKTF_TOKENS),
         resourceGroupName,
         location,
         route: [
           { name: DEFAULT_ROUTE, addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopInIpAddress: privateIp },
           { name: FIREWALL_PUBLIC_IP_ROUTE, addressPrefix: `${publicIp}/32`, nextHopType: 'Internet' },
         ],
-        ...(tags ? { tags } : {}),
+        ...(tags ? { tags: terraformTextMap(tags, KEEP_CDKTF_TOKENS) } : {}),
       });
     } catch (e) {
       // Bad props leave nothing behind.

@@ -1,3 +1,4 @@
+import { KEEP_CDKTF_TOKENS, terraformText, terraformTextMap } from '../../model/terraform-text';
 import { FirewallPolicyRuleCollectionGroup } from '@cdktf/provider-azurerm/lib/firewall-policy-rule-collection-group';
 import { IpGroup } from '@cdktf/provider-azurerm/lib/ip-group';
 import { Annotations, DefaultTokenResolver, ITerraformDependable, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
@@ -202,11 +203,11 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     const ipGroup =
       this.sources.kind === FirewallRuleSourceKind.NEW_IP_GROUP && ipGroupProps
         ? new IpGroup(this, 'ip-group', {
-            name: ipGroupProps.name,
+            name: terraformText(ipGroupProps.name, KEEP_CDKTF_TOKENS),
             resourceGroupName: ipGroupProps.resourceGroupName,
             location: ipGroupProps.location,
             cidrs: [...ipGroupProps.cidrs],
-            ...(ipGroupProps.tags ? { tags: { ...ipGroupProps.tags } } : {}),
+            ...(ipGroupProps.tags ? { tags: terraformTextMap(ipGroupProps.tags, KEEP_CDKTF_TOKENS) } : {}),
           })
         : undefined;
     const sourceAttributes = sourceAttributesOf(this.sources, ipGroup);
@@ -214,7 +215,7 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     let previous: ITerraformDependable[] = this.dependsOn;
     for (const group of plan.groups) {
       const resource = new FirewallPolicyRuleCollectionGroup(this, group.name, {
-        name: group.name,
+        name: terraformText(group.name, KEEP_CDKTF_TOKENS),
         firewallPolicyId: this.firewallPolicyId,
         priority: group.priority,
         ...renderCollections(group, sourceAttributes),
@@ -344,12 +345,12 @@ function renderCollections(group: PlannedGroup, sources: { sourceAddresses?: str
     ...(application.length > 0
       ? {
           applicationRuleCollection: application.map((c) => ({
-            name: c.name,
+            name: terraformText(c.name),
             action: 'Allow',
             priority: c.priority,
             rule: (c.applicationRules ?? []).map((r) => ({
-              name: r.name,
-              description: r.description,
+              name: terraformText(r.name),
+              description: terraformText(r.description),
               protocols: r.protocols.map((p) => ({ type: p.type, port: p.port })),
               ...sources,
               ...(r.destinationFqdns ? { destinationFqdns: [...r.destinationFqdns] } : {}),
@@ -361,12 +362,12 @@ function renderCollections(group: PlannedGroup, sources: { sourceAddresses?: str
     ...(network.length > 0
       ? {
           networkRuleCollection: network.map((c) => ({
-            name: c.name,
+            name: terraformText(c.name),
             action: 'Allow',
             priority: c.priority,
             rule: (c.networkRules ?? []).map((r) => ({
-              name: r.name,
-              description: r.description,
+              name: terraformText(r.name),
+              description: terraformText(r.description),
               protocols: [...r.protocols],
               ...sources,
               ...(r.destinationAddresses ? { destinationAddresses: [...r.destinationAddresses] } : {}),

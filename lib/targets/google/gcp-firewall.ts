@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetworkFirewallPolicy } from '@cdktf/provider-google/lib/compute-network-firewall-policy';
 import { ComputeNetworkFirewallPolicyAssociation } from '@cdktf/provider-google/lib/compute-network-firewall-policy-association';
@@ -222,7 +223,7 @@ export class GcpFirewall extends RequirementsConstruct {
     for (const rule of plan.firewallRules) {
       this.vpcRules.push(
         new ComputeFirewall(this, rule.name, {
-          name: rule.name,
+          name: terraformText(rule.name),
           network: this.network,
           ...project,
           description: rule.description,
@@ -247,12 +248,12 @@ export class GcpFirewall extends RequirementsConstruct {
     let policy = this.existingPolicy;
     if (policy === undefined) {
       this.policy = new ComputeNetworkFirewallPolicy(this, 'EgressPolicy', {
-        name: plan.policyName,
+        name: terraformText(plan.policyName),
         ...project,
         description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off',
       });
       this.association = new ComputeNetworkFirewallPolicyAssociation(this, 'EgressPolicyAssociation', {
-        name: plan.policyName,
+        name: terraformText(plan.policyName),
         ...project,
         attachmentTarget: this.network,
         firewallPolicy: this.policy.name,
@@ -264,7 +265,7 @@ export class GcpFirewall extends RequirementsConstruct {
         new ComputeNetworkFirewallPolicyRule(this, rule.ruleName, {
           firewallPolicy: policy,
           ...project,
-          ruleName: rule.ruleName,
+          ruleName: terraformText(rule.ruleName),
           description: rule.description,
           priority: rule.priority,
           direction: 'EGRESS',

@@ -1,3 +1,4 @@
+import { terraformText } from '../../model/terraform-text';
 import { ContainerCluster, ContainerClusterMasterAuthorizedNetworksConfig } from '@cdktf/provider-google/lib/container-cluster';
 import { invalidValue } from '../../model/errors';
 import { Requirement } from '../../model/requirement';
@@ -81,7 +82,7 @@ export class GkeAuthorizedNetworks {
   public toConfig(): ContainerClusterMasterAuthorizedNetworksConfig {
     return {
       gcpPublicCidrsAccessEnabled: this.gcpPublicCidrsAccessEnabled,
-      ...(this.networks.length > 0 ? { cidrBlocks: this.networks.map((n) => ({ cidrBlock: n.cidrBlock, displayName: n.displayName })) } : {}),
+      ...(this.networks.length > 0 ? { cidrBlocks: this.networks.map((n) => ({ cidrBlock: n.cidrBlock, displayName: terraformText(n.displayName) })) } : {}),
     };
   }
 

@@ -1,3 +1,4 @@
+import { KEEP_CDKTF_TOKENS, terraformText, terraformTextList } from '../../model/terraform-text';
 import { Annotations, TerraformOutput, TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { invalidValue, missingOption } from '../../model/errors';
@@ -245,9 +246,9 @@ export class IbmSecurityGroupRules extends RequirementsConstruct {
       (name, i) =>
         new IbmIsSecurityGroup(this, `security-group-${i + 1}`, {
           vpc: p.vpcId!,
-          name,
+          name: terraformText(name),
           resourceGroup: p.resourceGroupId,
-          tags: p.options.tags,
+          tags: terraformTextList(p.options.tags, KEEP_CDKTF_TOKENS),
           provider: p.provider,
         }),
     );
@@ -260,7 +261,7 @@ export class IbmSecurityGroupRules extends RequirementsConstruct {
           group: groupIdOf(rule.key),
           direction: rule.direction,
           remote: rule.remote,
-          name: rule.name,
+          name: terraformText(rule.name),
           protocol: rule.protocol,
           portMin: rule.portMin,
           portMax: rule.portMax,

@@ -13,7 +13,7 @@ import { LIMITS } from '../../../plan/limits';
 import { assertNotAnyAddress } from '../../../plan/any-address';
 import { aggregateCidrs } from '../../../plan/flow-group';
 import { sanitizeText, stableName } from '../../../plan/naming';
-import { terraformLiteral } from '../../terraform-text';
+import { terraformText } from '../../../model/terraform-text';
 
 /** Characters AWS accepts in security group rule descriptions and group names (VPC). */
 export const AWS_SG_TEXT_CHARACTERS = 'a-zA-Z0-9. _\\-:/()#,@\\[\\]+=&;{}!$*';
@@ -124,7 +124,7 @@ export function planSecurityGroupRules(requirements: readonly Requirement[], dom
         ipProtocol,
         ...(fromPort === undefined ? {} : { fromPort, toPort }),
         cidr: network.cidr,
-        description: terraformLiteral(sanitizeText(purposesOf(network.requirements).join(' / '), AWS_SG_TEXT_CHARACTERS, AWS_SG_DESCRIPTION_MAX_LENGTH)),
+        description: terraformText(sanitizeText(purposesOf(network.requirements).join(' / '), AWS_SG_TEXT_CHARACTERS, AWS_SG_DESCRIPTION_MAX_LENGTH)),
         requirements: network.requirements,
       });
     }

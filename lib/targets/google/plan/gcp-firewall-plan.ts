@@ -14,7 +14,7 @@ import { purposesOf, selectNodeRequirements } from '../../../plan/control-plane-
 import { aggregateCidrs } from '../../../plan/flow-group';
 import { assertWithinLimit, LIMITS } from '../../../plan/limits';
 import { chunk, contentHash, sanitizeText, stableName } from '../../../plan/naming';
-import { terraformLiteral } from '../../terraform-text';
+import { terraformText } from '../../../model/terraform-text';
 
 /** Characters kept in rule descriptions (printable ASCII). */
 export const GCP_DESCRIPTION_CHARACTERS = '\\x20-\\x7E';
@@ -327,7 +327,7 @@ function portsOf(ports: readonly PortRange[]): string[] {
 }
 
 function describe(requirements: readonly Requirement[]): string {
-  return terraformLiteral(sanitizeText(purposesOf(requirements).join(' / '), GCP_DESCRIPTION_CHARACTERS, GCP_DESCRIPTION_MAX_LENGTH));
+  return terraformText(sanitizeText(purposesOf(requirements).join(' / '), GCP_DESCRIPTION_CHARACTERS, GCP_DESCRIPTION_MAX_LENGTH));
 }
 
 function compare(a: string, b: string): number {

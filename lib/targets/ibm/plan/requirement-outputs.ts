@@ -1,5 +1,5 @@
 import { RequirementRecord } from '../../../model/requirement-record';
-import { terraformLiteral } from '../../terraform-text';
+import { terraformText } from '../../../model/terraform-text';
 import { FIREWALL_METADATA_KEY } from './rule-plan';
 
 // The requirement lists the IBM target reports (construct outputs and exported module outputs alike). No cdktf here.
@@ -26,6 +26,6 @@ export function outputEntry(r: RequirementRecord): Record<string, string> {
     source: r.source,
     url: r.provenance.url,
   };
-  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, terraformLiteral(value)]));
+  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, terraformText(value)]));
 }
 
