@@ -6,13 +6,14 @@ import { FORMATS } from './args';
 import { ListIo, runList } from './list-command';
 import { runExport } from './export-command';
 import { runValidate } from './validate-command';
+import { driftUsage, runDrift } from './drift-command';
 
 const NAME = 'cdktf-firewall-requirements';
 
 /** Where the CLI writes (and, for `list`, the environment and clock it reads). */
 export type CliIo = ListIo;
 
-const COMMANDS = ['list', 'validate', 'export', 'help'];
+const COMMANDS = ['list', 'validate', 'export', 'drift', 'help'];
 const TOP_FLAGS = ['--help', '--version'];
 
 /**
@@ -39,6 +40,8 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
         return runValidate([...rest], io.out, io.err);
       case 'export':
         return runExport(rest, io);
+      case 'drift':
+        return runDrift(rest, io);
       default:
         if (command.startsWith('-')) throw unknownOption('flag', command, NAME, TOP_FLAGS, `Commands: ${COMMANDS.join(', ')}.`);
         throw unknownOption('command', command, NAME, COMMANDS);
@@ -71,6 +74,9 @@ function help(args: readonly string[], io: CliIo): number {
       return runValidate(['--help'], io.out, io.err);
     case 'export':
       return runExport(['--help'], io);
+    case 'drift':
+      io.out.write(driftUsage());
+      return 0;
     default: {
       const profile = PROFILES.find((p) => p.name === topic);
       if (profile) {
@@ -100,6 +106,8 @@ function usage(): string {
     '  validate [dir]             Check synthesized cdk.tf.json files against provider schemas (default dir: cdktf.out)',
     '  export <target> --spec <file> --out <dir>',
     '                             Write the firewall rules as a plain Terraform / OpenTofu module (no cdktf)',
+    '  drift <catalog> --upstream <file>',
+    "                             Compare a catalog with the vendor's own file (exit 1 on drift)",
     '  help [command|profile]     Show this help, or the help of a command or profile',
     '',
     'Options:',
@@ -109,7 +117,7 @@ function usage(): string {
     `Profiles: ${PROFILES.map((p) => p.name).join(', ')}`,
     `Run "${NAME} list <profile> --help" for a profile's options.`,
     '',
-    'Exit codes: 0 success; 1 validation found problems; 2 bad input (one message on stderr, nothing on stdout);',
+    'Exit codes: 0 success; 1 validation found problems or drift; 2 bad input (one message on stderr, nothing on stdout);',
     '3 validation incomplete (objects without a schema; see validate --help).',
     '',
   ].join('\n');

@@ -54,7 +54,9 @@ const DOMAIN = /^(\*\.)?[a-z0-9<>_-]+(\.[a-z0-9<>_-]+)+$/i;
  * the catalog's `<location>` compare equal (`<cluster_ID>` becomes `<cluster-id>`).
  */
 export function nameKey(text: string): string {
-  let t = text.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '').replace(/\.$/, '');
+  let t = text.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  if (!IPV4.test(t) && !(IPV6.test(t) && t.includes(':'))) t = t.replace(/\/.*$/, '');
+  t = t.replace(/\.$/, '');
   if (t.startsWith('.') && DOMAIN.test(`*${t}`)) t = `*${t}`;
   t = t.replace(/<([^<>]+)>/g, (_, inner: string) => (/region|location/i.test(inner) ? '<location>' : `<${inner.toLowerCase().replace(/[_\s]+/g, '-')}>`));
   if (IPV4.test(t) || (IPV6.test(t) && t.includes(':'))) {
@@ -124,10 +126,17 @@ const PROTOCOLS: Readonly<Record<string, string>> = { tcp: 'tcp', udp: 'udp', ht
 export function portSpecs(portCell: string | undefined, protocolCell: string | undefined, origin: string): PortSpec[] {
   const columnProtocols = protocolCell === undefined ? [undefined] : protocolsOf(protocolCell, origin);
   const byProtocol = new Map<string | undefined, PortRange[]>();
+  const words: string[] = [];
   const text = cellText(portCell ?? '').replace(/`/g, '').trim();
   const tokens = /^(-|–|n\/a|none|all|any)?$/i.test(text) ? [] : text.split(/\s*(?:,|\n|\band\b|\bor\b|;)\s*/i).filter((t) => t !== '');
   for (const token of tokens) {
     const m = /^(?:([a-z]+)\s*:\s*)?(\d{1,5})(?:\s*(?:-|–|to)\s*(\d{1,5}))?$/i.exec(token);
+    if (!m && !/\d/.test(token) && /^[a-z][a-z .'-]*\bports?$/i.test(token)) {
+      // Ports the reader fills in ("LBaaS ports"): kept as words, so that they compare equal only to themselves.
+      for (const p of columnProtocols) byProtocol.set(p, [...(byProtocol.get(p) ?? [])]);
+      words.push(token.toLowerCase());
+      continue;
+    }
     if (!m) {
       if (columnProtocols.every((p) => p === 'icmp')) continue;
       throw invalidValue('port', token, origin, 'Expected a port (443), a range (30000 - 32767) or PROTOCOL:port (HTTPS:443) in the port column.', 'invalid-upstream');
@@ -144,14 +153,15 @@ export function portSpecs(portCell: string | undefined, protocolCell: string | u
   if (tokens.length === 0) return columnProtocols.map((p) => ({ ...(p ? { protocol: p } : {}), ports: '' }));
   return [...byProtocol.entries()].map(([protocol, ranges]) => ({
     ...(protocol ? { protocol } : {}),
-    ports: PortRange.merge(ranges).map(String).join(','),
+    ports: [...PortRange.merge(ranges).map(String), ...words.map((w) => `(${w})`)].join(','),
   }));
 }
 
 function protocolsOf(cell: string, origin: string): Array<string | undefined> {
   const text = cellText(cell).replace(/`/g, '').trim();
   if (text === '' || text === '-') return [undefined];
-  return text.split(/\s*(?:\/|,|\band\b|\bor\b|\n)\s*/i).filter((t) => t !== '').map((t) => {
+  const words = text.split(/\s*(?:\/|,|\band\b|\bor\b|\n)\s*/i).filter((t) => t !== '' && !/^(both|either)$/i.test(t));
+  return words.map((t) => {
     const p = PROTOCOLS[t.toLowerCase()];
     if (p === undefined) throw invalidValue('protocol', t, origin, `Expected one of ${Object.keys(PROTOCOLS).join(', ')} in the protocol column.`, 'invalid-upstream');
     return p;

@@ -1,6 +1,6 @@
 import { CatalogGroup } from './catalog-groups';
 import { compareRows, UpstreamSection, upstreamKeys } from './compare-rows';
-import { normalizeTitle } from './markdown';
+import { MarkdownHeading, normalizeTitle } from './markdown';
 import { DriftChange, DriftKind } from './report';
 
 /** The outcome of comparing the tables of a document with the catalog's sections of it. */
@@ -18,7 +18,7 @@ export interface SectionComparison {
  * section gone.
  * @param headings every heading path of the document, for catalog sections whose heading has no table of its own
  */
-export function compareSections(upstream: readonly UpstreamSection[], catalogGroups: readonly CatalogGroup[], headings: ReadonlyArray<readonly string[]>): SectionComparison {
+export function compareSections(upstream: readonly UpstreamSection[], catalogGroups: readonly CatalogGroup[], headings: readonly MarkdownHeading[]): SectionComparison {
   const groups = mergeByTitle(catalogGroups);
   const changes: DriftChange[] = [];
   const notes: string[] = [];
@@ -61,12 +61,19 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
   }
 
   const matchedKeys = new Set(pairs.flatMap((p) => p.g.entries.map((e) => e.key)));
-  const headingTitles = new Set(headings.map((h) => normalizeTitle(h[h.length - 1])));
+  const headingTitles = new Set(headings.map((h) => normalizeTitle(h.text)));
   for (const g of groups) {
     if (!freeG.has(g)) continue;
     const own = normalizeTitle(lastSegment(g.title));
     if (headingTitles.has(own) && g.entries.every((e) => matchedKeys.has(e.key))) {
       notes.push(`"${g.title}" has no table upstream (the heading is there); its rows repeat rows of other sections, which were compared.`);
+      continue;
+    }
+    const included = headings.find((h) => h.includes && (normalizeTitle(h.text) === own || normalizeTitle(h.text).endsWith(` ${own}`)));
+    if (included) {
+      notes.push(
+        `"${g.title}": upstream heading "${included.text}" (line ${included.line}) renders its rows from an include, not a table; compare the file it includes (e.g. a data file) instead.`,
+      );
       continue;
     }
     changes.push({

@@ -4,7 +4,7 @@ import { CatalogGroup } from './catalog-groups';
 import { namesOfCell, portSpecs } from './cells';
 import { UpstreamRow, UpstreamSection } from './compare-rows';
 import { compareSections } from './compare-sections';
-import { cellText, MarkdownTable, normalizeTitle, parseMarkdown } from './markdown';
+import { cellText, MarkdownHeading, MarkdownTable, normalizeTitle, parseMarkdown } from './markdown';
 import { DriftChange, DriftKind, DriftReport } from './report';
 
 // The vendors' Markdown articles: the AKS egress article (MicrosoftDocs/azure-aks-docs
@@ -17,7 +17,7 @@ import { DriftChange, DriftKind, DriftReport } from './report';
 
 /** Header words of the column that holds the names, most specific first. */
 const NAME_COLUMNS: readonly RegExp[] = [/^destination/, /fqdn/, /^endpoint/, /hostname|^host/, /domain/, /^destination|^source|^remote/, /address|cidr/];
-const PORT_COLUMN = /^ports?\b|^port or value/;
+const PORT_COLUMN = /(^|\s)ports?(\s|$)|^port or value/;
 const PROTOCOL_COLUMN = /^protocols?\b/;
 
 /** Front matter keys that date a document, in the order they are trusted. */
@@ -26,7 +26,7 @@ const DATE_KEYS: readonly string[] = ['ms.date', 'lastupdated', 'lastmod', 'date
 /** A document's tables as sections to compare, and its date. */
 export interface MarkdownUpstream {
   readonly sections: readonly UpstreamSection[];
-  readonly headings: ReadonlyArray<readonly string[]>;
+  readonly headings: readonly MarkdownHeading[];
   readonly date?: string;
   readonly notes: readonly string[];
 }
@@ -56,7 +56,7 @@ export function readMarkdownUpstream(text: string, file: string): MarkdownUpstre
     );
   }
   const date = documentDate(doc.frontMatter, file);
-  return { sections, headings: doc.headings.map((h) => h.path), ...(date ? { date } : {}), notes };
+  return { sections, headings: doc.headings, ...(date ? { date } : {}), notes };
 }
 
 function requirementTable(table: MarkdownTable, file: string): UpstreamSection | undefined {

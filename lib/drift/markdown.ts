@@ -17,12 +17,26 @@ export interface MarkdownTable {
   readonly line: number;
 }
 
+/** A heading of a Markdown document. */
+export interface MarkdownHeading {
+  readonly level: number;
+  readonly text: string;
+  /** The headings above it and itself, outermost first. */
+  readonly path: readonly string[];
+  readonly line: number;
+  /** Whether its content (up to the next heading) pulls text in from elsewhere (an include or shortcode). */
+  readonly includes: boolean;
+}
+
+/** Include directives: Hugo shortcodes, Microsoft Learn `[!INCLUDE ...]`, AsciiDoc `include::`, Jekyll `{% include %}`. */
+const INCLUDE = /\{\{[<%]|\[!INCLUDE|^include::|\{%\s*include/i;
+
 /** A parsed Markdown document. */
 export interface MarkdownDocument {
   /** Front matter keys to their scalar values (quotes removed); nested keys and lists are left out. */
   readonly frontMatter: Readonly<Record<string, string>>;
   /** Every heading, outermost first per branch, with its level and line. */
-  readonly headings: ReadonlyArray<{ readonly level: number; readonly text: string; readonly path: readonly string[]; readonly line: number }>;
+  readonly headings: ReadonlyArray<MarkdownHeading>;
   readonly tables: readonly MarkdownTable[];
 }
 
@@ -38,7 +52,7 @@ const SEPARATOR_CELL = /^:?-{1,}:?$/;
 export function parseMarkdown(text: string, file: string): MarkdownDocument {
   const lines = stripComments(text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')).split('\n');
   const { frontMatter, bodyStart } = readFrontMatter(lines);
-  const headings: Array<{ level: number; text: string; path: string[]; line: number }> = [];
+  const headings: Array<{ level: number; text: string; path: string[]; line: number; includes: boolean }> = [];
   const tables: MarkdownTable[] = [];
   const stack: Array<{ level: number; text: string }> = [];
   let fence: string | undefined;
@@ -60,9 +74,10 @@ export function parseMarkdown(text: string, file: string): MarkdownDocument {
       const textOfHeading = headingText(heading[2]);
       while (stack.length > 0 && stack[stack.length - 1].level >= level) stack.pop();
       stack.push({ level, text: textOfHeading });
-      headings.push({ level, text: textOfHeading, path: stack.map((h) => h.text), line: i + 1 });
+      headings.push({ level, text: textOfHeading, path: stack.map((h) => h.text), line: i + 1, includes: false });
       continue;
     }
+    if (INCLUDE.test(line.trim()) && headings.length > 0) headings[headings.length - 1].includes = true;
     if (isTableRow(line) && i + 1 < lines.length && isSeparator(lines[i + 1])) {
       const header = splitRow(line);
       const width = splitRow(lines[i + 1]).length;
