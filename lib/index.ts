@@ -6,3 +6,4 @@
 export * from './model';
 export * from './catalog';
 export * from './plan';
+export * from './drift';
