@@ -1,3 +1,5 @@
-export { detectDriftFormat, driftCatalog, driftFile, DRIFT_FORMATS, DriftFormat, DriftOptions } from './drift';
+export { detectDriftFormat, driftCatalog, driftFile, DRIFT_FORMATS, DriftFormat } from './drift';
+export type { DriftOptions } from './drift';
 export { DriftOutputFormat, renderDriftReport } from './render';
-export { DriftChange, DriftKind, DriftReport, hasDrift } from './report';
+export { DriftKind, hasDrift } from './report';
+export type { DriftChange, DriftReport } from './report';
