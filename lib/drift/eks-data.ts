@@ -1,4 +1,4 @@
-import { EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGIONS } from '../catalog/eks/regions';
+import { EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGION_TABLE, EKS_REGIONS, EksAddonRegistrySource } from '../catalog/eks/regions';
 import { invalidValue } from '../model/errors';
 import { DriftChange, DriftKind, DriftReport } from './report';
 
@@ -16,11 +16,24 @@ export interface EksRegionTable {
   readonly regions: readonly string[];
   readonly accounts: Readonly<Record<string, string>>;
   readonly otherPartitionPrefixes: readonly string[];
+  /**
+   * Regions whose account the catalog takes from another document than the add-on image table, with that source
+   * (they are not expected in the table).
+   * @default {}
+   */
+  readonly accountsFromElsewhere?: Readonly<Record<string, string>>;
 }
 
 /** The EKS catalog's region table as it stands. */
 export function eksRegionTable(): EksRegionTable {
-  return { regions: EKS_REGIONS, accounts: EKS_ADDON_REGISTRY_ACCOUNTS, otherPartitionPrefixes: EKS_OTHER_PARTITIONS.map((p) => p.prefix) };
+  return {
+    regions: EKS_REGIONS,
+    accounts: EKS_ADDON_REGISTRY_ACCOUNTS,
+    otherPartitionPrefixes: EKS_OTHER_PARTITIONS.map((p) => p.prefix),
+    accountsFromElsewhere: Object.fromEntries(
+      EKS_REGION_TABLE.filter((r) => r.addonRegistrySource !== EksAddonRegistrySource.ADDON_IMAGES_TABLE).map((r) => [r.name, r.addonRegistrySource]),
+    ),
+  };
 }
 
 /** Compares botocore's endpoints.json with the catalog's regions, per partition the catalog covers. */
@@ -94,7 +107,10 @@ export function driftEksAddonImages(catalog: string, table: EksRegionTable, text
     else if (account !== m[1]) changes.push({ kind: DriftKind.VALUE_CHANGED, section: 'add-on image registries', item: region, upstream: m[1], catalog: account, line: row.line });
   }
   for (const [region, account] of Object.entries(table.accounts)) {
-    if (!upstream.has(region)) changes.push({ kind: DriftKind.ROW_REMOVED, section: 'add-on image registries', item: region, catalog: account });
+    if (upstream.has(region)) continue;
+    const elsewhere = table.accountsFromElsewhere?.[region];
+    if (elsewhere !== undefined) notes.push(`${region}: the catalog takes its account (${account}) from ${elsewhere}, not from this table.`);
+    else changes.push({ kind: DriftKind.ROW_REMOVED, section: 'add-on image registries', item: region, catalog: account });
   }
   return { catalog, file, format: 'eks-addon-images-adoc', changes, compared: { sections: 1, rows: rows.length - 1 }, notes: [...notes, 'The AsciiDoc page carries no date; name the commit you compared.'] };
 }

@@ -51,6 +51,10 @@ export const ERROR_CODES = [
   'unreadable',
   'invalid-stack',
   'invalid-schema-file',
+  // drift and explain: vendor files, firewall logs, flows
+  'invalid-upstream',
+  'invalid-log',
+  'invalid-flow',
   // a bug in the library, not in the input
   'internal',
 ] as const;
