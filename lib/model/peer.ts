@@ -24,7 +24,8 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TAG = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9<>-]+)*$/;
 
 /**
- * The other end of a flow. Build one with the static factories; a peer renders itself to each target.
+ * The other end of a flow. Build one with the static factories. A peer is a value: it holds its kind and its
+ * canonical text; each target's planner (lib/targets/<cloud>/plan) decides how a kind is written there or refuses it.
  *
  * @example Peer.fqdn('mcr.microsoft.com'); Peer.fqdn('*.hcp.<location>.azmk8s.io'); Peer.cidr('35.230.121.20/32')
  */

@@ -3,7 +3,8 @@ import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { toRecord } from '../../model/requirement-record';
 import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from '../../targets/ibm/plan/requirement-outputs';
-import { checkIbmGroupOptions, IbmPlannedRule, planIbmSecurityGroups } from '../../targets/ibm/plan/rule-plan';
+import { IbmPlannedRule } from '../../targets/ibm/plan/rule-plan';
+import { checkIbmGroupOptions, planIbmSecurityGroups } from '../../targets/ibm/plan/security-group-plan';
 import {
   IBM_PROVIDER_NAME,
   IBM_PROVIDER_SOURCE,

@@ -97,6 +97,9 @@ export interface AzureFirewallPolicyRulesProps {
   readonly dependsOn?: ITerraformDependable[];
 }
 
+/** Rule plans shared by every AzureFirewallPolicyRules of the process (same sets, same options). */
+const AZURE_RULE_PLANS = new PlanCache<AzureRulePlan>('Azure Firewall rule plans');
+
 /**
  * Azure Firewall policy rules for requirement sets: `azurerm_firewall_policy_rule_collection_group` resources
  * with one network and/or one application rule collection per source section (catalog section or add-on).
@@ -118,9 +121,6 @@ export interface AzureFirewallPolicyRulesProps {
  * - Skipped (`skippedRequirements`, with an info annotation): ingress rows and rows that land on the cluster API
  *   endpoint or a service beside the cluster.
  */
-/** Rule plans shared by every AzureFirewallPolicyRules of the process (same sets, same options). */
-const AZURE_RULE_PLANS = new PlanCache<AzureRulePlan>('Azure Firewall rule plans');
-
 export class AzureFirewallPolicyRules extends RequirementsConstruct {
   private readonly firewallPolicyId: string;
   private readonly sources: FirewallRuleSources;
@@ -235,11 +235,6 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     return this.rendered;
   }
 
-  /**
-   * Rule collection groups of other `AzureFirewallPolicyRules` in the app on the same policy with a priority or name
-   * this construct also uses (Azure processes same-priority groups in an undefined order, and a second group with
-   * the same name replaces the first).
-   */
   private cachedPolicyKey?: string;
 
   /** The policy, for comparing constructs: a literal id, or a reference resolved within its stack (computed once). */
@@ -248,6 +243,11 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     return this.cachedPolicyKey;
   }
 
+  /**
+   * Rule collection groups of other `AzureFirewallPolicyRules` in the app on the same policy with a priority or name
+   * this construct also uses (Azure processes same-priority groups in an undefined order, and a second group with
+   * the same name replaces the first).
+   */
   private findConflicts(): string[] {
     if (!this.rendered) return [];
     const key = this.policyKey;

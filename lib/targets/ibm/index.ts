@@ -8,6 +8,7 @@ export * from './plan/ibm-validation';
 export * from './plan/rule-types';
 export * from './plan/requirement-outputs';
 export * from './plan/rule-plan';
+export * from './plan/security-group-plan';
 export * from './security-group';
 export * from './security-group-rule';
 export * from './security-group-rules';

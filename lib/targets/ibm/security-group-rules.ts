@@ -7,14 +7,8 @@ import { RequirementRecord, toRecord } from '../../model/requirement-record';
 import { RequirementSet } from '../../model/requirement-set';
 import { describeElsewhere } from '../../plan/control-plane-access';
 import { RequirementsConstruct } from '../requirements-construct';
-import {
-  checkIbmGroupOptions,
-  checkIbmRequirements,
-  IBM_GROUP_OPTION_NAMES,
-  IbmGroupOptions,
-  IbmPlannedRule,
-  planIbmSecurityGroups,
-} from './plan/rule-plan';
+import { checkIbmRequirements, IbmPlannedRule } from './plan/rule-plan';
+import { checkIbmGroupOptions, IBM_GROUP_OPTION_NAMES, IbmGroupOptions, planIbmSecurityGroups } from './plan/security-group-plan';
 import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from './plan/requirement-outputs';
 import { IbmIsSecurityGroup } from './security-group';
 import { IbmIsSecurityGroupRule } from './security-group-rule';

@@ -1,6 +1,6 @@
 import { RequirementRecord } from '../../../model/requirement-record';
 import { terraformText } from '../../../model/terraform-text';
-import { FIREWALL_METADATA_KEY } from './rule-plan';
+import { FIREWALL_METADATA_KEY } from './rule-plan-types';
 
 // The requirement lists the IBM target reports (construct outputs and exported module outputs alike). No cdktf here.
 
