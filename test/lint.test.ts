@@ -1,3 +1,4 @@
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -116,5 +117,11 @@ describe('import rules', () => {
     expect(cycles).toEqual([]);
     // value.ts and errors.ts are leaves: every other model module may use them.
     expect([edges.get('value'), edges.get('errors')]).toEqual([[], []]);
+  });
+
+  test('node_modules is never committed (a symlinked one would replace the installed packages of every checkout)', () => {
+    const listed = spawnSync('git', ['ls-files', '--', 'node_modules'], { cwd: ROOT, encoding: 'utf8' });
+    if (listed.status !== 0) return; // not a git checkout (e.g. an unpacked tarball)
+    expect(listed.stdout).toBe('');
   });
 });
