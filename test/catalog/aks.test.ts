@@ -1,6 +1,9 @@
 import {
   AKS_ADDONS,
   AKS_CATALOG,
+  AKS_NOTES,
+  AKS_EXTENSION_TABLES,
+  AKS_KEY_VAULT_FEATURE_ADDONS,
   AKS_OPTION_SPECS,
   AKS_PROFILE,
   AKS_REGIONS,
@@ -37,7 +40,7 @@ function added(cloud: AksCloud, options: Partial<AksProfileOptions>): string[] {
 
 /** The flows of a catalog section for a cloud with `<location>` filled in. */
 function sectionFlows(cloud: AksCloud, section: string): string[] {
-  return AKS_CATALOG.filter((t) => t.section === section && t.clouds.includes(cloud))
+  return [...AKS_CATALOG, ...AKS_EXTENSION_TABLES].filter((t) => t.section === section && t.clouds.includes(cloud))
     .flatMap((t) => t.requirements)
     .map((r) => flowOf(r).replace('<location>', LOCATION[cloud]));
 }
@@ -103,7 +106,9 @@ describe('aksProfile defaults (public cluster, konnectivity on, no add-ons)', ()
   });
 
   test('every requirement cites the newest edition and a section', () => {
-    for (const r of profile(PUBLIC, { addons: [...AKS_ADDONS], gpu: true, windows: true, includeRecommended: true }).requirements) {
+    const fromEgressPage = AKS_ADDONS.filter((a) => a !== AksAddon.BACKUP);
+    for (const r of profile(PUBLIC, { addons: fromEgressPage, addonsUsingKeyVault: [...AKS_KEY_VAULT_FEATURE_ADDONS], gpu: true, windows: true, includeRecommended: true })
+      .requirements) {
       for (const s of r.sources) {
         expect(s.date).toBe('2026-06-18');
         expect(s.url).toMatch(/^https:\/\/learn\.microsoft\.com\/azure\/aks\/outbound-rules-control-egress#/);
@@ -117,17 +122,20 @@ describe('each add-on adds exactly its own rows', () => {
 
   test('add-ons per cloud', () => {
     expect(aksAddonsFor(PUBLIC)).toEqual([...AKS_ADDONS]);
-    expect(aksAddonsFor(US_GOV)).toEqual([...AKS_ADDONS]);
+    // The backup extension's quickstart names no Azure Government variant.
+    expect(aksAddonsFor(US_GOV)).toEqual(AKS_ADDONS.filter((a) => a !== AksAddon.BACKUP));
     // Defender is retired there; the document has no Key Vault (hence Istio/application routing) or cluster extension rows.
-    expect(aksAddonsFor(CHINA)).toEqual([AksAddon.WORKLOAD_IDENTITY, AksAddon.AZURE_MONITOR, AksAddon.AZURE_POLICY, AksAddon.COST_ANALYSIS]);
+    expect(aksAddonsFor(CHINA)).toEqual([AksAddon.WORKLOAD_IDENTITY, AksAddon.AZURE_MONITOR, AksAddon.AZURE_POLICY, AksAddon.COST_ANALYSIS, AksAddon.BACKUP]);
   });
 
   test.each(cases)('%s + %s', (cloud, addon) => {
     const base = new Set(flows(profile(cloud)));
-    const set = profile(cloud, { addons: [addon] });
+    // Istio and application routing have only Key Vault rows, which need addonsUsingKeyVault.
+    const options = { addons: [addon], ...(AKS_KEY_VAULT_FEATURE_ADDONS.includes(addon) ? { addonsUsingKeyVault: [addon] } : {}) };
+    const set = profile(cloud, options);
     const own = sectionFlows(cloud, `addon-${addon}`);
     expect(own.length).toBeGreaterThan(0);
-    expect(added(cloud, { addons: [addon] })).toEqual(sorted([...new Set(own.filter((f) => !base.has(f)))]));
+    expect(added(cloud, options)).toEqual(sorted([...new Set(own.filter((f) => !base.has(f)))]));
     // Rows the core already has stay one requirement that now also cites the add-on.
     for (const f of own) {
       const r = set.requirements.find((x) => flowOf(x) === f) as Requirement;
@@ -139,8 +147,12 @@ describe('each add-on adds exactly its own rows', () => {
     expect(added(PUBLIC, { addons: [AksAddon.WORKLOAD_IDENTITY] })).toEqual([]);
     expect(added(PUBLIC, { addons: [AksAddon.COST_ANALYSIS] })).toEqual([]);
     expect(added(PUBLIC, { addons: [AksAddon.KEY_VAULT_SECRETS_PROVIDER] })).toEqual([https('*.vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([https('*.vault.azure.net')]);
-    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('*.vault.azure.net')]);
+    // Key Vault only when the user says the feature uses it.
+    expect(added(PUBLIC, { addons: [AksAddon.ISTIO] })).toEqual([]);
+    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING] })).toEqual([]);
+    expect(added(PUBLIC, { addons: [AksAddon.ISTIO], addonsUsingKeyVault: [AksAddon.ISTIO] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(PUBLIC, { addons: [AksAddon.APPLICATION_ROUTING], addonsUsingKeyVault: [AksAddon.APPLICATION_ROUTING] })).toEqual([https('*.vault.azure.net')]);
+    expect(added(US_GOV, { addons: [AksAddon.ISTIO], addonsUsingKeyVault: [AksAddon.ISTIO] })).toEqual([https('*.vault.usgovcloudapi.net')]);
     expect(added(PUBLIC, { addons: [AksAddon.DEFENDER] })).toEqual(
       sorted([https('*.ods.opinsights.azure.com'), https('*.oms.opinsights.azure.com'), https('*.cloud.defender.microsoft.com')]),
     );
@@ -191,12 +203,17 @@ describe('each add-on adds exactly its own rows', () => {
   });
 
   test('Istio and the Key Vault provider share one vault requirement; the stronger necessity wins', () => {
-    const set = profile(PUBLIC, { addons: [AksAddon.ISTIO, AksAddon.KEY_VAULT_SECRETS_PROVIDER, AksAddon.APPLICATION_ROUTING] });
+    const set = profile(PUBLIC, {
+      addons: [AksAddon.ISTIO, AksAddon.KEY_VAULT_SECRETS_PROVIDER, AksAddon.APPLICATION_ROUTING],
+      addonsUsingKeyVault: [AksAddon.APPLICATION_ROUTING, AksAddon.ISTIO],
+    });
     const vault = set.requirements.filter((r) => r.peer.value === '*.vault.azure.net');
     expect(vault).toHaveLength(1);
     expect(vault[0].necessity.kind).toBe(NecessityKind.REQUIRED);
     expect(vault[0].sources.map((s) => s.section)).toEqual(['addon-application-routing', 'addon-istio', 'addon-key-vault-secrets-provider']);
-    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO] }).requirements.find((r) => r.peer.value === '*.vault.azure.net') as Requirement;
+    const istioOnly = profile(PUBLIC, { addons: [AksAddon.ISTIO], addonsUsingKeyVault: [AksAddon.ISTIO] }).requirements.find(
+      (r) => r.peer.value === '*.vault.azure.net',
+    ) as Requirement;
     expect(istioOnly.necessity.conditions.map((c) => c.key)).toEqual(['istio-plugin-ca-or-secure-ingress-gateways']);
   });
 });
@@ -405,7 +422,7 @@ describe('rejections', () => {
 
   test('unknown add-on suggests the closest one', () => {
     expect(() => aksProfile({ location: 'westeurope', addons: ['azure-monitr' as AksAddon] })).toThrow(
-      'Unknown AKS add-on "azure-monitr" (from option addons[0]). Did you mean "azure-monitor"? Valid values: workload-identity, defender, key-vault-secrets-provider, azure-monitor, azure-policy, cost-analysis, cluster-extensions, istio, application-routing.',
+      'Unknown AKS add-on "azure-monitr" (from option addons[0]). Did you mean "azure-monitor"? Valid values: workload-identity, defender, key-vault-secrets-provider, azure-monitor, azure-policy, cost-analysis, cluster-extensions, istio, application-routing, backup.',
     );
     // GPU is a node pool option, not an add-on.
     const e = errorOf(() => aksProfile({ location: 'westeurope', addons: [AksAddon.ISTIO, 'gpu' as AksAddon] }));
@@ -469,7 +486,7 @@ describe('rejections', () => {
     expect(e.code).toBe('unsupported-addon');
     expect(e.message).toBe(
       'Invalid add-on for cloud azure-china "defender" (from option addons[1]). Microsoft Defender for Containers is retired in Microsoft Azure operated by 21Vianet (2026-08-18); ' +
-        'the document keeps its rows only for reference. Remove it from addons. Add-ons available for azure-china: workload-identity, azure-monitor, azure-policy, cost-analysis.',
+        'the document keeps its rows only for reference. Remove it from addons. Add-ons available for azure-china: workload-identity, azure-monitor, azure-policy, cost-analysis, backup.',
     );
   });
 
@@ -522,6 +539,10 @@ describe('AKS_PROFILE (the CLI view)', () => {
       ['cloud', 'cloud', OptionType.CHOICE],
       ['location', 'location', OptionType.STRING],
       ['addons', 'addons', OptionType.CHOICE_LIST],
+      ['addonsUsingKeyVault', 'addons-using-key-vault', OptionType.CHOICE_LIST],
+      ['containerRegistries', 'container-registries', OptionType.STRING_LIST],
+      ['containerRegistryDataEndpointRegions', 'container-registry-data-endpoint-regions', OptionType.STRING_LIST],
+      ['containerRegistryStorageEndpoint', 'container-registry-storage-endpoint', OptionType.BOOLEAN],
       ['gpu', 'gpu', OptionType.BOOLEAN],
       ['windows', 'windows', OptionType.BOOLEAN],
       ['privateCluster', 'private-cluster', OptionType.BOOLEAN],
@@ -622,5 +643,121 @@ describe('AKS profile: regions opened after the built-in list', () => {
   test('the CLI flag reaches the profile', () => {
     const set = AKS_PROFILE.build({ location: 'swedensouth2', allowUnlistedLocation: true });
     expect(set.size).toBeGreaterThan(0);
+  });
+});
+
+describe('your own Azure Container Registry (like ecrAccountIds for EKS)', () => {
+  const ACR_URL =
+    'https://github.com/MicrosoftDocs/azure-management-docs/blob/064a6550eb2d8f5a38ef9944e872f38ed7fed334/articles/container-registry/container-registry-firewall-access-rules.md';
+
+  test('login server, the certificate apex and one dedicated data endpoint per registry and geo-replica region', () => {
+    const options = { containerRegistries: ['ContosoRegistry', 'fabrikamacr.azurecr.io'], containerRegistryDataEndpointRegions: ['westeurope', 'North Europe'] };
+    expect(added(PUBLIC, options)).toEqual(
+      sorted([
+        https('contosoregistry.azurecr.io'),
+        https('fabrikamacr.azurecr.io'),
+        https('azurecr.io'),
+        https('contosoregistry.northeurope.data.azurecr.io'),
+        https('contosoregistry.westeurope.data.azurecr.io'),
+        https('fabrikamacr.northeurope.data.azurecr.io'),
+        https('fabrikamacr.westeurope.data.azurecr.io'),
+      ]),
+    );
+    const rows = profile(PUBLIC, options).requirements.filter((r) => r.primarySource.section === 'container-registry');
+    expect(rows).toHaveLength(7);
+    for (const r of rows) {
+      expect(r.primarySource).toEqual({
+        catalog: 'aks',
+        section: 'container-registry',
+        sectionTitle: 'Allow access to REST and data endpoints',
+        title: 'Configure rules to access an Azure container registry behind a firewall (Azure Container Registry)',
+        url: `${ACR_URL}#allow-access-to-rest-and-data-endpoints`,
+        date: '2023-10-31',
+      });
+      expect(r.necessity.kind).toBe(NecessityKind.REQUIRED);
+    }
+  });
+
+  test('without dedicated data endpoints: the storage endpoint, as an explicit opt-in', () => {
+    expect(added(PUBLIC, { containerRegistries: ['contosoregistry'], containerRegistryStorageEndpoint: true })).toEqual(
+      sorted([https('contosoregistry.azurecr.io'), https('azurecr.io'), https('*.blob.core.windows.net')]),
+    );
+    const [storage] = profile(PUBLIC, { containerRegistries: ['contosoregistry'], containerRegistryStorageEndpoint: true }).requirements.filter(
+      (r) => r.peer.value === '*.blob.core.windows.net',
+    );
+    expect(storage.metadata.note).toContain('prefer dedicated data endpoints');
+  });
+
+  test('the CLI flags', () => {
+    const set = AKS_PROFILE.build({ location: 'westeurope', containerRegistries: 'contosoregistry', containerRegistryDataEndpointRegions: 'westeurope,eastus' });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(
+      expect.arrayContaining(['contosoregistry.azurecr.io', 'contosoregistry.westeurope.data.azurecr.io', 'contosoregistry.eastus.data.azurecr.io']),
+    );
+  });
+
+  test('rejections', () => {
+    const bad = (o: Partial<AksProfileOptions>, cloud: AksCloud = PUBLIC) => () => profile(cloud, o);
+    expect(bad({ containerRegistries: ['contosoregistry'] })).toThrow('Missing required option containerRegistryDataEndpointRegions');
+    expect(bad({ containerRegistries: ['contosoregistry'] })).toThrow('or containerRegistryStorageEndpoint: true');
+    expect(bad({ containerRegistryDataEndpointRegions: ['westeurope'] })).toThrow('Missing required option containerRegistries');
+    expect(bad({ containerRegistryStorageEndpoint: true })).toThrow('Missing required option containerRegistries');
+    expect(bad({ containerRegistries: ['ab'], containerRegistryStorageEndpoint: true })).toThrow(
+      'Invalid container registry name "ab" (from option containerRegistries[0]). An Azure Container Registry name is 5-50 letters and digits',
+    );
+    expect(bad({ containerRegistries: ['contoso-registry'], containerRegistryStorageEndpoint: true })).toThrow('Invalid container registry name');
+    expect(bad({ containerRegistries: ['contosoregistry'], containerRegistryDataEndpointRegions: ['westeurop'] })).toThrow(
+      'Unknown Azure region for cloud azure-public "westeurop" (from option containerRegistryDataEndpointRegions[0]). Did you mean "westeurope"?',
+    );
+    expect(bad({ containerRegistries: ['contosoregistry'], containerRegistryStorageEndpoint: true }, US_GOV)).toThrow(
+      "The container registry firewall page names the Azure public cloud's endpoints only",
+    );
+    expect(bad({ containerRegistries: 'contosoregistry' as unknown as string[] })).toThrow(FirewallRequirementsError);
+    expect(bad({ containerRegistries: ['contosoregistry'], containerRegistryStorageEndpoint: 'yes' as unknown as boolean })).toThrow(FirewallRequirementsError);
+  });
+});
+
+describe('the Azure Backup extension add-on', () => {
+  const BACKUP_URL = 'https://github.com/MicrosoftDocs/azure-docs/blob/122662bacce4cd046ffc4007293de7091e53c79b/articles/backup/quick-install-backup-extension.md';
+  const NAMES = ['*.microsoft.com', '*.azure.com', '*.azmk8s.io', '*.digicert.com', '*.digicert.cn', '*.geotrust.com', '*.msocsp.com'];
+
+  test('Azure public: the names of the quickstart prerequisites, HTTPS 443, citing the quickstart', () => {
+    expect(added(PUBLIC, { addons: [AksAddon.BACKUP] })).toEqual(sorted([...NAMES, '*.core.windows.net'].map(https)));
+    const rows = profile(PUBLIC, { addons: [AksAddon.BACKUP] }).requirements.filter((r) => r.sources.some((s) => s.section === 'addon-backup'));
+    expect(rows).toHaveLength(8);
+    for (const r of rows) expect(r.sources.find((s) => s.section === 'addon-backup')).toMatchObject({ url: `${BACKUP_URL}#prerequisites`, date: '2023-11-14' });
+  });
+
+  test('21Vianet: *.core.chinacloudapi.cn instead of *.core.windows.net, noting its source', () => {
+    expect(added(CHINA, { addons: [AksAddon.BACKUP] })).toEqual(sorted([...NAMES, '*.core.chinacloudapi.cn'].map(https)));
+    const [storage] = profile(CHINA, { addons: [AksAddon.BACKUP] }).requirements.filter((r) => r.peer.value === '*.core.chinacloudapi.cn');
+    expect(storage.metadata.note).toContain('not in the stored edition');
+  });
+
+  test('refused in Azure Government, where the quickstart names no variant', () => {
+    expect(() => profile(US_GOV, { addons: [AksAddon.BACKUP] })).toThrow('The document lists no rules for backup in');
+  });
+});
+
+describe('Key Vault for istio and application-routing is a named option', () => {
+  test('addonsUsingKeyVault must name selected add-ons among istio and application-routing', () => {
+    expect(() => profile(PUBLIC, { addons: [AksAddon.ISTIO], addonsUsingKeyVault: [AksAddon.APPLICATION_ROUTING] })).toThrow(
+      'Invalid addonsUsingKeyVault "application-routing" (from option addonsUsingKeyVault[0]). application-routing is not in addons',
+    );
+    expect(() => profile(PUBLIC, { addons: [AksAddon.AZURE_MONITOR], addonsUsingKeyVault: [AksAddon.AZURE_MONITOR] })).toThrow(
+      'Unknown add-on using Key Vault "azure-monitor" (from option addonsUsingKeyVault[0])',
+    );
+    expect(() => profile(PUBLIC, { addons: [AksAddon.ISTIO], addonsUsingKeyVault: 'istio' as unknown as AksAddon[] })).toThrow(FirewallRequirementsError);
+  });
+
+  test('the CLI flag', () => {
+    const set = AKS_PROFILE.build({ location: 'westeurope', addons: 'istio,application-routing', addonsUsingKeyVault: 'istio' });
+    const [vault] = set.requirements.filter((r) => r.peer.value === '*.vault.azure.net');
+    expect(vault.sources.map((s) => s.section)).toEqual(['addon-istio']);
+  });
+
+  test('the key-vault-apex note says what the catalog renders', () => {
+    const note = AKS_NOTES.find((n) => n.key === 'key-vault-apex')!;
+    expect(note.handling).toContain('Rendered as *.vault.azure.net');
+    expect(note.handling).not.toContain('as written');
   });
 });

@@ -113,9 +113,11 @@ describe('cli rejections exit 2 and write nothing to stdout', () => {
 
 describe('cli aks', () => {
   test('--addons all selects every add-on and conditions show in the table as the kind only', () => {
-    const all = JSON.parse(run('list', 'aks', '--location', 'westeurope', '--addons', 'all', '--format', 'json').stdout);
+    const all = JSON.parse(
+      run('list', 'aks', '--location', 'westeurope', '--addons', 'all', '--addons-using-key-vault', 'istio,application-routing', '--format', 'json').stdout,
+    );
     const sections = new Set(all.flatMap((r: any) => [r.source, ...(r.alsoIn ?? [])]));
-    for (const addon of ['workload-identity', 'defender', 'key-vault-secrets-provider', 'azure-monitor', 'azure-policy', 'cost-analysis', 'cluster-extensions', 'istio', 'application-routing']) {
+    for (const addon of ['workload-identity', 'defender', 'key-vault-secrets-provider', 'azure-monitor', 'azure-policy', 'cost-analysis', 'cluster-extensions', 'istio', 'application-routing', 'backup']) {
       expect(sections).toContain(`aks/addon-${addon}`);
     }
     const hcp = all.find((r: any) => r.peer.value === '*.hcp.westeurope.azmk8s.io');

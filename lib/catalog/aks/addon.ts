@@ -14,6 +14,8 @@ export enum AksAddon {
   ISTIO = 'istio',
   /** Application routing add-on (SSL termination with Key Vault certificates). */
   APPLICATION_ROUTING = 'application-routing',
+  /** The Azure Backup for AKS extension (its own document, not the AKS egress page). */
+  BACKUP = 'backup',
 }
 
 /** Every add-on, in document order. */
@@ -27,7 +29,11 @@ export const AKS_ADDONS: readonly AksAddon[] = [
   AksAddon.CLUSTER_EXTENSIONS,
   AksAddon.ISTIO,
   AksAddon.APPLICATION_ROUTING,
+  AksAddon.BACKUP,
 ];
+
+/** The add-ons whose Key Vault rows apply only when the user says the feature uses Key Vault (`addonsUsingKeyVault`). */
+export const AKS_KEY_VAULT_FEATURE_ADDONS: readonly AksAddon[] = [AksAddon.ISTIO, AksAddon.APPLICATION_ROUTING];
 
 /** The section key (`Provenance.section`) of an add-on's rows, e.g. `addon-azure-monitor`. */
 export function aksAddonSection(addon: AksAddon): string {

@@ -1,5 +1,5 @@
 import { Requirement } from '../../model/requirement';
-import { CatalogSection } from '../catalog-section';
+import { CatalogSection, SourceDocument } from '../catalog-section';
 import { AksAddon } from './addon';
 import { AksCloud } from './cloud';
 import { AKS_DOCUMENT } from './document';
@@ -34,11 +34,13 @@ export interface AksTableProps {
   readonly anchorHeading: string;
   /** Adds the rows to the section, in document order. */
   readonly rows: (section: CatalogSection) => void;
+  /** The document the table is from. @default AKS_DOCUMENT */
+  readonly document?: SourceDocument;
 }
 
 /** Transcribes one table. */
 export function aksTable(props: AksTableProps): AksCatalogTable {
-  const section = new CatalogSection(AKS_DOCUMENT, props.section, props.title, learnAnchor(props.anchorHeading));
+  const section = new CatalogSection(props.document ?? AKS_DOCUMENT, props.section, props.title, learnAnchor(props.anchorHeading));
   props.rows(section);
   return {
     section: props.section,

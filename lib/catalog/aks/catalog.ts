@@ -5,6 +5,7 @@ import { AksCatalogTable } from './catalog-table';
 import { AksCloud } from './cloud';
 import { AKS_CORE_TABLES } from './core';
 import { AKS_DOCUMENT } from './document';
+import { BACKUP_TABLES } from './extensions';
 import { GPU_RULES, OPTIONAL_RECOMMENDED_RULES, WINDOWS_RULES } from './node-pools';
 
 /** Every table of the AKS document, in document order. */
@@ -34,9 +35,15 @@ export function aksTables(cloud: AksCloud, section: string): AksCatalogTable[] {
   return AKS_CATALOG.filter((t) => t.section === section && t.clouds.includes(cloud));
 }
 
-/** The tables of `addon` for `cloud` (empty when the document has none for that cloud). */
+/**
+ * Add-on tables from other documents than the AKS egress page: the Azure Backup extension's prerequisites. Kept out
+ * of `AKS_CATALOG`, which is the egress page's tables.
+ */
+export const AKS_EXTENSION_TABLES: readonly AksCatalogTable[] = BACKUP_TABLES;
+
+/** The tables of `addon` for `cloud` (empty when the documents have none for that cloud). */
 export function aksAddonTables(cloud: AksCloud, addon: AksAddon): AksCatalogTable[] {
-  return AKS_CATALOG.filter((t) => t.addon === addon && t.clouds.includes(cloud));
+  return [...AKS_CATALOG, ...AKS_EXTENSION_TABLES].filter((t) => t.addon === addon && t.clouds.includes(cloud));
 }
 
 /** Every row of the catalog as one (unresolved) requirement set. */

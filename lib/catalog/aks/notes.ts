@@ -68,7 +68,8 @@ export const AKS_NOTES: readonly AksNote[] = [
     key: 'key-vault-apex',
     hosts: ['vault.azure.net'],
     text: 'The Key Vault provider row is written as vault.azure.net, without a leading *.; vaults themselves are addressed as subdomains of it.',
-    handling: 'Emitted as written. If your firewall matches names exactly, allow your vault hosts as well.',
+    handling:
+      'Rendered as *.vault.azure.net (a sourced interpretation that keeps the literal row as its vendor row): an exact-match rule for vault.azure.net would match no vault. The Azure Government row is already *.vault.usgovcloudapi.net.',
     source: source('addon-key-vault-secrets-provider', 'Azure Key Vault provider for Secrets Store CSI Driver'),
   },
   {

@@ -6,12 +6,13 @@ import { Peer } from '../../model/peer';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
-import { AKS_ADDONS, AksAddon } from './addon';
+import { AKS_ADDONS, AKS_KEY_VAULT_FEATURE_ADDONS, AksAddon } from './addon';
 import { DEFENDER_CHINA_RETIREMENT_DATE } from './addons';
 import { aksAddonTables, aksTables } from './catalog';
 import { AksCatalogTable } from './catalog-table';
 import { AKS_CLOUD_NAMES, AKS_CLOUDS, AksCloud } from './cloud';
 import { AKS_PLACEHOLDER_HINTS, AksCondition, AksPlaceholder } from './conditions';
+import { aksContainerRegistrySection } from './container-registry';
 import { AZURE_CLOUD_REGION_TAG } from './core';
 import { AKS_REGIONS, aksCloudOfRegion, normalizeAksRegion } from './regions';
 
@@ -29,6 +30,35 @@ export interface AksProfileOptions {
    * @default []
    */
   readonly addons?: AksAddon[];
+  /**
+   * The add-ons among `istio` and `application-routing` that use Azure Key Vault: Istio with a plug-in CA or secure
+   * ingress gateways, application routing terminating SSL with Key Vault certificates. Each adds the Key Vault
+   * provider's row (`*.vault.azure.net`, any tenant's vaults); without it these add-ons add no rows (the core rules
+   * cover them). Each must also be in `addons`.
+   * @default [] (no Key Vault rows for istio or application-routing)
+   */
+  readonly addonsUsingKeyVault?: AksAddon[];
+  /**
+   * Names of your own Azure Container Registries the nodes pull from (e.g. `contosoregistry`, or its login server
+   * `contosoregistry.azurecr.io`), like `ecrAccountIds` for EKS. Each adds HTTPS 443 to its login server
+   * `<name>.azurecr.io`, plus `azurecr.io` (the registry certificate); the image layers come from the data
+   * endpoints (`containerRegistryDataEndpointRegions`) or the storage endpoint (`containerRegistryStorageEndpoint`),
+   * one of which is required. Azure public cloud only (the registry firewall page names no other cloud's names).
+   * @default [] (no registries of your own)
+   */
+  readonly containerRegistries?: string[];
+  /**
+   * With dedicated data endpoints (Premium tier): the regions the registries are located or geo-replicated in;
+   * each adds `<name>.<region>.data.azurecr.io` for every registry (`az acr show-endpoints --name <name>`).
+   * @default []
+   */
+  readonly containerRegistryDataEndpointRegions?: string[];
+  /**
+   * For registries without dedicated data endpoints: allow their storage endpoint, `*.blob.core.windows.net` (every
+   * Azure blob storage account, of any tenant). An explicit opt-in because of its width.
+   * @default false
+   */
+  readonly containerRegistryStorageEndpoint?: boolean;
   /**
    * Whether the cluster has GPU-enabled node pools.
    * @default false
@@ -96,6 +126,10 @@ interface ResolvedOptions {
   readonly cloud: AksCloud;
   readonly location: string;
   readonly addons: readonly AksAddon[];
+  readonly addonsUsingKeyVault: readonly AksAddon[];
+  readonly containerRegistries: readonly string[];
+  readonly containerRegistryDataEndpointRegions: readonly string[];
+  readonly containerRegistryStorageEndpoint: boolean;
   readonly gpu: boolean;
   readonly windows: boolean;
   readonly privateCluster: boolean;
@@ -139,7 +173,12 @@ export function aksProfile(options: AksProfileOptions): RequirementSet {
   const values: Record<string, string[]> = { location: [o.location] };
   if (o.customDnsServers.length > 0) values[AksPlaceholder.CUSTOM_DNS_SERVERS] = [...o.customDnsServers];
   if (o.apiServerPublicIp) values[AksPlaceholder.API_SERVER_PUBLIC_IP] = [o.apiServerPublicIp];
-  const set = RequirementSet.of(kept).resolve(values, ORIGIN).assertResolved(AKS_PLACEHOLDER_HINTS);
+  const registries = aksContainerRegistrySection({
+    registries: o.containerRegistries,
+    dataEndpointRegions: o.containerRegistryDataEndpointRegions,
+    storageEndpoint: o.containerRegistryStorageEndpoint,
+  }).requirements;
+  const set = RequirementSet.of([...kept, ...registries]).resolve(values, ORIGIN).assertResolved(AKS_PLACEHOLDER_HINTS);
   PROFILE_CACHE.set(key, set);
   return set;
 }
@@ -175,12 +214,12 @@ function holds(key: string, o: ResolvedOptions): boolean {
     case AksCondition.PODS_ACCESS_PUBLIC_API_SERVER:
       // A private cluster's API server has no public IP; its pods reach it over private networking.
       return o.podsAccessApiServer && !o.privateCluster;
-    // Selecting Istio or application routing states that the Key Vault feature is used: without it these
-    // add-ons have no rows at all.
+    // Key Vault only when the user says the feature uses it (addonsUsingKeyVault); without it these add-ons have
+    // no rows at all.
     case AksCondition.ISTIO_USES_KEY_VAULT:
-      return o.addons.includes(AksAddon.ISTIO);
+      return o.addonsUsingKeyVault.includes(AksAddon.ISTIO);
     case AksCondition.APPLICATION_ROUTING_USES_KEY_VAULT:
-      return o.addons.includes(AksAddon.APPLICATION_ROUTING);
+      return o.addonsUsingKeyVault.includes(AksAddon.APPLICATION_ROUTING);
     default:
       throw new Error(`internal: the AKS profile does not know condition ${JSON.stringify(key)}`);
   }
@@ -204,6 +243,10 @@ const OPTION_NAMES: readonly string[] = [
   'cloud',
   'location',
   'addons',
+  'addonsUsingKeyVault',
+  'containerRegistries',
+  'containerRegistryDataEndpointRegions',
+  'containerRegistryStorageEndpoint',
   'gpu',
   'windows',
   'privateCluster',
@@ -235,6 +278,8 @@ function validate(options: AksProfileOptions): ResolvedOptions {
     cloud,
     location,
     addons,
+    addonsUsingKeyVault: validateKeyVaultAddons(check, o.addonsUsingKeyVault, addons),
+    ...validateRegistries(check, o, cloud),
     gpu: check.boolean('gpu', o.gpu, false),
     windows: check.boolean('windows', o.windows, false),
     privateCluster: check.boolean('privateCluster', o.privateCluster, false),
@@ -307,6 +352,89 @@ function validateAddons(check: InputCheck, addons: unknown, cloud: AksCloud): Ak
   return AKS_ADDONS.filter((a) => out.has(a));
 }
 
+function validateKeyVaultAddons(check: InputCheck, value: unknown, addons: readonly AksAddon[]): AksAddon[] {
+  const out = new Set<AksAddon>();
+  check.stringArray('addonsUsingKeyVault', value, { optional: true, allowReference: false }).forEach((v, i) => {
+    const addon = v.trim().toLowerCase() as AksAddon;
+    if (!AKS_KEY_VAULT_FEATURE_ADDONS.includes(addon)) {
+      throw unknownOption('add-on using Key Vault', v, `option addonsUsingKeyVault[${i}]`, AKS_KEY_VAULT_FEATURE_ADDONS);
+    }
+    if (!addons.includes(addon)) {
+      throw invalidValue(
+        'addonsUsingKeyVault',
+        v,
+        `option addonsUsingKeyVault[${i}]`,
+        `${addon} is not in addons: add it to addons (CLI --addons ${addon}), or drop it from addonsUsingKeyVault.`,
+        'conflicting-options',
+      );
+    }
+    out.add(addon);
+  });
+  return AKS_KEY_VAULT_FEATURE_ADDONS.filter((a) => out.has(a));
+}
+
+/** An ACR name: 5-50 letters and digits; a login server `<name>.azurecr.io` is accepted too. */
+const ACR_NAME = /^[a-z0-9]{5,50}$/;
+
+function validateRegistries(
+  check: InputCheck,
+  o: Pick<AksProfileOptions, 'containerRegistries' | 'containerRegistryDataEndpointRegions' | 'containerRegistryStorageEndpoint'>,
+  cloud: AksCloud,
+): Pick<ResolvedOptions, 'containerRegistries' | 'containerRegistryDataEndpointRegions' | 'containerRegistryStorageEndpoint'> {
+  const names = check.stringArray('containerRegistries', o.containerRegistries, { optional: true, allowReference: false }).map((v, i) => {
+    const name = v.trim().toLowerCase().replace(/\.azurecr\.io$/, '');
+    if (!ACR_NAME.test(name)) {
+      throw invalidValue(
+        'container registry name',
+        v,
+        `option containerRegistries[${i}]`,
+        'An Azure Container Registry name is 5-50 letters and digits, e.g. contosoregistry (or its login server contosoregistry.azurecr.io).',
+      );
+    }
+    return name;
+  });
+  const regions = check
+    .stringArray('containerRegistryDataEndpointRegions', o.containerRegistryDataEndpointRegions, { optional: true, allowReference: false })
+    .map((v, i) => {
+      const region = normalizeAksRegion(v);
+      if (!AKS_REGIONS[cloud].includes(region)) {
+        throw unknownOption(`Azure region for cloud ${cloud}`, v, `option containerRegistryDataEndpointRegions[${i}]`, AKS_REGIONS[cloud]);
+      }
+      return region;
+    });
+  const storageEndpoint = check.boolean('containerRegistryStorageEndpoint', o.containerRegistryStorageEndpoint, false);
+  if (names.length === 0 && (regions.length > 0 || storageEndpoint)) {
+    throw missingOption(
+      'containerRegistries',
+      regions.length > 0 ? 'option containerRegistryDataEndpointRegions' : 'option containerRegistryStorageEndpoint',
+      'the data endpoints belong to your registries',
+      "containerRegistries: ['contosoregistry'] (CLI --container-registries contosoregistry)",
+    );
+  }
+  if (names.length > 0 && cloud !== AksCloud.AZURE_PUBLIC) {
+    throw invalidValue(
+      'containerRegistries',
+      names.join(', '),
+      'option containerRegistries',
+      `The container registry firewall page names the Azure public cloud's endpoints only (azurecr.io, *.blob.core.windows.net); ${AKS_CLOUD_NAMES[cloud]} is not covered. Allow your registry's endpoints (az acr show-endpoints) in your own rules.`,
+      'unsupported-addon',
+    );
+  }
+  if (names.length > 0 && regions.length === 0 && !storageEndpoint) {
+    throw missingOption(
+      'containerRegistryDataEndpointRegions',
+      'option containerRegistries',
+      'the image layers come from the registry\'s data endpoints: with dedicated data endpoints one per registry region, otherwise the shared storage endpoint *.blob.core.windows.net, which needs an explicit opt-in',
+      "containerRegistryDataEndpointRegions: ['westeurope'] (CLI --container-registry-data-endpoint-regions westeurope, from az acr show-endpoints), or containerRegistryStorageEndpoint: true",
+    );
+  }
+  return {
+    containerRegistries: [...new Set(names)].sort(),
+    containerRegistryDataEndpointRegions: [...new Set(regions)].sort(),
+    containerRegistryStorageEndpoint: storageEndpoint,
+  };
+}
+
 // --- The profile as the CLI sees it --------------------------------------------------------------------------
 
 /** The options of the AKS profile, one per `AksProfileOptions` property. */
@@ -333,6 +461,35 @@ export const AKS_OPTION_SPECS: readonly OptionSpec[] = [
     choices: AKS_ADDONS,
     description: 'Features, add-ons and integrations in use (all = every add-on the cloud has rules for).',
     defaultText: 'none',
+  },
+  {
+    name: 'addonsUsingKeyVault',
+    flag: 'addons-using-key-vault',
+    type: OptionType.CHOICE_LIST,
+    choices: AKS_KEY_VAULT_FEATURE_ADDONS,
+    description: 'Of --addons, istio (plug-in CA, secure gateways) and application-routing (Key Vault certificates) that use Key Vault: adds *.vault.azure.net.',
+    defaultText: 'none',
+  },
+  {
+    name: 'containerRegistries',
+    flag: 'container-registries',
+    type: OptionType.STRING_LIST,
+    description: 'Your Azure Container Registry names (adds <name>.azurecr.io; needs data endpoint regions or the storage endpoint).',
+    defaultText: 'none',
+  },
+  {
+    name: 'containerRegistryDataEndpointRegions',
+    flag: 'container-registry-data-endpoint-regions',
+    type: OptionType.STRING_LIST,
+    description: 'Regions of the registries\' dedicated data endpoints (adds <name>.<region>.data.azurecr.io each).',
+    defaultText: 'none',
+  },
+  {
+    name: 'containerRegistryStorageEndpoint',
+    flag: 'container-registry-storage-endpoint',
+    type: OptionType.BOOLEAN,
+    description: 'Registries without dedicated data endpoints: allow *.blob.core.windows.net (every storage account).',
+    defaultText: 'false',
   },
   { name: 'gpu', flag: 'gpu', type: OptionType.BOOLEAN, description: 'The cluster has GPU-enabled node pools.', defaultText: 'false' },
   { name: 'windows', flag: 'windows', type: OptionType.BOOLEAN, description: 'The cluster has Windows Server node pools.', defaultText: 'false' },
@@ -418,6 +575,10 @@ function fromParsed(raw: Record<string, unknown>): AksProfileOptions {
     location: parsedString(raw, 'location') as string,
     // `all` means every add-on the chosen cloud has rules for (an unknown cloud is reported by aksProfile).
     addons: all ? (AKS_CLOUDS.includes(addonCloud) ? aksAddonsFor(addonCloud) : []) : (addons as AksAddon[] | undefined),
+    addonsUsingKeyVault: parsedList(raw, 'addonsUsingKeyVault') as AksAddon[] | undefined,
+    containerRegistries: parsedList(raw, 'containerRegistries'),
+    containerRegistryDataEndpointRegions: parsedList(raw, 'containerRegistryDataEndpointRegions'),
+    containerRegistryStorageEndpoint: parsedBoolean(raw, 'containerRegistryStorageEndpoint'),
     gpu: parsedBoolean(raw, 'gpu'),
     windows: parsedBoolean(raw, 'windows'),
     privateCluster: parsedBoolean(raw, 'privateCluster'),
