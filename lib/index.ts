@@ -7,3 +7,4 @@ export * from './model';
 export * from './catalog';
 export * from './plan';
 export * from './drift';
+export * from './explain';

@@ -7,13 +7,14 @@ import { ListIo, runList } from './list-command';
 import { runExport } from './export-command';
 import { runValidate } from './validate-command';
 import { driftUsage, runDrift } from './drift-command';
+import { explainUsage, runExplain } from './explain-command';
 
 const NAME = 'cdktf-firewall-requirements';
 
 /** Where the CLI writes (and, for `list`, the environment and clock it reads). */
 export type CliIo = ListIo;
 
-const COMMANDS = ['list', 'validate', 'export', 'drift', 'help'];
+const COMMANDS = ['list', 'validate', 'export', 'drift', 'explain', 'help'];
 const TOP_FLAGS = ['--help', '--version'];
 
 /**
@@ -42,6 +43,8 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
         return runExport(rest, io);
       case 'drift':
         return runDrift(rest, io);
+      case 'explain':
+        return runExplain(rest, io);
       default:
         if (command.startsWith('-')) throw unknownOption('flag', command, NAME, TOP_FLAGS, `Commands: ${COMMANDS.join(', ')}.`);
         throw unknownOption('command', command, NAME, COMMANDS);
@@ -77,6 +80,9 @@ function help(args: readonly string[], io: CliIo): number {
     case 'drift':
       io.out.write(driftUsage());
       return 0;
+    case 'explain':
+      io.out.write(explainUsage());
+      return 0;
     default: {
       const profile = PROFILES.find((p) => p.name === topic);
       if (profile) {
@@ -108,6 +114,8 @@ function usage(): string {
     '                             Write the firewall rules as a plain Terraform / OpenTofu module (no cdktf)',
     '  drift <catalog> --upstream <file>',
     "                             Compare a catalog with the vendor's own file (exit 1 on drift)",
+    '  explain --profile-spec <spec.json> <flow or log file>...',
+    '                             Why a flow was denied, and which catalog row and option would allow it',
     '  help [command|profile]     Show this help, or the help of a command or profile',
     '',
     'Options:',

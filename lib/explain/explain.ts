@@ -97,6 +97,7 @@ function explainFlow(flow: Flow, allowed: readonly Requirement[], index: Catalog
   }
   const reasons = nearMisses(flow, allowed);
   const catalogRows = index.find(flow);
+  if (catalogRows.length === 0 && flow.ip && !flow.host) reasons.push(...index.byPort(flow, allowed));
   if (catalogRows.length > 0) {
     const first = catalogRows[0];
     return {
@@ -186,8 +187,15 @@ function allowedReasons(flow: Flow, rows: readonly Requirement[]): string[] {
   const fw = flow.firewall;
   const deniedBy = fw.RuleCollection || fw.Rule ? ` The log names rule collection ${fw.RuleCollection ?? '?'} rule ${fw.Rule ?? '?'}${fw.RuleCollectionGroup ? ` (group ${fw.RuleCollectionGroup})` : ''}: a deny rule there takes precedence.` : '';
   const noMatch = /no rule matched/i.test(fw.ActionReason ?? '') ? ' The log says no rule matched: the allow rule for this row is not in the deployed policy.' : '';
+  const renders: Record<string, string> = {
+    [FlowSource.AZURE_APPLICATION_RULE]: 'AzureFirewallPolicyRules renders one rule collection per section',
+    [FlowSource.AZURE_NETWORK_RULE]: 'AzureFirewallPolicyRules renders one rule collection per section',
+    [FlowSource.AWS_NETWORK_FIREWALL_ALERT]: 'NetworkFirewallDomainAllowlist lists each name in the domain list of its protocol; SecurityGroupRules renders CIDR rows',
+    [FlowSource.GCP_FIREWALL]: 'GcpFirewall renders one egress allow rule per flow, above its closing deny rules',
+  };
+  const how = renders[flow.source] ? ` (${renders[flow.source]})` : '';
   add(
-    `The rule that should have matched comes from ${sections.join(', ')} (AzureFirewallPolicyRules renders one rule collection per section; NetworkFirewallDomainAllowlist and GcpFirewall one rule or list entry per row). Check that it is deployed from this profile and that the source ${flow.localIp ?? 'address'} is among its sources.${deniedBy}${noMatch}`,
+    `The rule that should have matched comes from ${sections.join(', ')}${how}. Check that it is deployed from this profile and that the source ${flow.localIp ?? 'address'} is among its sources.${deniedBy}${noMatch}`,
   );
   return reasons;
 }
@@ -231,6 +239,32 @@ class CatalogIndex {
       }
     }
     return out.sort((a, b) => Number(b.profileInSpec) - Number(a.profileInSpec));
+  }
+
+  /**
+   * For a flow known only by its address (not on 80 or 443, where names are too many to guess from): the domain rows
+   * of the profile and the catalogs on the same protocol and port, which the address may belong to.
+   */
+  public byPort(flow: Flow, allowed: readonly Requirement[]): string[] {
+    if (flow.port === undefined || flow.port === 443 || flow.port === 80) return [];
+    const sameFlow = (r: Requirement) => r.peer.isDomain && r.direction === flow.direction && r.ports.length > 0 && portMatches(r, flow.port) && protocolMatches(r, flow.protocol);
+    const out: string[] = [];
+    const inProfile = allowed.filter(sameFlow);
+    for (const r of inProfile) {
+      const dns = flow.source === FlowSource.AZURE_NETWORK_RULE ? ' A name in an Azure Firewall network rule matches only with DNS proxy enabled (dnsProxyEnabled: true).' : '';
+      out.push(`The record names only an address; the profile allows ${r.peer.value} on ${r.protocol} ${r.portsText} (${sourceKey(r.primarySource)}): if ${flow.ip} is that name's address, that rule should have matched.${dns}`);
+    }
+    if (inProfile.length > 0) return out;
+    for (const def of PROFILES) {
+      const entry = this.rowsOf(def.name);
+      if (!entry) continue;
+      for (const r of [...entry.rows.rows.values()].filter(sameFlow)) {
+        const labels = [...new Set((entry.rows.variantsOf.get(r.id) ?? []).map((v) => v.label))];
+        const inSpec = this.profiles.profiles.some((p) => p.name === def.name);
+        out.push(`The record names only an address; ${r.peer.value} on ${r.protocol} ${r.portsText} (${sourceKey(r.primarySource)}) is a catalog row on this port: if ${flow.ip} is its address, ${bringIn(def.name, inSpec, labels)}.`);
+      }
+    }
+    return [...new Set(out)].slice(0, 5);
   }
 
   private rowsOf(name: string): { rows: ProfileRows; extra: Requirement[] } | undefined {

@@ -67,7 +67,7 @@ const GROUPS: Record<string, Case[]> = {
   'unknown commands and flags': [
     [['lst', 'aks'], '"lst"', 'Did you mean "list"?'],
     [['--verison'], '"--verison"', 'Did you mean "--version"?'],
-    [['--bogus'], '"--bogus"', 'Valid values: --help, --version. Commands: list, validate, export, drift, help.'],
+    [['--bogus'], '"--bogus"', 'Valid values: --help, --version. Commands: list, validate, export, drift, explain, help.'],
     [['list', 'akss'], '"akss"', 'Did you mean "aks"?'],
     [['list', 'aks', '--locaton', 'westeurope'], '"--locaton"', 'Did you mean "--location"?'],
     [[...AKS, '--addon', 'defender'], '"--addon"', 'Did you mean "--addons"?'],
