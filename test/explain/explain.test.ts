@@ -45,10 +45,11 @@ describe('explain: allowed, catalog row with its option, unknown', () => {
     expect(e.catalogRows[0].url).toBe('https://learn.microsoft.com/azure/aks/outbound-rules-control-egress#gpu-enabled-aks-clusters-required-fqdn--application-rules');
   });
 
-  test('an add-on host: the add-ons whose tables list it', () => {
+  test('an add-on host: every add-on whose table allows it (the backup extension by its *.azure.com row)', () => {
     const [e] = explain(AKS, [parseFlowArgument('abc.ods.opinsights.azure.com:443')]);
     expect(e.verdict).toBe(ExplainVerdict.CATALOG_ROW);
-    expect(new Set(e.catalogRows.flatMap((r) => r.options))).toEqual(new Set(['addons: defender', 'addons: azure-monitor']));
+    expect(new Set(e.catalogRows.flatMap((r) => r.options))).toEqual(new Set(['addons: defender', 'addons: azure-monitor', 'addons: backup']));
+    expect(e.catalogRows.find((r) => r.options.includes('addons: backup'))?.match).toBe('wildcard');
   });
 
   test('a row of a profile the spec does not use: add that profile', () => {
@@ -65,10 +66,10 @@ describe('explain: allowed, catalog row with its option, unknown', () => {
   });
 
   test('a name below an exact row: not allowed, and the reason says exact matching', () => {
-    const [e] = explain(AKS, [parseFlowArgument('x.mcr.microsoft.com:443')]);
+    const [e] = explain(AKS, [parseFlowArgument('x.acs-mirror.azureedge.net:443')]);
     expect(e.verdict).toBe(ExplainVerdict.UNKNOWN);
-    expect(e.summary).toMatch(/^No catalog knows x\.mcr\.microsoft\.com:443\/https/);
-    expect(e.reasons).toEqual([expect.stringMatching(/allows mcr\.microsoft\.com exactly .* only a left-most wildcard \(\*\.mcr\.microsoft\.com\)/)]);
+    expect(e.summary).toMatch(/^No catalog knows x\.acs-mirror\.azureedge\.net:443\/https/);
+    expect(e.reasons).toEqual([expect.stringMatching(/allows acs-mirror\.azureedge\.net exactly .* only a left-most wildcard \(\*\.acs-mirror\.azureedge\.net\)/)]);
   });
 
   test('the right name on another port is a near miss', () => {
