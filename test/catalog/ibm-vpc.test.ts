@@ -14,8 +14,11 @@ import {
   IBM_VPC_FIREWALL_2025,
   IBM_VPC_PROFILE,
   IBM_VPC_REGIONS,
+  IBM_CONTROL_PLANE_CIDRS,
+  ibmControlPlaneIps,
   IbmFirewall,
   IbmMasterPortRange,
+  IbmWorkerEgress,
   IbmVpcProfileOptions,
   ibmVpcProfile,
   ibmWorkerAllowlist,
@@ -522,6 +525,13 @@ describe('IBM_VPC_PROFILE', () => {
       ['etcdPort', 'etcd-port', OptionType.STRING, false, 'none'],
       ['nodePortsFromAnywhere', 'node-ports-from-anywhere', OptionType.BOOLEAN, false, 'false'],
       ['ingressMonitoringPort', 'ingress-monitoring-port', OptionType.STRING, false, 'none'],
+      ['workerEgress', 'worker-egress', OptionType.CHOICE, false, 'none'],
+      ['vpeGatewayIps', 'vpe-gateway-ips', OptionType.STRING_LIST, false, 'none'],
+      ['clusterVersion', 'cluster-version', OptionType.STRING, false, 'none'],
+      ['podSubnetCidr', 'pod-subnet-cidr', OptionType.STRING, false, '172.17.0.0/18'],
+      ['iamPrivateEndpointIps', 'iam-private-endpoint-ips', OptionType.STRING_LIST, false, 'none'],
+      ['customDnsResolvers', 'custom-dns-resolvers', OptionType.STRING_LIST, false, 'none'],
+      ['loadBalancerHealthChecks', 'load-balancer-health-checks', OptionType.BOOLEAN, false, 'false'],
     ]);
     expect(IBM_VPC_PROFILE.options.find((o) => o.name === 'registryRegions')!.choices).toEqual(IBM_REGISTRY_REGION_CODES);
     expect(IBM_VPC_PROFILE.options.find((o) => o.name === 'masterPortRange')!.choices).toEqual(['current', 'legacy-2020']);
@@ -650,5 +660,147 @@ describe('runtime checks of every option', () => {
   test('options that are not an object', () => {
     expect(() => ibmVpcProfile(undefined as unknown as IbmVpcProfileOptions)).toThrow('Invalid props "undefined" (from profile ibm-vpc)');
     expect(() => ibmWorkerAllowlist('10.240.0.0/24' as unknown as { subnetCidrs: string[] })).toThrow('Invalid props "10.240.0.0/24" (from ibmWorkerAllowlist)');
+  });
+});
+
+describe('the workers\' own egress', () => {
+  const SG_URL = 'https://github.com/ibm-cloud-docs/containers/blob/0f16cc7f8c548c97b0b85abcd942e83918414b6c/vpc-security-group.md';
+  const VPE = ['10.240.0.5', '10.240.64.5'];
+  const rows = (set: RequirementSet, section: string) =>
+    set.requirements.filter((r) => r.primarySource.section === section).map((r) => `${r.direction} ${r.protocol} ${r.portsText || '-'} ${r.peer.value}`);
+
+  test('minimum: ALL to 161.26.0.0/16, 166.8.0.0/14, the workers and the VPE gateways; ALL from the workers (2023-01-06 rules)', () => {
+    const set = ibmVpcProfile({ ...base, workerEgress: IbmWorkerEgress.MINIMUM, vpeGatewayIps: VPE });
+    expect(rows(set, 'worker-minimum-rules').sort()).toEqual(
+      [
+        'egress any - 161.26.0.0/16',
+        'egress any - 166.8.0.0/14',
+        'egress any - 10.240.0.0/24',
+        'egress any - 10.240.64.0/24',
+        'egress any - 10.240.0.5/32',
+        'egress any - 10.240.64.5/32',
+        'ingress any - 10.240.0.0/24',
+        'ingress any - 10.240.64.0/24',
+      ].sort(),
+    );
+    for (const r of set.requirements.filter((q) => q.primarySource.section === 'worker-minimum-rules')) {
+      expect(r.primarySource).toMatchObject({ url: `${SG_URL}#required-group-rules-workers`, date: '2023-01-06' });
+      expect(r.metadata.firewall).toBe('vpc-security-group');
+      expect(r.necessity.conditions[0].text).toContain('before Kubernetes 1.30 / Red Hat OpenShift 4.15');
+    }
+  });
+
+  test('secure-by-default at 1.30: Pod subnet, VPE gateways, IAM endpoints, DNS resolvers on 53; no metadata service before 1.33', () => {
+    const options = {
+      ...base,
+      workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT,
+      clusterVersion: '1.30',
+      vpeGatewayIps: VPE,
+      iamPrivateEndpointIps: ['166.9.10.20'],
+      customDnsResolvers: ['10.240.0.53'],
+    };
+    const set = ibmVpcProfile(options);
+    expect(rows(set, 'secure-by-default-cluster-group').sort()).toEqual(
+      [
+        'egress any - 161.26.0.0/16',
+        'egress any - 166.8.0.0/14',
+        'egress any - 172.17.0.0/18',
+        'egress any - 10.240.0.5/32',
+        'egress any - 10.240.64.5/32',
+        'egress any - 166.9.10.20/32',
+        'egress udp 53 10.240.0.53/32',
+        'egress tcp 53 10.240.0.53/32',
+      ].sort(),
+    );
+    const [pods] = set.requirements.filter((r) => r.peer.value === '172.17.0.0/18');
+    expect(pods.primarySource).toMatchObject({ title: 'Understanding secure by default Cluster VPC Networking', date: '2026-10-09' });
+    expect(pods.necessity.conditions[0].text).toContain('Kubernetes 1.30+ / Red Hat OpenShift 4.15+');
+    expect(pods.metadata.note).toContain("catalog review's summary");
+  });
+
+  test('secure-by-default from 1.33 / 4.18 adds the metadata service; a custom Pod subnet', () => {
+    for (const clusterVersion of ['1.33', '4.18', '1.34.2']) {
+      const set = ibmVpcProfile({ ...base, workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, clusterVersion, vpeGatewayIps: VPE, iamPrivateEndpointIps: ['166.9.10.20'] });
+      const [metadata] = set.requirements.filter((r) => r.peer.value === '169.254.169.254/32');
+      expect(metadata.necessity.conditions[0].text).toBe('Secure by Default clusters at Kubernetes 1.33+ / Red Hat OpenShift 4.18+');
+    }
+    const before = ibmVpcProfile({ ...base, workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, clusterVersion: '4.17', vpeGatewayIps: VPE, iamPrivateEndpointIps: ['166.9.10.20'] });
+    expect(before.requirements.some((r) => r.peer.value === '169.254.169.254/32')).toBe(false);
+    const custom = ibmVpcProfile({
+      ...base,
+      workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT,
+      clusterVersion: '1.31',
+      podSubnetCidr: '172.30.0.0/16',
+      vpeGatewayIps: VPE,
+      iamPrivateEndpointIps: ['166.9.10.20'],
+    });
+    expect(custom.requirements.map((r) => r.peer.value)).toContain('172.30.0.0/16');
+    expect(custom.requirements.map((r) => r.peer.value)).not.toContain('172.17.0.0/18');
+  });
+
+  test('the CLI flags', () => {
+    const set = IBM_VPC_PROFILE.build({
+      region: 'us-south',
+      subnetCidrs: '10.240.0.0/24',
+      workerEgress: 'secure-by-default',
+      clusterVersion: '1.33',
+      vpeGatewayIps: '10.240.0.5',
+      iamPrivateEndpointIps: '166.9.10.20',
+    });
+    expect(set.requirements.map((r) => r.peer.value)).toEqual(expect.arrayContaining(['172.17.0.0/18', '169.254.169.254/32', '10.240.0.5/32']));
+  });
+
+  test('rejections', () => {
+    const bad = (o: Partial<IbmVpcProfileOptions>) => () => ibmVpcProfile({ ...base, ...o } as IbmVpcProfileOptions);
+    expect(bad({ workerEgress: IbmWorkerEgress.MINIMUM })).toThrow('vpe-gateway-ips');
+    expect(bad({ workerEgress: IbmWorkerEgress.MINIMUM })).toThrow('Set vpeGatewayIps (CLI --vpe-gateway-ips)');
+    expect(bad({ workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, vpeGatewayIps: VPE })).toThrow('Missing required option clusterVersion');
+    expect(bad({ workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, clusterVersion: '1.29', vpeGatewayIps: VPE })).toThrow(
+      'Secure by Default exists for clusters created at Kubernetes 1.30+ / Red Hat OpenShift 4.15+; for this cluster use workerEgress: minimum.',
+    );
+    expect(bad({ workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, clusterVersion: 'latest', vpeGatewayIps: VPE })).toThrow('Invalid clusterVersion "latest"');
+    expect(bad({ workerEgress: IbmWorkerEgress.SECURE_BY_DEFAULT, clusterVersion: '1.33', vpeGatewayIps: VPE })).toThrow('Set iamPrivateEndpointIps');
+    expect(bad({ workerEgress: 'all' as IbmWorkerEgress })).toThrow('Unknown worker egress "all"');
+    expect(bad({ vpeGatewayIps: VPE })).toThrow('vpeGatewayIps is used only with workerEgress');
+    expect(bad({ workerEgress: IbmWorkerEgress.MINIMUM, vpeGatewayIps: VPE, clusterVersion: '1.33' })).toThrow('clusterVersion is used only with workerEgress: secure-by-default');
+    expect(bad({ workerEgress: IbmWorkerEgress.MINIMUM, vpeGatewayIps: ['10.240.0.0/24'] })).toThrow(FirewallRequirementsError);
+    expect(bad({ workerEgress: IbmWorkerEgress.MINIMUM, vpeGatewayIps: '10.240.0.5' as unknown as string[] })).toThrow(FirewallRequirementsError);
+  });
+});
+
+describe('control-plane CIDRs for a custom load-balancer security group', () => {
+  test('the kube-samples files, one per region', () => {
+    expect(IBM_CONTROL_PLANE_CIDRS.map((f) => [f.file, f.region, f.cidrs.length])).toEqual([
+      ['dal', 'us-south', 6],
+      ['fra', 'eu-de', 6],
+      ['lon', 'eu-gb', 6],
+      ['mad', 'eu-es', 6],
+      ['osa', 'jp-osa', 6],
+      ['sao', 'br-sao', 6],
+      ['syd', 'au-syd', 3],
+      ['tok', 'jp-tok', 6],
+      ['tor', 'ca-tor', 6],
+      ['wdc', 'us-east', 6],
+    ]);
+    expect(ibmControlPlaneIps('au-syd')!.cidrs).toEqual(['130.198.77.96/27', '135.90.83.160/27', '168.1.56.160/27']);
+  });
+
+  test('loadBalancerHealthChecks: inbound TCP 80 from each CIDR, for the load balancer, citing the file', () => {
+    const set = ibmVpcProfile({ ...base, loadBalancerHealthChecks: true });
+    const checks = set.requirements.filter((r) => r.primarySource.section === 'control-plane-ips-dal');
+    expect(checks.map((r) => `${r.direction} ${r.protocol} ${r.portsText} ${r.peer.value}`).sort()).toEqual(
+      ['150.238.229.128/27', '150.238.79.96/27', '169.47.195.48/28', '169.59.222.192/27', '169.62.175.0/28', '52.116.235.224/28'].map((c) => `ingress tcp 80 ${c}`).sort(),
+    );
+    for (const r of checks) {
+      expect(r.metadata.firewall).toBe(IbmFirewall.INGRESS_LOAD_BALANCER);
+      expect(r.primarySource.url).toBe('https://github.com/IBM-Cloud/kube-samples/tree/7057ed01e9989c277dcab1cb24dbb9be03266917/control-plane-ips');
+      expect(r.metadata.note).toContain('control-plane-ips-dal.txt, last changed b29b0db 2022-04-11');
+    }
+  });
+
+  test('a region without a file is refused, naming the regions that have one', () => {
+    expect(() => ibmVpcProfile({ region: 'ca-mon', subnetCidrs: SUBNETS, loadBalancerHealthChecks: true })).toThrow(
+      'IBM-Cloud/kube-samples control-plane-ips has no file for ca-mon',
+    );
   });
 });

@@ -5,3 +5,5 @@ export type { IbmMasterEndpoint } from './master';
 export { ibmWorkerAllowlist } from './worker-allowlist';
 export type { IbmWorkerAllowlist, IbmWorkerAllowlistOptions } from './worker-allowlist';
 export * from './profile';
+export * from './control-plane-ips';
+export * from './worker-egress';

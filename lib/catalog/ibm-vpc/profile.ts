@@ -16,7 +16,19 @@ import {
   ibmRegistryRegion,
   registryRegionFor,
 } from './registry';
-import { parseIpv4Cidr } from './worker-allowlist';
+import { parseIpv4Cidr, parseIpv4Host } from './worker-allowlist';
+import { ibmControlPlaneIps, IBM_CONTROL_PLANE_CIDRS } from './control-plane-ips';
+import {
+  IBM_DEFAULT_POD_SUBNET,
+  IBM_PLACEHOLDER_HINTS,
+  IBM_WORKER_EGRESS_CHOICES,
+  ibmLoadBalancerHealthChecks,
+  IbmPlaceholder,
+  ibmSecureByDefaultRules,
+  IbmWorkerEgress,
+  ibmWorkerMinimumRules,
+  IBM_METADATA_SERVICE,
+} from './worker-egress';
 import { assertNotAnyAddressList } from '../../model/any-address';
 
 /** Which firewall a requirement of the `ibm-vpc` profile belongs in (metadata key `firewall`). */
@@ -113,6 +125,54 @@ export interface IbmVpcProfileOptions {
    * @default - no monitoring rows
    */
   readonly ingressMonitoringPort?: number;
+  /**
+   * The workers' own outbound rules, so that a group built from the profile can be the workers' only group:
+   * - `minimum`: clusters without Secure by Default (created before Kubernetes 1.30 / Red Hat OpenShift 4.15):
+   *   ALL to 161.26.0.0/16 and 166.8.0.0/14, to the workers (`subnetCidrs`) and to the VPE gateways
+   *   (`vpeGatewayIps`), and ALL from the workers, the minimum rules of vpc-security-group.md (2023-01-06);
+   * - `secure-by-default`: the `kube-<clusterID>` group of Secure by Default clusters: 161.26.0.0/16,
+   *   166.8.0.0/14, the Pod subnet (`podSubnetCidr`), the VPE gateways (`vpeGatewayIps`), the IAM private endpoints
+   *   (`iamPrivateEndpointIps`), custom DNS resolvers on 53 (`customDnsResolvers`) and, from Kubernetes 1.33 /
+   *   OpenShift 4.18 (`clusterVersion`), 169.254.169.254.
+   * The rows allow ALL protocols as the documents do: render them with the IBM target's `narrowAnyProtocol: true`.
+   * @default IbmWorkerEgress.NONE
+   */
+  readonly workerEgress?: IbmWorkerEgress;
+  /**
+   * The IP addresses of the cluster's virtual private endpoint gateways (one per zone with workers); required by
+   * `workerEgress`.
+   * @default []
+   */
+  readonly vpeGatewayIps?: string[];
+  /**
+   * The cluster's version, `1.30`-style for Kubernetes or `4.15`-style for Red Hat OpenShift; required by
+   * `workerEgress: secure-by-default` (which exists from 1.30 / 4.15) and decides the metadata service row (1.33 /
+   * 4.18).
+   * @default - none
+   */
+  readonly clusterVersion?: string;
+  /**
+   * The cluster's Pod subnet, with `workerEgress: secure-by-default`.
+   * @default 172.17.0.0/18
+   */
+  readonly podSubnetCidr?: string;
+  /**
+   * The IAM private endpoint IP addresses, required by `workerEgress: secure-by-default`.
+   * @default []
+   */
+  readonly iamPrivateEndpointIps?: string[];
+  /**
+   * Custom DNS resolvers of the VPC, with `workerEgress: secure-by-default`: each gets UDP and TCP 53.
+   * @default [] (no custom resolvers)
+   */
+  readonly customDnsResolvers?: string[];
+  /**
+   * Add the ALB health checks a custom load-balancer security group (replacing `kube-<vpc-id>`) must admit: inbound
+   * TCP 80 from each control-plane CIDR of the region (`IBM_CONTROL_PLANE_CIDRS`, from kube-samples). Marked
+   * `firewall: ingress-load-balancer`.
+   * @default false
+   */
+  readonly loadBalancerHealthChecks?: boolean;
 }
 
 const PROFILE = 'ibm-vpc';
@@ -175,7 +235,20 @@ export function ibmVpcProfile(options: IbmVpcProfileOptions): RequirementSet {
     );
   }
 
-  return RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
+  if (o.workerEgress === IbmWorkerEgress.MINIMUM) sections.push(ibmWorkerMinimumRules(o.subnetCidrs));
+  if (o.loadBalancerHealthChecks) sections.push(ibmLoadBalancerHealthChecks(ibmControlPlaneIps(o.region)!));
+  const sets = sections.map((s) => s.toSet());
+  if (o.workerEgress === IbmWorkerEgress.SECURE_BY_DEFAULT) {
+    const sbd = ibmSecureByDefaultRules(o.podSubnetCidr, o.customDnsResolvers).requirements;
+    // The metadata service row applies from Kubernetes 1.33 / OpenShift 4.18 only.
+    sets.push(RequirementSet.of(o.metadataService ? sbd : sbd.filter((r) => r.peer.value !== `${IBM_METADATA_SERVICE}/32`)));
+  }
+  const values: Record<string, string[]> = {};
+  if (o.vpeGatewayIps.length > 0) values[IbmPlaceholder.VPE_GATEWAY_IPS] = o.vpeGatewayIps;
+  if (o.iamPrivateEndpointIps.length > 0) values[IbmPlaceholder.IAM_PRIVATE_ENDPOINT_IPS] = o.iamPrivateEndpointIps;
+  return RequirementSet.union(sets)
+    .resolve(values, `profile ${PROFILE}`)
+    .assertResolved(IBM_PLACEHOLDER_HINTS);
 }
 
 /** Options after validation, with defaults applied. */
@@ -191,6 +264,13 @@ interface ValidOptions {
   readonly etcdPort?: number;
   readonly nodePortsFromAnywhere: boolean;
   readonly ingressMonitoringPort?: number;
+  readonly workerEgress: IbmWorkerEgress;
+  readonly vpeGatewayIps: string[];
+  readonly podSubnetCidr: string;
+  readonly iamPrivateEndpointIps: string[];
+  readonly customDnsResolvers: string[];
+  readonly metadataService: boolean;
+  readonly loadBalancerHealthChecks: boolean;
 }
 
 /** Every option of `ibmVpcProfile`. */
@@ -206,6 +286,13 @@ const OPTION_NAMES: readonly string[] = [
   'etcdPort',
   'nodePortsFromAnywhere',
   'ingressMonitoringPort',
+  'workerEgress',
+  'vpeGatewayIps',
+  'clusterVersion',
+  'podSubnetCidr',
+  'iamPrivateEndpointIps',
+  'customDnsResolvers',
+  'loadBalancerHealthChecks',
 ];
 
 /**
@@ -286,6 +373,90 @@ function validate(raw: IbmVpcProfileOptions): ValidOptions {
     etcdPort,
     nodePortsFromAnywhere,
     ingressMonitoringPort: portValue(check, 'ingressMonitoringPort', options.ingressMonitoringPort),
+    ...validateWorkerEgress(check, options, region),
+  };
+}
+
+const hosts = (check: InputCheck, name: string, value: unknown): string[] =>
+  [...new Set(check.stringArray(name, value, { optional: true, allowReference: false }).map((v, i) => parseIpv4Host(v, origin(`${name}[${i}]`)).toString()))];
+
+function validateWorkerEgress(
+  check: InputCheck,
+  options: IbmVpcProfileOptions,
+  region: string,
+): Pick<ValidOptions, 'workerEgress' | 'vpeGatewayIps' | 'podSubnetCidr' | 'iamPrivateEndpointIps' | 'customDnsResolvers' | 'metadataService' | 'loadBalancerHealthChecks'> {
+  const workerEgress = (
+    options.workerEgress === undefined
+      ? IbmWorkerEgress.NONE
+      : check.string('workerEgress', options.workerEgress, { allowReference: false, hint: `Give one of ${IBM_WORKER_EGRESS_CHOICES.join(', ')}.` })
+  ) as IbmWorkerEgress;
+  if (!IBM_WORKER_EGRESS_CHOICES.includes(workerEgress)) {
+    throw unknownOption('worker egress', workerEgress, origin('workerEgress'), IBM_WORKER_EGRESS_CHOICES);
+  }
+  const sbd = workerEgress === IbmWorkerEgress.SECURE_BY_DEFAULT;
+  const vpeGatewayIps = hosts(check, 'vpeGatewayIps', options.vpeGatewayIps);
+  const iamPrivateEndpointIps = hosts(check, 'iamPrivateEndpointIps', options.iamPrivateEndpointIps);
+  const customDnsResolvers = hosts(check, 'customDnsResolvers', options.customDnsResolvers);
+  const podSubnet = check.optionalString('podSubnetCidr', options.podSubnetCidr, { allowReference: false });
+  const version = check.optionalString('clusterVersion', options.clusterVersion, { allowReference: false });
+  const onlyWith = (name: string, needs: string) =>
+    invalidValue(name, 'given', origin(name), `${name} is used only with workerEgress: ${needs}; set workerEgress (CLI --worker-egress ${needs}) or drop it.`, 'conflicting-options');
+  if (workerEgress === IbmWorkerEgress.NONE && vpeGatewayIps.length > 0) throw onlyWith('vpeGatewayIps', `${IbmWorkerEgress.MINIMUM} or ${IbmWorkerEgress.SECURE_BY_DEFAULT}`);
+  if (!sbd) {
+    for (const [name, given] of [
+      ['podSubnetCidr', podSubnet !== undefined],
+      ['iamPrivateEndpointIps', iamPrivateEndpointIps.length > 0],
+      ['customDnsResolvers', customDnsResolvers.length > 0],
+      ['clusterVersion', version !== undefined],
+    ] as const) {
+      if (given) throw onlyWith(name, IbmWorkerEgress.SECURE_BY_DEFAULT);
+    }
+  }
+  let metadataService = false;
+  if (sbd) {
+    if (version === undefined) {
+      throw missingOption(
+        'clusterVersion',
+        origin('workerEgress'),
+        'Secure by Default exists from Kubernetes 1.30 / Red Hat OpenShift 4.15, and the metadata service rule from 1.33 / 4.18',
+        "clusterVersion: '1.33' (Kubernetes) or '4.18' (Red Hat OpenShift) (CLI --cluster-version 1.33)",
+      );
+    }
+    const m = /^\s*(1|4)\.(\d{1,3})(?:\.\d+)?\s*$/.exec(version);
+    if (!m) {
+      throw invalidValue('clusterVersion', version, origin('clusterVersion'), "Give major.minor: '1.33' for Kubernetes, '4.18' for Red Hat OpenShift.");
+    }
+    const minor = Number(m[2]);
+    const openshift = m[1] === '4';
+    if (minor < (openshift ? 15 : 30)) {
+      throw invalidValue(
+        'clusterVersion',
+        version,
+        origin('clusterVersion'),
+        `Secure by Default exists for clusters created at Kubernetes 1.30+ / Red Hat OpenShift 4.15+; for this cluster use workerEgress: ${IbmWorkerEgress.MINIMUM}.`,
+        'conflicting-options',
+      );
+    }
+    metadataService = minor >= (openshift ? 18 : 33);
+  }
+  const loadBalancerHealthChecks = check.boolean('loadBalancerHealthChecks', options.loadBalancerHealthChecks, false);
+  if (loadBalancerHealthChecks && ibmControlPlaneIps(region) === undefined) {
+    throw invalidValue(
+      'loadBalancerHealthChecks',
+      'true',
+      origin('loadBalancerHealthChecks'),
+      `IBM-Cloud/kube-samples control-plane-ips has no file for ${region} (it has ${IBM_CONTROL_PLANE_CIDRS.map((f) => f.region).join(', ')}): ask IBM support for the region's control-plane CIDRs.`,
+      'conflicting-options',
+    );
+  }
+  return {
+    workerEgress,
+    vpeGatewayIps,
+    podSubnetCidr: podSubnet === undefined ? IBM_DEFAULT_POD_SUBNET : parseIpv4Cidr(podSubnet, origin('podSubnetCidr')).toString(),
+    iamPrivateEndpointIps,
+    customDnsResolvers,
+    metadataService,
+    loadBalancerHealthChecks,
   };
 }
 
@@ -346,7 +517,7 @@ function hostsOf(endpoints: readonly IbmMasterEndpoint[]): string[] {
 export const IBM_VPC_PROFILE: ProfileDefinition = {
   name: PROFILE,
   description:
-    'IBM Cloud Kubernetes Service VPC cluster: corporate-firewall access to IBM Cloud, Container Registry and the cluster master, and the node ports 30000-32767 from the cluster subnets.',
+    'IBM Cloud Kubernetes Service VPC cluster: corporate-firewall access to IBM Cloud, Container Registry and the cluster master, the node ports 30000-32767 from the cluster subnets, and by option the workers\' own egress (minimum rules, or Secure by Default for Kubernetes 1.30+ / OpenShift 4.15+) and the ALB health checks from the control plane (data checked 2026-12-08).',
   options: [
     { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: `VPC region of the cluster (${IBM_VPC_REGIONS.join(', ')}).` },
     {
@@ -409,6 +580,51 @@ export const IBM_VPC_PROFILE: ProfileDefinition = {
       description: 'Allow Ingress subdomain health checks from the IBM NS1 Connect Monitoring ranges on this TCP port (443 for HTTPS, 80, or a custom port).',
       defaultText: 'none',
     },
+    {
+      name: 'workerEgress',
+      flag: 'worker-egress',
+      type: OptionType.CHOICE,
+      choices: IBM_WORKER_EGRESS_CHOICES,
+      description:
+        "The workers' outbound rules: minimum (clusters without Secure by Default, before Kubernetes 1.30 / OpenShift 4.15) or secure-by-default (1.30+ / 4.15+; metadata service from 1.33 / 4.18).",
+      defaultText: IbmWorkerEgress.NONE,
+    },
+    {
+      name: 'vpeGatewayIps',
+      flag: 'vpe-gateway-ips',
+      type: OptionType.STRING_LIST,
+      description: "IP addresses of the cluster's VPE gateways (needed by --worker-egress).",
+      defaultText: 'none',
+    },
+    {
+      name: 'clusterVersion',
+      flag: 'cluster-version',
+      type: OptionType.STRING,
+      description: 'Cluster version, 1.33 (Kubernetes) or 4.18 (OpenShift): needed by --worker-egress secure-by-default.',
+      defaultText: 'none',
+    },
+    { name: 'podSubnetCidr', flag: 'pod-subnet-cidr', type: OptionType.STRING, description: 'Pod subnet (secure-by-default).', defaultText: IBM_DEFAULT_POD_SUBNET },
+    {
+      name: 'iamPrivateEndpointIps',
+      flag: 'iam-private-endpoint-ips',
+      type: OptionType.STRING_LIST,
+      description: 'IAM private endpoint IP addresses (needed by --worker-egress secure-by-default).',
+      defaultText: 'none',
+    },
+    {
+      name: 'customDnsResolvers',
+      flag: 'custom-dns-resolvers',
+      type: OptionType.STRING_LIST,
+      description: 'Custom DNS resolvers of the VPC (secure-by-default): UDP and TCP 53 to each.',
+      defaultText: 'none',
+    },
+    {
+      name: 'loadBalancerHealthChecks',
+      flag: 'load-balancer-health-checks',
+      type: OptionType.BOOLEAN,
+      description: 'A custom load-balancer security group: TCP 80 from the region\'s control-plane CIDRs (ALB health checks).',
+      defaultText: 'false',
+    },
   ],
   build(options: Record<string, unknown>): RequirementSet {
     return ibmVpcProfile({
@@ -423,6 +639,13 @@ export const IBM_VPC_PROFILE: ProfileDefinition = {
       etcdPort: portOption(options.etcdPort, 'etcdPort'),
       nodePortsFromAnywhere: booleanOption(options.nodePortsFromAnywhere, 'nodePortsFromAnywhere'),
       ingressMonitoringPort: portOption(options.ingressMonitoringPort, 'ingressMonitoringPort'),
+      workerEgress: stringOption(options.workerEgress, 'workerEgress') as IbmWorkerEgress | undefined,
+      vpeGatewayIps: listOption(options.vpeGatewayIps, 'vpeGatewayIps'),
+      clusterVersion: stringOption(options.clusterVersion, 'clusterVersion'),
+      podSubnetCidr: stringOption(options.podSubnetCidr, 'podSubnetCidr'),
+      iamPrivateEndpointIps: listOption(options.iamPrivateEndpointIps, 'iamPrivateEndpointIps'),
+      customDnsResolvers: listOption(options.customDnsResolvers, 'customDnsResolvers'),
+      loadBalancerHealthChecks: booleanOption(options.loadBalancerHealthChecks, 'loadBalancerHealthChecks'),
     });
   },
 };
