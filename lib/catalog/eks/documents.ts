@@ -127,7 +127,8 @@ export const SSM_SESSION_MANAGER_PRIVATELINK: SourceDocument = {
 
 /**
  * The SSM Agent release notes (aws/amazon-ssm-agent RELEASENOTES.md @ ec59d8a5), release 3.3.40.0 (2024-02-07): the
- * agent stops using `ec2messages` once `ssmmessages` is connected, so older agents still need `ec2messages`.
+ * agent stops using `ec2messages` once `ssmmessages` is connected, so older agents still need `ec2messages`. The
+ * entry was read in two stored quotations of the release notes, not in the stored file itself.
  */
 export const SSM_AGENT_RELEASE_NOTES: SourceDocument = {
   catalog: 'eks',
