@@ -528,3 +528,35 @@ describe('the CLI lists the EKS profile', () => {
     expect(runCli('list', 'eks', '--region', 'cn-northwest-1', '--format', 'csv').stdout).toContain(',api.ecr.cn-northwest-1.amazonaws.com.cn,');
   });
 });
+
+describe('the botocore endpoint transcription', () => {
+  test('every service has every region of every partition, named in that partition\'s DNS suffixes', () => {
+    for (const [service, byRegion] of Object.entries(AWS_ENDPOINTS)) {
+      for (const p of AWS_PARTITIONS) {
+        for (const region of p.regions) {
+          const row = byRegion[region];
+          expect([service, region, row !== undefined]).toEqual([service, region, true]);
+          for (const host of [row.host, row.fips, row.dualStack, row.fipsDualStack].filter((h): h is string => h !== undefined)) {
+            expect(host.includes(`.${region}.`)).toBe(true);
+            expect(host.endsWith(`.${p.dnsSuffix}`) || host.endsWith(`.${p.dualStackDnsSuffix}`)).toBe(true);
+          }
+        }
+      }
+    }
+    expect(Object.keys(AWS_ENDPOINTS).sort()).toEqual(['api.ecr', 'autoscaling', 'ec2', 'eks', 'eks-auth', 'elasticloadbalancing', 'logs', 'ssm', 'sts', 'xray']);
+  });
+
+  test('a few rows exactly as botocore lists them', () => {
+    expect(AWS_ENDPOINTS['api.ecr']['us-east-1']).toEqual({
+      host: 'api.ecr.us-east-1.amazonaws.com',
+      fips: 'ecr-fips.us-east-1.amazonaws.com',
+      dualStack: 'ecr.us-east-1.api.aws',
+      fipsDualStack: 'ecr-fips.us-east-1.api.aws',
+    });
+    expect(AWS_ENDPOINTS.eks['us-west-2']).toEqual({ host: 'eks.us-west-2.amazonaws.com', fips: 'fips.eks.us-west-2.amazonaws.com' });
+    expect(AWS_ENDPOINTS.ec2['ca-west-1']).toEqual({ host: 'ec2.ca-west-1.amazonaws.com', fips: 'ec2-fips.ca-west-1.amazonaws.com' });
+    expect(AWS_ENDPOINTS['eks-auth']['cn-north-1']).toEqual({ host: 'eks-auth.cn-north-1.api.amazonwebservices.com.cn' });
+    expect(AWS_ENDPOINTS.logs['cn-northwest-1']).toEqual({ host: 'logs.cn-northwest-1.amazonaws.com.cn', dualStack: 'logs.cn-northwest-1.api.amazonwebservices.com.cn' });
+    expect(AWS_ENDPOINTS.sts['us-gov-west-1']).toEqual({ host: 'sts.us-gov-west-1.amazonaws.com', fips: 'sts.us-gov-west-1.amazonaws.com' });
+  });
+});
