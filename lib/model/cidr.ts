@@ -68,10 +68,22 @@ export class Cidr {
    * @param what what the address is, named in errors, e.g. `custom DNS server`
    */
   public static parseHost(text: string, origin = '', what = 'host address'): Cidr {
-    const cidr = Cidr.parse(text, origin);
     const shown = String(text).trim();
+    let cidr: Cidr;
+    try {
+      cidr = Cidr.parse(text, origin);
+    } catch (e) {
+      // `10.42.2.4/24` (an address with its subnet's prefix) names the machine 10.42.2.4: suggest that, not the network.
+      const address = typeof text === 'string' && text.includes('/') ? text.trim().split('/')[0] : undefined;
+      if (address !== undefined && Cidr.isValid(address) && Cidr.parse(address).isSingleAddress) {
+        throw invalidValue(what, shown, origin, `It must be one machine's address, not a network: give the address without the prefix, ${Cidr.parse(address).address}.`, 'invalid-host');
+      }
+      throw e;
+    }
     if (!cidr.isSingleAddress) {
-      throw invalidValue(what, shown, origin, `It must be one machine's address, not a network: give the address itself, e.g. ${cidr.address}.`, 'invalid-host');
+      // A network: suggest a host in it (the first after the network address), never the network address itself.
+      const host = Cidr.fromRange(cidr.first + 1n, cidr.first + 1n, cidr.version)[0].address;
+      throw invalidValue(what, shown, origin, `It must be one machine's address, not a network: give the address of the machine itself, e.g. ${host}.`, 'invalid-host');
     }
     const reserved = NOT_A_HOST.find((r) => r.cidr.contains(cidr));
     if (reserved) {

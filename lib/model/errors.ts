@@ -80,13 +80,57 @@ export class FirewallRequirementsError extends Error {
   constructor(code: ErrorCode, problem: string, value: string, origin: string, hint: string) {
     const where = origin ? ` (from ${origin})` : '';
     const fix = hint ? ` ${hint}` : '';
+    // A deeper stack than Node's default 10 frames, so that the user's frame is in it when the error is raised
+    // inside cdktf's synthesis.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = Math.max(limit, STACK_FRAMES);
     super(`${problem}${where}.${fix}`);
+    Error.stackTraceLimit = limit;
     this.name = 'FirewallRequirementsError';
     this.code = code;
     this.value = value;
     this.origin = origin;
     this.hint = hint;
+    // Node prints an uncaught error's enumerable fields after its stack: the hint would read twice.
+    for (const field of ['name', 'code', 'value', 'origin', 'hint']) Object.defineProperty(this, field, { enumerable: false });
+    this.stack = userStack(this);
   }
+}
+
+const STACK_FRAMES = 60;
+/** Frames of the library itself (this folder's parent: `lib/` in the sources, `dist/lib/` in the package). */
+const LIBRARY_DIR = __dirname.replace(/[\\/]model$/, '');
+/** Frames that are not the user's: the library, Node's internals, cdktf and constructs. */
+function isUserFrame(line: string): boolean {
+  const file = /\((.*):\d+:\d+\)$/.exec(line)?.[1] ?? /^\s*at (.*):\d+:\d+$/.exec(line)?.[1];
+  if (file === undefined) return false;
+  if (file.startsWith(LIBRARY_DIR) || file.startsWith('node:')) return false;
+  return !/[\\/]node_modules[\\/](cdktf|constructs|jsii|ts-node|@cdktf)[\\/]/.test(file);
+}
+
+/**
+ * The first frame of `error`'s stack that is the user's code (not the library, Node, cdktf or constructs), e.g.
+ * `at Object.<anonymous> (/home/me/app/main.ts:12:1)`; undefined when the stack has none.
+ */
+export function userFrame(error: Error): string | undefined {
+  return (error.stack ?? '').split('\n').find((l) => /^\s+at /.test(l) && isUserFrame(l))?.trim();
+}
+
+/**
+ * The stack from the user's frame on: the library's own frames (and cdktf's and constructs', when the error is
+ * raised at synth) above it are left out, as `Error.captureStackTrace` leaves out a constructor's, so that the first
+ * frame Node prints is the line of the user's code that led here. The whole stack when there is no user frame, or
+ * with `CDKTF_FIREWALL_REQUIREMENTS_DEBUG=1`.
+ */
+function userStack(error: Error): string | undefined {
+  const stack = error.stack;
+  if (stack === undefined || (typeof process !== 'undefined' && process.env?.CDKTF_FIREWALL_REQUIREMENTS_DEBUG === '1')) return stack;
+  const lines = stack.split('\n');
+  const first = lines.findIndex((l) => /^\s+at /.test(l));
+  if (first === -1) return stack;
+  const user = lines.findIndex((l, i) => i >= first && /^\s+at /.test(l) && isUserFrame(l));
+  if (user === -1) return stack;
+  return [...lines.slice(0, first), ...lines.slice(user)].join('\n');
 }
 
 function quote(value: string): string {
@@ -172,6 +216,21 @@ export function unsupportedPeer(target: string, value: string, origin: string, w
     value,
     origin,
     alternative,
+  );
+}
+
+/**
+ * A peer dependency an entry point needs is not installed, or not in the supported range.
+ * @param installed the version found, or undefined when the package is missing
+ */
+export function missingDependency(pkg: string, range: string, origin: string, installed?: string): FirewallRequirementsError {
+  const problem = installed === undefined ? `${pkg} is not installed` : `${pkg} ${installed} is installed, outside the supported range ${range}`;
+  return new FirewallRequirementsError(
+    'missing-dependency',
+    `${problem}; ${origin} needs it`,
+    installed ?? '',
+    origin,
+    `Install it: npm install ${pkg}@"${range}"`,
   );
 }
 

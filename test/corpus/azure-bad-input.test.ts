@@ -145,6 +145,6 @@ describe('Azure bad-input corpus', () => {
     const props = { firewallPolicyId: POLICY, sources: FirewallRuleSources.addresses(['10.42.1.0/24']), basePriority: 200 };
     new AzureFirewallPolicyRules(s, 'a', { ...props, requirementSets: [web] });
     new AzureFirewallPolicyRules(s, 'b', { ...props, requirementSets: [chainguardEnforceProfile()] });
-    expect(() => Testing.synth(s, true)).toThrow(/Rule collection group a-rules \(corpus\/a\) and b-rules \(corpus\/b\) both have priority 200/);
+    expect(() => Testing.synth(s, true)).toThrow(/Rule collection groups a-rules and b-rules both have priority 200 .*\(from AzureFirewallPolicyRules corpus\/a and AzureFirewallPolicyRules corpus\/b\)/);
   });
 });

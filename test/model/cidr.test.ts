@@ -164,7 +164,9 @@ describe('Cidr.parseHost: one machine, not a network or a special address', () =
   });
 
   test.each([
-    ['10.0.0.0/24', 'It must be one machine\'s address, not a network: give the address itself, e.g. 10.0.0.0.'],
+    ['10.0.0.0/24', 'It must be one machine\'s address, not a network: give the address of the machine itself, e.g. 10.0.0.1.'],
+    ['10.42.2.4/24', 'It must be one machine\'s address, not a network: give the address without the prefix, 10.42.2.4.'],
+    ['2001:db8::/64', 'It must be one machine\'s address, not a network: give the address of the machine itself, e.g. 2001:db8::1.'],
     ['0.0.0.0', '0.0.0.0 is in "this network" (0.0.0.0/8, RFC 1122), not the address of a machine'],
     ['255.255.255.255', '255.255.255.255 is the broadcast address'],
     ['127.0.0.53', '127.0.0.53 is a loopback address (RFC 1122)'],

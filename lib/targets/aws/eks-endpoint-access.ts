@@ -5,6 +5,7 @@ import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
 import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, EksIpFamily, EksEndpointPlan, planEksEndpointAccess } from './plan/eks-endpoint-access-plan';
+import { withCallOrigin } from '../call-origin';
 
 export { EksIpFamily } from './plan/eks-endpoint-access-plan';
 
@@ -12,6 +13,12 @@ const NAME = 'EksEndpointAccess';
 
 /** Properties of `EksEndpointAccess`. */
 export interface EksEndpointAccessProps {
+  /**
+   * Where this call is, named in its errors (the result belongs to no construct, so errors have no construct path of
+   * their own), e.g. the cluster's construct path: `cluster.node.path`.
+   * @default - errors name the helper only
+   */
+  readonly origin?: string;
   /**
    * Requirement sets whose CONTROL_PLANE rows (networks that reach the cluster API endpoint, e.g. the Chainguard
    * Enforce ranges) become public access CIDRs. Every other row is skipped (see `skippedRequirements`; render the node
@@ -98,8 +105,9 @@ const PROP_NAMES = ['requirementSets', 'requirements', ...EKS_ENDPOINT_OPTION_NA
 export class EksEndpointAccess {
   /** Plans and validates the endpoint settings. */
   public static fromRequirements(props: EksEndpointAccessProps): EksEndpointAccess {
-    const check = new InputCheck(NAME);
-    const p = check.props(props, PROP_NAMES) as unknown as Record<string, unknown>;
+    const call = withCallOrigin(NAME, props);
+    const check = new InputCheck(call.owner);
+    const p = check.props(call.props, PROP_NAMES) as unknown as Record<string, unknown>;
     const sets = check.requirementSets('requirementSets', p.requirementSets, { optional: true });
     if (p.requirements !== undefined) sets.push(check.requirementSet('requirements', p.requirements));
     const options = checkEksEndpointOptions(check, p);

@@ -2,6 +2,7 @@
  * AWS target (`cdktf-firewall-requirements/aws`): EKS endpoint access, security-group rules and an AWS
  * Network Firewall domain allowlist. Needs `@cdktf/provider-aws`.
  */
+import './peers'; // first: checks the peer packages before anything loads them
 export * from './eks-endpoint-access';
 export * from './network-firewall-domain-allowlist';
 export * from './plan/security-group-plan';

@@ -4,9 +4,16 @@ import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
 import { planAksAuthorizedIpRanges } from './plan/aks-authorized-ip-ranges-plan';
+import { withCallOrigin } from '../call-origin';
 
 /** Properties of `AksAuthorizedIpRanges.compute`. */
 export interface AksAuthorizedIpRangesProps {
+  /**
+   * Where this call is, named in its errors (the result belongs to no construct, so errors have no construct path of
+   * their own), e.g. the cluster's construct path: `cluster.node.path`.
+   * @default - errors name the helper only
+   */
+  readonly origin?: string;
   /**
    * Requirement sets whose rows that land on the cluster API endpoint (`Landing.CONTROL_PLANE`, e.g. Chainguard
    * Enforce's `cidr-ranges`) become authorized ranges: exactly those rows. Everything else (egress, ingress to the
@@ -55,7 +62,8 @@ export interface AksAuthorizedIpRangesProps {
 export class AksAuthorizedIpRanges {
   /** Computes and checks the ranges. */
   public static compute(props: AksAuthorizedIpRangesProps): AksAuthorizedIpRanges {
-    const plan = planAksAuthorizedIpRanges(props, new InputCheck('AksAuthorizedIpRanges'));
+    const call = withCallOrigin('AksAuthorizedIpRanges', props);
+    const plan = planAksAuthorizedIpRanges(call.props, new InputCheck(call.owner));
     return new AksAuthorizedIpRanges([...plan.literalRanges, ...plan.referenceRanges], [...plan.requirements], [...plan.skipped]);
   }
 

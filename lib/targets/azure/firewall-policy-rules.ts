@@ -3,7 +3,7 @@ import { FirewallPolicyRuleCollectionGroup } from '@cdktf/provider-azurerm/lib/f
 import { IpGroup } from '@cdktf/provider-azurerm/lib/ip-group';
 import { Annotations, DefaultTokenResolver, ITerraformDependable, StringConcat, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct } from 'constructs';
-import { invalidValue } from '../../model/errors';
+import { FirewallRequirementsError, invalidValue } from '../../model/errors';
 import { describeValue, InputCheck } from '../../model/input';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
@@ -244,39 +244,45 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
   }
 
   /**
-   * Rule collection groups of other `AzureFirewallPolicyRules` in the app on the same policy with a priority or name
-   * this construct also uses (Azure processes same-priority groups in an undefined order, and a second group with
-   * the same name replaces the first).
+   * Two groups with one priority or one name on a policy: the library's `conflict` error with both construct paths and
+   * the fix (thrown, so that synth reports it as it is rather than as a generic validation failure).
    */
   private findConflicts(): string[] {
     if (!this.rendered) return [];
     const key = this.policyKey;
     const policy = Token.isUnresolved(this.firewallPolicyId) ? key.replace(/^[^|]*\|/, '') : this.firewallPolicyId;
-    const errors: string[] = [];
     for (const other of RequirementsConstruct.instancesIn(this, AzureFirewallPolicyRules)) {
       if (other === this || !other.rendered) continue;
       if (other.policyKey !== key) continue;
       // Each pair is reported once, by the construct whose path sorts first.
       if (other.node.path < this.node.path) continue;
+      const origin = `AzureFirewallPolicyRules ${this.node.path} and AzureFirewallPolicyRules ${other.node.path}`;
       for (const mine of this.rendered.plan.groups) {
         for (const theirs of other.rendered.plan.groups) {
           if (mine.priority === theirs.priority) {
-            errors.push(
-              `Rule collection group ${mine.name} (${this.node.path}) and ${theirs.name} (${other.node.path}) both have priority ${mine.priority} on firewall policy ${policy}: ` +
-                'Azure processes groups of equal priority in an undefined order. Give one of them another basePriority ' +
+            throw new FirewallRequirementsError(
+              'conflict',
+              `Rule collection groups ${mine.name} and ${theirs.name} both have priority ${mine.priority} on firewall policy ${policy}: ` +
+                'Azure processes groups of equal priority in an undefined order',
+              String(mine.priority),
+              origin,
+              'Give one of them another basePriority ' +
                 `(each construct uses basePriority up to basePriority + its group count - 1; ${this.node.path} uses ${rangeText(this.rendered.plan)}, ${other.node.path} uses ${rangeText(other.rendered.plan)}).`,
             );
           }
           if (mine.name === theirs.name) {
-            errors.push(
-              `Rule collection group name ${mine.name} is used by ${this.node.path} and ${other.node.path} on firewall policy ${policy}: ` +
-                'the second group would replace the first. Give one of them another ruleCollectionGroupName.',
+            throw new FirewallRequirementsError(
+              'conflict',
+              `Rule collection group name ${mine.name} is used twice on firewall policy ${policy}: the second group would replace the first`,
+              mine.name,
+              origin,
+              'Give one of them another ruleCollectionGroupName.',
             );
           }
         }
       }
     }
-    return errors;
+    return [];
   }
 }
 

@@ -5,11 +5,18 @@ import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { UserCidr } from '../../plan/user-cidrs';
 import { GkeAuthorizedNetwork, planGkeAuthorizedNetworks } from './plan/gke-authorized-networks-plan';
+import { withCallOrigin } from '../call-origin';
 
 export * from './plan/gke-authorized-networks-plan';
 
 /** Properties of `GkeAuthorizedNetworks`. */
 export interface GkeAuthorizedNetworksProps {
+  /**
+   * Where this call is, named in its errors (the result belongs to no construct, so errors have no construct path of
+   * their own), e.g. the cluster's construct path: `cluster.node.path`.
+   * @default - errors name the helper only
+   */
+  readonly origin?: string;
   /**
    * Requirement sets whose control-plane rows (`Landing.CONTROL_PLANE`, e.g. the Chainguard Enforce CIDR ranges)
    * become authorized networks. Every other row is skipped (see `skippedRequirements`; render node rows with
@@ -58,7 +65,8 @@ export type { GkeAuthorizedNetwork };
 export class GkeAuthorizedNetworks {
   /** Checks the props and plans the authorized networks. */
   public static fromRequirements(props: GkeAuthorizedNetworksProps = {}): GkeAuthorizedNetworks {
-    const plan = planGkeAuthorizedNetworks(props, 'GkeAuthorizedNetworks');
+    const call = withCallOrigin('GkeAuthorizedNetworks', props);
+    const plan = planGkeAuthorizedNetworks(call.props, call.owner);
     return new GkeAuthorizedNetworks(plan.networks, plan.limit, plan.gcpPublicCidrsAccessEnabled, plan.requirements, plan.skippedRequirements);
   }
 

@@ -3,6 +3,7 @@
  * other CIDR-addressed flows of a requirement set, with hand-written bindings for the IBM provider (no prebuilt
  * cdktf binding exists for it).
  */
+import './peers'; // first: checks the peer packages before anything loads them
 export * from './ibm-provider';
 export * from './plan/ibm-validation';
 export * from './plan/rule-types';

@@ -3,7 +3,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { App, TerraformStack, Testing } from 'cdktf';
 import { AksAddon, aksProfile } from '../../../lib/catalog/aks';
 import { chainguardEnforceProfile, EnforceEdition } from '../../../lib/catalog/chainguard-enforce';
-import { Direction, Landing, Protocol, RequirementSet } from '../../../lib/model';
+import { Direction, FirewallRequirementsError, Landing, Protocol, RequirementSet } from '../../../lib/model';
 import { AzureFirewallPolicyRules, FirewallRuleSources } from '../../../lib/targets/azure';
 import { diff } from '../helpers';
 import { collection, collectionsByName, IP_GROUP_ID, Json, networkSection, newStack, ntpSection, POLICY_ID, rules, section, setOf, synthJson, webSection } from './fixtures';
@@ -156,7 +156,8 @@ describe('AzureFirewallPolicyRules: conflicts between constructs on one policy',
     rules(stack, { requirementSets: [setOf(networkSection())], basePriority: 300 }, 'cluster-b');
     const errors = validationErrors(stack);
     expect(errors.join('\n')).toContain(
-      `Rule collection group cluster-a (test/cluster-a) and cluster-b (test/cluster-b) both have priority 300 on firewall policy ${POLICY_ID}: Azure processes groups of equal priority in an undefined order. Give one of them another basePriority`,
+      `Rule collection groups cluster-a and cluster-b both have priority 300 on firewall policy ${POLICY_ID}: Azure processes groups of equal priority in an undefined order ` +
+        '(from AzureFirewallPolicyRules test/cluster-a and AzureFirewallPolicyRules test/cluster-b). Give one of them another basePriority',
     );
   });
 
@@ -168,7 +169,7 @@ describe('AzureFirewallPolicyRules: conflicts between constructs on one policy',
     rules(stack, { requirementSets: [setOf(networkSection())], basePriority: 300, firewallPolicyId: other.id }, 'b');
     expect(validationErrors(stack)).toEqual([]);
     rules(stack, { requirementSets: [setOf(networkSection())], basePriority: 300, firewallPolicyId: policy.id }, 'c');
-    expect(validationErrors(stack).join('\n')).toMatch(/Rule collection group a-rules \(test\/a\) and c-rules \(test\/c\) both have priority 300 on firewall policy \$\{azurerm_firewall_policy.policy.id\}/);
+    expect(validationErrors(stack).join('\n')).toMatch(/Rule collection groups a-rules and c-rules both have priority 300 on firewall policy \$\{azurerm_firewall_policy.policy.id\}.*\(from AzureFirewallPolicyRules test\/a and AzureFirewallPolicyRules test\/c\)/);
     expect(validationErrors(stack)).toHaveLength(1);
   });
 
@@ -189,8 +190,24 @@ describe('AzureFirewallPolicyRules: conflicts between constructs on one policy',
     rules(stack, { requirementSets: [setOf(webSection())], basePriority: 300, ruleCollectionGroupName: 'aks-egress' }, 'a');
     rules(stack, { requirementSets: [setOf(networkSection())], basePriority: 400, ruleCollectionGroupName: 'aks-egress' }, 'b');
     expect(validationErrors(stack).join('\n')).toContain(
-      `Rule collection group name aks-egress is used by test/a and test/b on firewall policy ${POLICY_ID}: the second group would replace the first. Give one of them another ruleCollectionGroupName.`,
+      `Rule collection group name aks-egress is used twice on firewall policy ${POLICY_ID}: the second group would replace the first (from AzureFirewallPolicyRules test/a and AzureFirewallPolicyRules test/b). Give one of them another ruleCollectionGroupName.`,
     );
+  });
+
+  test('a conflict is the library\'s own error with its code and fix, not a validation failure that suggests skipValidation', () => {
+    const stack = newStack();
+    rules(stack, { requirementSets: [setOf(webSection())], basePriority: 300 }, 'a');
+    rules(stack, { requirementSets: [setOf(networkSection())], basePriority: 300 }, 'b');
+    let error: unknown;
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FirewallRequirementsError);
+    expect((error as FirewallRequirementsError).code).toBe('conflict');
+    expect((error as FirewallRequirementsError).origin).toBe('AzureFirewallPolicyRules test/a and AzureFirewallPolicyRules test/b');
+    expect((error as Error).message).not.toMatch(/skipValidation|Validation failed/);
   });
 
   test('distinct priorities and names on one policy synthesize', () => {
