@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'duplicate-name',
   'duplicate-priority',
   'deny-before-allow',
+  'missing-dependency',
   // export, files and validation
   'invalid-spec',
   'duplicate-key',
