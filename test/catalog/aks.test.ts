@@ -467,7 +467,7 @@ describe('rejections', () => {
   test.each([
     ['20.61.10', /^Invalid CIDR "20.61.10": "20.61.10" is not a dotted-decimal IPv4 address \(from option apiServerPublicIp\)\./],
     ['api.example.com', /^Invalid CIDR "api.example.com".*\(from option apiServerPublicIp\)/],
-    ['20.61.10.5/24', /^Invalid CIDR "20.61.10.5\/24": host bits are set after the prefix \(from option apiServerPublicIp\)\. Did you mean 20.61.10.0\/24\?/],
+    ['20.61.10.5/24', /^Invalid [\w ]+ "20.61.10.5\/24" \(from option apiServerPublicIp\)\. It must be one machine's address, not a network: give the address without the prefix, 20\.61\.10\.5\./],
     ['20.61.10.0/24', /^Invalid public IP of the API server "20.61.10.0\/24" \(from option apiServerPublicIp\)\. It must be one machine's address, not a network/],
   ])('invalid apiServerPublicIp %j', (ip, message) => {
     expect(() => aksProfile({ location: 'westeurope', apiServerPublicIp: ip })).toThrow(message);
@@ -475,7 +475,7 @@ describe('rejections', () => {
 
   test.each([
     [['10.0.0.4', '10.0.0.300'], /^Invalid CIDR "10.0.0.300": "10.0.0.300" is not a dotted-decimal IPv4 address \(from option customDnsServers\[1\]\)\./],
-    [['10.0.0.4/24'], /^Invalid CIDR "10.0.0.4\/24": host bits are set after the prefix \(from option customDnsServers\[0\]\)\. Did you mean 10.0.0.0\/24\?/],
+    [['10.0.0.4/24'], /^Invalid custom DNS server "10.0.0.4\/24" \(from option customDnsServers\[0\]\)\. It must be one machine's address, not a network: give the address without the prefix, 10\.0\.0\.4\./],
     [[''], /^Invalid entry of customDnsServers "" \(from option customDnsServers\[0\]\)\. Entries of customDnsServers are non-empty strings/],
   ])('invalid customDnsServers %j', (servers, message) => {
     expect(() => aksProfile({ location: 'westeurope', customDnsServers: servers })).toThrow(message);
