@@ -35,7 +35,7 @@ describe('bundled examples', () => {
 
   test('every example folder becomes one stack named after it', () => {
     expect([...first.stacks.keys()]).toEqual(exampleNames(EXAMPLES_DIR));
-    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-composed-policy', 'aks-egress', 'eks-enforce', 'gke-enforce', 'ibm-vpc-nodeports']);
+    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-composed-policy', 'aks-egress', 'aws-minimal', 'eks-enforce', 'gke-enforce', 'ibm-vpc-nodeports']);
   });
 
   test('synthesizing twice is byte-identical (after normalizing the output directory)', () => {

@@ -8,6 +8,7 @@ import {
   findTerraformBinary,
   providerAddress,
   readMirror,
+  satisfiesConstraint,
   searchFolders,
   terraformPlatform,
 } from '../../tools/terraform/discovery';
@@ -159,5 +160,23 @@ describe('findTerraformBinary', () => {
     fs.writeFileSync(bin, '#!/bin/sh\n', { mode: 0o755 });
     expect(findTerraformBinary({ TERRAFORM_BINARY: bin, PATH: '' })).toBe(bin);
     expect(() => findTerraformBinary({ TERRAFORM_BINARY: path.join(tmp, 'missing') })).toThrow(/Invalid TERRAFORM_BINARY .*Give the path of an executable terraform binary/);
+  });
+});
+
+describe('satisfiesConstraint', () => {
+  test.each([
+    ['5.100.0', '>= 5.0, < 7.0', true],
+    ['7.0.0', '>= 5.0, < 7.0', false],
+    ['5.100.0', '~> 5.100', true],
+    ['5.101.0', '~> 5.100.0', false],
+    ['5.100.3', '~> 5.100.0', true],
+    ['6.0.0', '~> 5.100', false],
+    ['5.100.0', '5.100.0', true],
+    ['5.100.0', '!= 5.100.0', false],
+    ['5.100.0', '> 5.100.0', false],
+    ['5.100.0', '<= 5.100.0', true],
+    ['5.100.0', 'latest', false],
+  ])('%s against %j: %s', (version, constraint, expected) => {
+    expect(satisfiesConstraint(version, constraint)).toBe(expected);
   });
 });

@@ -54,6 +54,16 @@ describe('rewriting one JSON file', () => {
     expect(changes).toEqual(['aws version "~> 6.0" -> "5.100.0" (the mirror\'s)', 'awsx version ">= 5" -> "1.0.0" (the mirror\'s)']);
   });
 
+  test('GIVEN a range the mirror version satisfies (ProviderVersionConstraint) THEN it is kept for terraform init to resolve', () => {
+    const json = { terraform: { required_providers: { aws: { source: 'aws', version: '>= 5.0, < 7.0' }, google: { source: 'hashicorp/google', version: '~> 6.0' } } } };
+    const changes = relaxVersionPins(json, { ...MIRROR, providers: new Map([...MIRROR.providers, ['registry.terraform.io/hashicorp/google', ['6.50.0']]]) });
+    expect(json.terraform.required_providers).toEqual({ aws: { source: 'aws', version: '>= 5.0, < 7.0' }, google: { source: 'hashicorp/google', version: '~> 6.0' } });
+    expect(changes).toEqual([]);
+    // an exact pin is still relaxed
+    const pinned = { terraform: { required_providers: { aws: { source: 'aws', version: '= 6.25.0' } } } };
+    expect(relaxVersionPins(pinned, MIRROR)).toEqual(['aws version "= 6.25.0" -> "5.100.0" (the mirror\'s)']);
+  });
+
   test('GIVEN provider blocks THEN credentials and profiles go, offline settings come, the region stays', () => {
     const json = cdktfStack();
     makeProvidersOffline(json, moduleFacts([json]).providers);

@@ -112,6 +112,40 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /**
+ * Whether `version` satisfies a Terraform version constraint (terms joined by commas: `=`, `!=`, `>`, `>=`, `<`,
+ * `<=`, `~>`, or a bare version). An unparsable term satisfies nothing.
+ */
+export function satisfiesConstraint(version: string, constraint: string): boolean {
+  return constraint.split(',').every((term) => {
+    const m = /^\s*(=|!=|>=|<=|>|<|~>)?\s*v?(\d+(?:\.\d+)*(?:-[0-9A-Za-z.-]+)?)\s*$/.exec(term);
+    if (!m) return false;
+    const [, op = '=', bound] = m;
+    const d = compareVersions(version, bound);
+    switch (op) {
+      case '=':
+        return d === 0;
+      case '!=':
+        return d !== 0;
+      case '>':
+        return d > 0;
+      case '>=':
+        return d >= 0;
+      case '<':
+        return d < 0;
+      case '<=':
+        return d <= 0;
+      default: {
+        // ~> 5.100 allows 5.100 and later 5.x; ~> 5.100.1 allows later 5.100.x only.
+        const parts = bound.split('-')[0].split('.');
+        const prefix = parts.slice(0, Math.max(1, parts.length - 1));
+        const upper = [...prefix.slice(0, -1), String(Number(prefix[prefix.length - 1]) + 1)].join('.');
+        return d >= 0 && compareVersions(version, upper) < 0;
+      }
+    }
+  });
+}
+
+/**
  * Lists the providers of a mirror folder (the one holding host folders such as `registry.terraform.io`) for one
  * platform, in both layouts Terraform reads: unpacked (`<host>/<ns>/<type>/<version>/<platform>/`) and packed
  * (`<host>/<ns>/<type>/terraform-provider-<type>_<version>_<platform>.zip`).

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { FirewallRequirementsError, invalidValue } from '../../lib/model/errors';
-import { DEFAULT_REGISTRY, ProviderMirror, providerAddress } from './discovery';
+import { DEFAULT_REGISTRY, ProviderMirror, providerAddress, satisfiesConstraint } from './discovery';
 
 /** The AWS provider address. */
 export const AWS_PROVIDER = `${DEFAULT_REGISTRY}/hashicorp/aws`;
@@ -231,7 +231,11 @@ export function moduleFacts(jsons: readonly any[]): ModuleFacts {
   return { providers, variablesWithoutDefault, resources, callsModules };
 }
 
-/** Sets every `required_providers` version of a provider the mirror holds to the mirror's (highest) version. */
+/**
+ * Sets every `required_providers` version of a provider the mirror holds to the mirror's (highest) version, unless
+ * it is a range that version satisfies (e.g. one set with `ProviderVersionConstraint`): that one is kept, so that
+ * `terraform init` resolves the constraint itself.
+ */
 export function relaxVersionPins(json: any, mirror: ProviderMirror): string[] {
   const changes: string[] = [];
   for (const block of asArray(json?.terraform)) {
@@ -244,6 +248,7 @@ export function relaxVersionPins(json: any, mirror: ProviderMirror): string[] {
         if (version === undefined) continue;
         const before = typeof spec === 'string' ? spec : spec?.version;
         if (before === version) continue;
+        if (typeof before === 'string' && !/^\s*=?\s*\d+(\.\d+)*\s*$/.test(before) && satisfiesConstraint(version, before)) continue;
         (rp as Record<string, unknown>)[name] = typeof spec === 'object' && spec !== null ? { ...spec, version } : { source: address, version };
         changes.push(`${name} version ${before === undefined ? '(unpinned)' : JSON.stringify(before)} -> "${version}" (the mirror's)`);
       }

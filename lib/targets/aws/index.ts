@@ -12,3 +12,4 @@ export type { EksEndpointOptions, EksEndpointPlan } from './plan/eks-endpoint-ac
 export { checkDomainAllowlistOptions, planDomainAllowlist } from './plan/domain-allowlist-plan';
 export type { DomainAllowlistOptions, DomainAllowlistPlan } from './plan/domain-allowlist-plan';
 export type { UserCidr } from '../../plan/user-cidrs';
+export * from '../provider-version';

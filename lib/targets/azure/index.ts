@@ -8,3 +8,4 @@ export * from './aks-egress-route-table';
 export * from './firewall-policy-rules';
 export * from './firewall-rule-sources';
 export * from './plan/rule-plan';
+export * from '../provider-version';

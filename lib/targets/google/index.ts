@@ -6,3 +6,4 @@ import './peers'; // first: checks the peer packages before anything loads them
 export * from './gcp-firewall';
 export * from './gke-authorized-networks';
 export type { UserCidr } from '../../plan/user-cidrs';
+export * from '../provider-version';

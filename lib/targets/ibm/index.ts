@@ -13,3 +13,4 @@ export * from './plan/security-group-plan';
 export * from './security-group';
 export * from './security-group-rule';
 export * from './security-group-rules';
+export * from '../provider-version';
