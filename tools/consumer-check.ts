@@ -142,6 +142,27 @@ function resolutionTsconfig(module: string, moduleResolution: string, files: str
   };
 }
 
+/**
+ * Files a user does not need in the tarball: tests, fixtures, TypeScript sources (declarations are fine), source
+ * maps of the tests, the examples, tools and benchmarks. Every file must match one of the allowed forms.
+ */
+export function unwantedPackFiles(paths: readonly string[]): string[] {
+  const allowed = [
+    /^package\.json$/,
+    /^(README|CHANGELOG)\.md$/,
+    /^LICENSE$/,
+    /^bin\/[\w-]+\.js$/,
+    /^schemas\/[\w.-]+\.(json|md)$/,
+    /^dist\/lib\/.+\.(js|d\.ts)$/,
+  ];
+  const unwanted = /(^|\/)(test|tests|__tests__|fixtures?|examples|tools|bench)\/|\.test\.|\.spec\./;
+  return paths.flatMap((p) => {
+    if (unwanted.test(p)) return [`the tarball holds ${p}, which users do not need`];
+    if (!allowed.some((a) => a.test(p))) return [`the tarball holds ${p}, which is none of the shipped kinds (dist/lib JavaScript and declarations, bin, schemas, README, CHANGELOG, LICENSE)`];
+    return [];
+  });
+}
+
 function main(): void {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -159,16 +180,16 @@ function main(): void {
 
   // 1. The tarball (the npm script has just built dist/, so skip prepack's second build).
   let tarball = '';
-  const packed = checks.check('npm pack', () => {
+  const packed = checks.check('npm pack: the entry points are in the tarball, and nothing users do not need', () => {
     const result = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
     if (result.status !== 0) return commandProblems(result, 'npm pack');
     const json = result.output.slice(result.output.indexOf('['));
     const info = JSON.parse(json.slice(0, json.lastIndexOf(']') + 1))[0] as { filename: string; files: { path: string }[] };
     tarball = path.join(work, info.filename);
     const missing = CLOUDS.map((c) => `dist/lib/targets/${c}/index.d.ts`)
-      .concat(['dist/lib/index.d.ts', 'bin/cdktf-firewall-requirements.js'])
+      .concat(['dist/lib/index.d.ts', 'bin/cdktf-firewall-requirements.js', 'CHANGELOG.md', 'LICENSE', 'README.md'])
       .filter((f) => !info.files.some((x) => x.path === f));
-    return missing.map((f) => `the tarball lacks ${f}`);
+    return [...missing.map((f) => `the tarball lacks ${f}`), ...unwantedPackFiles(info.files.map((f) => f.path))];
   });
   if (!packed) return finish(checks, options, work, started);
 
@@ -326,4 +347,4 @@ function finish(checks: Checks, options: Options, work: string, started: number)
   process.exitCode = failed === 0 ? 0 : 1;
 }
 
-main();
+if (require.main === module) main();
