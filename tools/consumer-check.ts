@@ -20,8 +20,8 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CDKTF_INIT_TSCONFIG, cdktfInitCdktfJson, cdktfInitPackageJson } from './cdktf-init-template';
-import { assembleBlock, AssembledBlock, extractTsBlocks, readmeLineOf } from './readme-blocks';
+import { CDKTF_INIT_DEV_DEPENDENCIES, CDKTF_INIT_TSCONFIG, cdktfInitCdktfJson, cdktfInitPackageJson } from './cdktf-init-template';
+import { assembleBlock, AssembledBlock, extractTsBlocks, readmeInstallCommands, readmeLineOf } from './readme-blocks';
 import { lowestVersion } from './version-range';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -234,6 +234,29 @@ function main(): void {
     return programs.length === 0 ? ['README.md has no TypeScript block'] : [];
   });
   if (!written) return finish(checks, options, work, started);
+
+  // The README's install commands, as printed, in a project that has only what cdktf init installs; the tarball's
+  // file name in the command is the one just packed.
+  checks.check("the README's install commands, in order, in a fresh cdktf init project", () => {
+    const fresh = path.join(work, 'readme-install');
+    fs.rmSync(fresh, { recursive: true, force: true });
+    fs.mkdirSync(fresh, { recursive: true });
+    const { typescript: _ts, 'ts-node': _tsNode, ...initDev } = CDKTF_INIT_DEV_DEPENDENCIES;
+    writeJson(path.join(fresh, 'package.json'), cdktfInitPackageJson('readme-install', {}, initDev));
+    writeJson(path.join(fresh, 'tsconfig.json'), CDKTF_INIT_TSCONFIG);
+    fs.copyFileSync(tarball, path.join(fresh, path.basename(tarball)));
+    const commands = readmeInstallCommands(readme);
+    const problems: string[] = [];
+    for (const command of commands) {
+      const words = command.split(/\s+/).map((w) => (/^\.\/cdktf-firewall-requirements-[\w.-]+\.tgz$/.test(w) ? `./${path.basename(tarball)}` : w));
+      if (words[0] !== 'npm') return [`README install command is not an npm command: ${command}`];
+      const result = run('npm', [...words.slice(1), '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], fresh);
+      problems.push(...commandProblems(result, command));
+      if (problems.length > 0) return problems;
+    }
+    const script = `const a = require('${PACKAGE}/azure'); if (typeof a.AzureFirewallPolicyRules !== 'function') throw new Error('no AzureFirewallPolicyRules');`;
+    return commandProblems(run('node', ['-e', script], fresh), 'node -e (the Azure entry point after the README install)');
+  });
 
   const installed = checks.check('npm install (the tarball, the lowest peers, the cdktf init dev dependencies)', () => {
     const result = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], project);

@@ -164,3 +164,41 @@ export function disallowedImport(specifier: string): string | undefined {
   if (/^cdktf-firewall-requirements\/(?!(azure|google|aws|ibm|export)$)/.test(specifier)) return 'not an entry point of the package';
   return undefined;
 }
+
+/** One row of the README's export spec table: a target and the spec printed for it. */
+export interface ReadmeSpecRow {
+  readonly cloud: string;
+  readonly target: string;
+  /** The spec as printed (JSON text). */
+  readonly spec: string;
+  /** 1-based README line of the row. */
+  readonly line: number;
+}
+
+/** The rows of the table whose header is `| cloud | target | spec |`. */
+export function readmeSpecRows(markdown: string): ReadmeSpecRow[] {
+  const lines = markdown.split(/\r?\n/);
+  const header = lines.findIndex((l) => /^\|\s*cloud\s*\|\s*target\s*\|\s*spec\s*\|$/.test(l.trim()));
+  if (header === -1) return [];
+  const rows: ReadmeSpecRow[] = [];
+  for (let i = header + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    const m = /^\|\s*([^|]+?)\s*\|\s*`([^`]+)`\s*\|\s*`(.+)`\s*\|$/.exec(lines[i].trim());
+    if (!m) throw blockError('readme-block', 'Spec table row not of the form | cloud | `target` | `{ spec }` |', lines[i], `README.md:${i + 1}`, 'Write one target and its whole spec per row.');
+    rows.push({ cloud: m[1], target: m[2], spec: m[3], line: i + 1 });
+  }
+  return rows;
+}
+
+/**
+ * The shell lines of the block after `<!-- install-commands -->` (the README's install commands), in order.
+ */
+export function readmeInstallCommands(markdown: string): string[] {
+  const lines = markdown.split(/\r?\n/);
+  const marker = lines.findIndex((l) => l.trim() === '<!-- install-commands -->');
+  if (marker === -1 || !/^```(sh|bash)\s*$/.test(lines[marker + 1] ?? '')) {
+    throw blockError('readme-block', 'No install commands block', '', 'README.md', 'Put `<!-- install-commands -->` on the line before the ```sh block of the install commands.');
+  }
+  const commands: string[] = [];
+  for (let i = marker + 2; i < lines.length && lines[i].trim() !== '```'; i++) if (lines[i].trim() !== '') commands.push(lines[i].trim());
+  return commands;
+}

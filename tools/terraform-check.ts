@@ -13,7 +13,10 @@ import * as path from 'path';
 import { App } from 'cdktf';
 import { addExamples } from '../examples/main';
 import { FirewallRequirementsError, invalidValue } from '../lib/model/errors';
+import { exportModule, writeModule } from '../lib/export';
+import { EXPORT_REGISTRY } from '../lib/export/registry';
 import { addAwsFleet } from './aws-fleet';
+import { readmeSpecRows } from './readme-blocks';
 import {
   AWS_PROVIDER,
   checkTerraformDirectories,
@@ -73,6 +76,21 @@ export function synthesizeAwsStacks(outdir: string): TerraformDirectory[] {
     });
 }
 
+/**
+ * The AWS modules of the README's spec table, exported as printed into `outdir/readme-<target>`: each is checked as a
+ * root module (its variables without defaults get plausible values, like a stack's).
+ */
+export function exportReadmeAwsSpecs(outdir: string): TerraformDirectory[] {
+  const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+  return readmeSpecRows(readme)
+    .filter((row) => EXPORT_REGISTRY.get(row.target).cloud === 'aws')
+    .map((row) => {
+      const dir = path.join(outdir, `readme-${row.target}`);
+      writeModule(exportModule(row.target, JSON.parse(row.spec), { source: `README.md:${row.line}` }), dir);
+      return { name: `readme-${row.target}`, dir };
+    });
+}
+
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
   if (args === undefined) {
@@ -94,7 +112,10 @@ async function main(): Promise<number> {
   try {
     const started = Date.now();
     // The plain Terraform example (a root module calling modules exported without cdktf) is planned with the stacks.
-    const dirs = outdir === undefined ? args.dirs.map((dir) => ({ dir })) : [...synthesizeAwsStacks(outdir), { name: 'terraform-example', dir: TERRAFORM_EXAMPLE_DIR }];
+    const dirs =
+      outdir === undefined
+        ? args.dirs.map((dir) => ({ dir }))
+        : [...synthesizeAwsStacks(outdir), { name: 'terraform-example', dir: TERRAFORM_EXAMPLE_DIR }, ...exportReadmeAwsSpecs(outdir)];
     if (outdir !== undefined) process.stdout.write(`terraform: synthesized ${dirs.length} AWS stacks in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
     const report = await checkTerraformDirectories(dirs, {
       terraformBinary: terraform,

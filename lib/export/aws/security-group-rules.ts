@@ -1,5 +1,6 @@
 import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
+import { invalidValue } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
 import { IpVersion } from '../../model/cidr';
 import { Direction } from '../../model/protocol';
@@ -13,6 +14,9 @@ import {
 import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
 import { AWS_PROVIDER, tagsArgument } from './common';
 
+/** The option that makes the group id a required input of the module (`var.security_group_id`, no default). */
+const EXISTING_GROUP_OPTION = 'existingSecurityGroup';
+
 /** `SecurityGroupRules` as a plain Terraform module: the same plan, groups and rules. */
 export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
   name: 'aws-security-group-rules',
@@ -21,6 +25,7 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
   options: {
     vpcId: 'The VPC in which the module creates its groups (the default of variable vpc_id); give this or securityGroupId.',
     securityGroupId: 'An existing group to put every rule in (the default of variable security_group_id).',
+    existingSecurityGroup: 'true: every rule goes into var.security_group_id, a required input of the module (no default); give neither securityGroupId nor vpcId.',
     rulesPerGroup: 'Rules per group per direction and IP version (quota); default 60.',
     maxGroups: 'Most groups the module may create; default 5.',
     groupName: 'Name of the first group; further groups append -<suffix>. Default kubernetes-firewall-requirements.',
@@ -29,15 +34,27 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
   },
   build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
     const check = new InputCheck(origin);
-    const p = check.props(options, SECURITY_GROUP_OPTION_NAMES) as Record<string, unknown>;
-    const o = checkSecurityGroupOptions(check, p, 'kubernetes-firewall-requirements');
+    const p = check.props(options, [...SECURITY_GROUP_OPTION_NAMES, EXISTING_GROUP_OPTION]) as Record<string, unknown>;
+    const existing = check.boolean(EXISTING_GROUP_OPTION, p[EXISTING_GROUP_OPTION], false);
+    const { [EXISTING_GROUP_OPTION]: _existing, ...groupOptions } = p;
+    if (existing && (p.securityGroupId !== undefined || p.vpcId !== undefined)) {
+      throw invalidValue(
+        EXISTING_GROUP_OPTION,
+        'true',
+        check.where(EXISTING_GROUP_OPTION),
+        `With ${EXISTING_GROUP_OPTION} the group comes from the module's required input security_group_id: drop ${p.securityGroupId !== undefined ? 'securityGroupId' : 'vpcId'}.`,
+        'conflicting-options',
+      );
+    }
+    // The planner needs to know that every rule goes into one given group; its id is the module's input.
+    const o = checkSecurityGroupOptions(check, existing ? { ...groupOptions, securityGroupId: 'sg-given-by-the-module-input' } : groupOptions, 'kubernetes-firewall-requirements');
     const layout = planSecurityGroupLayout(check.requirementSet('requirements', requirements), o, origin, 'the aws-network-firewall export target');
     const tags = tagsArgument(o.tags);
     const variables: Record<string, ExportVariable> = {};
     const groupRef = new Map<string, string>();
     const groups: Record<string, unknown> = {};
     if (o.securityGroupId !== undefined) {
-      variables.security_group_id = { type: 'string', description: 'The existing security group every rule goes into.', default: o.securityGroupId };
+      variables.security_group_id = { type: 'string', description: 'The existing security group every rule goes into.', ...(existing ? {} : { default: o.securityGroupId }) };
       groupRef.set('', '${var.security_group_id}');
     } else {
       variables.vpc_id = { type: 'string', description: 'The VPC in which the module creates its security groups.', default: o.vpcId };
