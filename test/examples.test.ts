@@ -47,7 +47,7 @@ describe('bundled examples', () => {
     expect(report.problems).toEqual([]);
     expect(report.unchecked).toEqual([]);
     expect(report.complete).toBe(true);
-    expect(report.stacks).toBe(5);
+    expect(report.stacks).toBe(6);
     expect(report.resources).toBeGreaterThan(20);
   });
 });
