@@ -16,6 +16,21 @@ export enum OptionType {
   CHOICE_LIST = 'choice-list',
   /** A whole decimal number within `min`/`max`; `build()` receives a number. */
   INTEGER = 'integer',
+  /**
+   * Several IP networks (CIDRs), checked and written in canonical form. A list that covers every address (by
+   * coverage: `0.0.0.0/1` + `128.0.0.0/1` counts as `0.0.0.0/0`) is refused unless `allowAnyAddressWith` names
+   * a boolean option the user set. On the command line a list flag like STRING_LIST.
+   */
+  CIDR_LIST = 'cidr-list',
+  /** One machine's IP address (no network, no reserved address). On the command line a single value like STRING. */
+  HOST = 'host',
+  /** Several machine addresses (see HOST). On the command line a list flag like STRING_LIST. */
+  HOST_LIST = 'host-list',
+}
+
+/** Whether options of this type take several values (a JSON array; a repeatable comma-list flag). */
+export function isListOption(type: OptionType): boolean {
+  return type === OptionType.STRING_LIST || type === OptionType.CHOICE_LIST || type === OptionType.CIDR_LIST || type === OptionType.HOST_LIST;
 }
 
 /** One option of a profile, described for the CLI and docs. */
@@ -42,6 +57,28 @@ export interface OptionSpec {
   readonly required?: boolean;
   /** Default, as shown in help. */
   readonly defaultText?: string;
+  /**
+   * The value used when the option is not given (a boolean, string, number or list, as the profile function
+   * takes it). Absent when the default depends on other options (then `defaultText` says how).
+   * @default - no fixed default
+   */
+  readonly defaultValue?: unknown;
+  /**
+   * What errors call one value of the option, e.g. `AKS add-on` ("Unknown AKS add-on ..."), `public IP of the
+   * API server`.
+   * @default - the option name
+   */
+  readonly label?: string;
+  /**
+   * The fix shown when a value of the wrong type is refused.
+   * @default - a generic hint naming the option
+   */
+  readonly hint?: string;
+  /**
+   * For CIDR_LIST: the boolean option by which the user allows a list that covers every address.
+   * @default - such a list is always refused
+   */
+  readonly allowAnyAddressWith?: string;
 }
 
 /** A profile as the CLI sees it: a name, its options, and a function from options to a resolved set. */
@@ -57,10 +94,11 @@ export interface ProfileDefinition {
   build(options: Record<string, unknown>): RequirementSet;
 }
 
-// Readers of the flag values the CLI parser hands a profile's `build` (strings, lists and booleans as text), shared
-// by the profiles: each returns undefined for a missing value and refuses a value of the wrong kind.
+// Readers of single flag values, kept for callers of earlier versions. The profiles now read their CLI values through
+// `fromCliValues` (lib/catalog/options), one behaviour for every profile, driven by the option table.
 // `owner` is named in errors, e.g. `profile eks` (errors say `profile eks option region`).
 
+/** @deprecated profiles read CLI values with `fromCliValues` from their option table */
 export function parsedString(raw: Readonly<Record<string, unknown>>, name: string, owner: string): string | undefined {
   const v = raw[name];
   if (v === undefined || v === null) return undefined;
@@ -68,6 +106,7 @@ export function parsedString(raw: Readonly<Record<string, unknown>>, name: strin
   return v;
 }
 
+/** @deprecated profiles read CLI values with `fromCliValues` from their option table */
 export function parsedList(raw: Readonly<Record<string, unknown>>, name: string, owner: string): string[] | undefined {
   const v = raw[name];
   if (v === undefined || v === null) return undefined;
@@ -78,6 +117,7 @@ export function parsedList(raw: Readonly<Record<string, unknown>>, name: string,
   return (items as string[]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== '');
 }
 
+/** @deprecated profiles read CLI values with `fromCliValues` from their option table */
 export function parsedBoolean(raw: Readonly<Record<string, unknown>>, name: string, owner: string): boolean | undefined {
   const v = raw[name];
   if (v === undefined || v === null) return undefined;

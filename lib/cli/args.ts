@@ -1,5 +1,5 @@
 import { invalidValue, unknownOption } from '../model/errors';
-import { OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
+import { isListOption, OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
 
 /** Output formats of `list`. */
 export const FORMATS = ['table', 'csv', 'markdown', 'json'] as const;
@@ -129,7 +129,7 @@ export function parseFlags(args: readonly string[], props: FlagParserProps): Par
       return text;
     };
 
-    if (spec.type === OptionType.STRING_LIST || spec.type === OptionType.CHOICE_LIST) {
+    if (isListOption(spec.type)) {
       const previous = (options[spec.name] as string[] | undefined) ?? [];
       options[spec.name] = listValue(spec, previous, takeValue());
       continue;

@@ -19,11 +19,3 @@ export const TYPED_PROFILES: Readonly<Record<string, (options: Record<string, un
   gke: (o) => gkeNodesProfile(o as unknown as GkeNodesProfileOptions),
   'ibm-vpc': (o) => ibmVpcProfile(o as unknown as IbmVpcProfileOptions),
 };
-
-/**
- * Options whose typed form is a number although the CLI takes them as text (`OptionType.STRING`): a spec gives
- * them as JSON numbers, which the profile function checks (ports).
- */
-export const NUMERIC_PROFILE_OPTIONS: Readonly<Record<string, readonly string[]>> = {
-  'ibm-vpc': ['etcdPort', 'ingressMonitoringPort'],
-};

@@ -1,11 +1,11 @@
 import { PROFILES } from '../catalog';
-import { OptionSpec, OptionType } from '../catalog/profile-definition';
+import { isListOption, OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
 import { closest, FirewallRequirementsError, invalidValue } from '../model/errors';
 import { describeValue } from '../model/input';
 import { PeerKind } from '../model/peer';
 import { Direction } from '../model/protocol';
 import { RequirementSet } from '../model/requirement-set';
-import { NUMERIC_PROFILE_OPTIONS, TYPED_PROFILES } from './profiles';
+import { TYPED_PROFILES } from './profiles';
 
 /**
  * An export spec: which profiles to merge (with their options, as the typed profile functions take them) and the
@@ -96,25 +96,29 @@ export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
   const profiles = names.map((name) => {
     const definition = PROFILES.find((p) => p.name === name);
     if (!definition || !TYPED_PROFILES[name]) throw unknownKey(name, source, ['profiles', name], profileNames(), 'profile');
-    const options = object(
-      profilesObject[name],
-      source,
-      ['profiles', name],
-      `Give the options of profile ${name} as an object (use {} for the defaults); see "list ${name} --help".`,
-    );
-    const known = definition.options.map((o) => o.name);
-    for (const key of Object.keys(options)) {
-      const spec = definition.options.find((o) => o.name === key);
-      if (!spec) throw unknownKey(key, source, ['profiles', name, key], known, `option of profile ${name}`);
-      checkOptionShape(spec, NUMERIC_PROFILE_OPTIONS[name]?.includes(key) ?? false, options[key], source, ['profiles', name, key]);
-    }
-    return { name, options };
+    return { name, options: checkProfileOptions(definition, profilesObject[name], source) };
   });
   const target =
     root.target === undefined
       ? {}
       : object(root.target, source, ['target'], 'Give "target" as an object of the target\'s options (see "export <target> --help"), or leave it out.');
   return { profiles, target, select: checkSelect(root.select, source), source };
+}
+
+/**
+ * Checks the options object a spec gives one profile (`$.profiles.<name>`): an object whose keys are the profile's
+ * declared options (unknown ones refused with "did you mean"), each value of its declared JSON shape.
+ */
+export function checkProfileOptions(definition: ProfileDefinition, value: unknown, source = 'spec'): Readonly<Record<string, unknown>> {
+  const name = definition.name;
+  const options = object(value, source, ['profiles', name], `Give the options of profile ${name} as an object (use {} for the defaults); see "list ${name} --help".`);
+  const known = definition.options.map((o) => o.name);
+  for (const key of Object.keys(options)) {
+    const spec = definition.options.find((o) => o.name === key);
+    if (!spec) throw unknownKey(key, source, ['profiles', name, key], known, `option of profile ${name}`);
+    checkOptionShape(spec, options[key], source, ['profiles', name, key]);
+  }
+  return options;
 }
 
 function checkSelect(value: unknown, source: string): CheckedSpec['select'] {
@@ -167,11 +171,11 @@ export function relocate(e: FirewallRequirementsError, where: string): FirewallR
 
 /**
  * The JSON shape of one profile option, before the profile function sees it: lists are arrays of strings, flags are
- * booleans, single values are strings (numbers for INTEGER options and the ports in `NUMERIC_PROFILE_OPTIONS`), and
+ * booleans, single values are strings (numbers for INTEGER options), and
  * `null` is no value. The values themselves (regions, CIDRs, choices, ranges) are the profile function's to check,
  * so their messages are the ones a TypeScript caller gets.
  */
-function checkOptionShape(spec: OptionSpec, numeric: boolean, value: unknown, source: string, parts: ReadonlyArray<string | number>): void {
+function checkOptionShape(spec: OptionSpec, value: unknown, source: string, parts: ReadonlyArray<string | number>): void {
   const origin = specOrigin(source, parts);
   const shown = describeValue(value);
   if (value === null) {
@@ -180,17 +184,17 @@ function checkOptionShape(spec: OptionSpec, numeric: boolean, value: unknown, so
   if (spec.type === OptionType.BOOLEAN && typeof value !== 'boolean') {
     throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected true or false)`, shown, origin, `Give ${spec.name}: true or false (JSON booleans, not strings).`, 'invalid-type');
   }
-  if (numeric || spec.type === OptionType.INTEGER) {
+  if (spec.type === OptionType.INTEGER) {
     if (typeof value !== 'number') {
       throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected a number)`, shown, origin, `Give ${spec.name} as a JSON number, e.g. 443.`, 'invalid-type');
     }
-  } else if (spec.type === OptionType.STRING || spec.type === OptionType.CHOICE) {
+  } else if (spec.type === OptionType.STRING || spec.type === OptionType.CHOICE || spec.type === OptionType.HOST) {
     if (typeof value !== 'string') {
       const choices = spec.choices ? ` One of: ${spec.choices.join(', ')}.` : '';
       throw invalidValue(`value of ${jsonPath(parts)} (${typeName(value)}, expected a string)`, shown, origin, `Give ${spec.name} as a JSON string.${choices}`, 'invalid-type');
     }
   }
-  if (spec.type === OptionType.STRING_LIST || spec.type === OptionType.CHOICE_LIST) {
+  if (isListOption(spec.type)) {
     if (!Array.isArray(value)) {
       throw invalidValue(
         `value of ${jsonPath(parts)} (${typeName(value)}, expected an array of strings)`,

@@ -352,7 +352,7 @@ describe('CHAINGUARD_ENFORCE_PROFILE', () => {
       'Unknown Enforce mode "agnet" (from profile chainguard-enforce option mode). Did you mean "agent"? Valid values: agent, agentless.',
     );
     expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ edition: true })).toThrow(
-      'Invalid value for edition "true" (from profile chainguard-enforce option edition). edition takes one string value.',
+      'Invalid --edition "true" (from profile chainguard-enforce option edition). --edition takes one value.',
     );
   });
 });

@@ -209,7 +209,7 @@ describe('eksNodesProfile', () => {
       expect(bad({ region: 'eu-west-9' })).toThrow('Unknown AWS Region "eu-west-9" (from profile eks option region). Did you mean "eu-west-1"?');
       expect(bad({ region: 'eu-west-9' })).toThrow('set allowUnlistedRegion (CLI --allow-unlisted-region) and addonRegistryAccountId');
       expect(bad({ region: 'westeurope', allowUnlistedRegion: true })).toThrow('An AWS Region name looks like eu-west-1.');
-      expect(bad({ region: 42 })).toThrow('Invalid region "42" (from profile eks option region)');
+      expect(bad({ region: 42 })).toThrow('Invalid region (number, expected a string) "42" (from profile eks option region). Give the AWS Region name as a string, e.g. eu-west-1.');
     });
 
     test('regions of partitions the catalog does not transcribe', () => {
@@ -227,13 +227,13 @@ describe('eksNodesProfile', () => {
         'Invalid AWS account id "12345" (from profile eks option ecrAccountIds[0]). An AWS account id is 12 digits',
       );
       expect(bad({ region: 'eu-west-1', addonRegistryAccountId: '60240114345x' })).toThrow('option addonRegistryAccountId');
-      expect(bad({ region: 'eu-west-1', ecrAccountIds: [123456789012] })).toThrow('Give ecrAccountIds as a list of strings');
+      expect(bad({ region: 'eu-west-1', ecrAccountIds: [123456789012] })).toThrow('Invalid ecrAccountIds (number, expected a string) "123456789012" (from profile eks option ecrAccountIds[0]). Every entry of ecrAccountIds is a string.');
     });
 
     test('strings where arrays are expected', () => {
-      expect(bad({ region: 'eu-west-1', ecrAccountIds: '123456789012' })).toThrow('Invalid ecrAccountIds "123456789012" (from profile eks option ecrAccountIds)');
-      expect(bad({ region: 'eu-west-1', features: 'ssm' })).toThrow('Give features as a list of strings');
-      expect(bad({ region: 'eu-west-1', nodeSubnetCidrs: '10.0.0.0/16' })).toThrow('Give nodeSubnetCidrs as a list of strings');
+      expect(bad({ region: 'eu-west-1', ecrAccountIds: '123456789012' })).toThrow('Invalid ecrAccountIds (string, expected an array) "123456789012" (from profile eks option ecrAccountIds). Give ecrAccountIds as an array, e.g. ["123456789012"].');
+      expect(bad({ region: 'eu-west-1', features: 'ssm' })).toThrow('Invalid features (string, expected an array) "ssm" (from profile eks option features). Give features as an array, e.g. ["ssm"].');
+      expect(bad({ region: 'eu-west-1', nodeSubnetCidrs: '10.0.0.0/16' })).toThrow('Invalid nodeSubnetCidrs (string, expected an array) "10.0.0.0/16" (from profile eks option nodeSubnetCidrs). Give nodeSubnetCidrs as an array, e.g. ["10.0.0.0/16"].');
     });
 
     test('unknown features, with did-you-mean', () => {
@@ -243,8 +243,8 @@ describe('eksNodesProfile', () => {
     });
 
     test('non-boolean flags, NaN included', () => {
-      expect(bad({ region: 'eu-west-1', irsa: 'yes' })).toThrow('Invalid irsa "yes" (from profile eks option irsa). irsa is true or false.');
-      expect(bad({ region: 'eu-west-1', eksOptimizedAmi: NaN })).toThrow('Invalid eksOptimizedAmi "NaN"');
+      expect(bad({ region: 'eu-west-1', irsa: 'yes' })).toThrow('Invalid irsa (string, expected true or false) "yes" (from profile eks option irsa). Give irsa: true or irsa: false (a boolean, not a string or number).');
+      expect(bad({ region: 'eu-west-1', eksOptimizedAmi: NaN })).toThrow('Invalid eksOptimizedAmi (number, expected true or false) "NaN" (from profile eks option eksOptimizedAmi).');
     });
 
     test('the public endpoint only, without its host', () => {
@@ -258,7 +258,7 @@ describe('eksNodesProfile', () => {
         'Invalid cluster endpoint "https://abc.gr7.us-east-1.eks.amazonaws.com" (from profile eks option clusterEndpoint). Give the endpoint of a cluster in eu-west-1',
       );
       expect(bad({ region: 'eu-west-1', clusterEndpoint: 'http://example.com' })).toThrow('Invalid cluster endpoint');
-      expect(bad({ region: 'eu-west-1', clusterEndpoint: 7 })).toThrow('Invalid cluster endpoint "7"');
+      expect(bad({ region: 'eu-west-1', clusterEndpoint: 7 })).toThrow('Invalid clusterEndpoint (number, expected a string) "7" (from profile eks option clusterEndpoint).');
     });
 
     test('conflicting and incomplete security group options', () => {
@@ -297,8 +297,8 @@ describe('EKS_PROFILE', () => {
       ['clusterEndpoint', 'cluster-endpoint', OptionType.STRING],
       ['endpointPrivateAccess', 'endpoint-private-access', OptionType.BOOLEAN],
       ['restrictClusterSecurityGroup', 'restrict-cluster-security-group', OptionType.BOOLEAN],
-      ['clusterSecurityGroupCidrs', 'cluster-security-group-cidrs', OptionType.STRING_LIST],
-      ['nodeSubnetCidrs', 'node-subnet-cidrs', OptionType.STRING_LIST],
+      ['clusterSecurityGroupCidrs', 'cluster-security-group-cidrs', OptionType.CIDR_LIST],
+      ['nodeSubnetCidrs', 'node-subnet-cidrs', OptionType.CIDR_LIST],
     ]);
   });
 
@@ -309,7 +309,7 @@ describe('EKS_PROFILE', () => {
 
   test('rejects unknown options and bad values', () => {
     expect(() => EKS_PROFILE.build({ region: 'eu-west-1', regoin: 'x' })).toThrow('Unknown EKS profile option "regoin"');
-    expect(() => EKS_PROFILE.build({ region: ['eu-west-1'] })).toThrow('Invalid value for region');
+    expect(() => EKS_PROFILE.build({ region: ['eu-west-1'] })).toThrow('Invalid --region "eu-west-1" (from profile eks option region). --region takes one value.');
     expect(() => EKS_PROFILE.build({ region: 'eu-west-1', irsa: 'maybe' })).toThrow('irsa is true or false');
     expect(() => EKS_PROFILE.build({ region: 'eu-west-1', features: 5 })).toThrow('features takes values separated by commas');
   });

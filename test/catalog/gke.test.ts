@@ -108,7 +108,7 @@ describe('gkeNodesProfile', () => {
     });
 
     test('strings where arrays are expected, and bad CIDRs', () => {
-      expect(bad({ ...BASE, podCidrs: '10.4.0.0/14' })).toThrow('Invalid podCidrs "10.4.0.0/14" (from profile gke option podCidrs). Give podCidrs as a list of CIDR strings');
+      expect(bad({ ...BASE, podCidrs: '10.4.0.0/14' })).toThrow('Invalid podCidrs (string, expected an array) "10.4.0.0/14" (from profile gke option podCidrs). Give podCidrs as an array, e.g. ["10.4.0.0/14"].');
       expect(bad({ ...BASE, controlPlaneCidrs: ['172.16.0.1/28'] })).toThrow('from profile gke option controlPlaneCidrs[0]');
     });
 
@@ -125,7 +125,7 @@ describe('gkeNodesProfile', () => {
     });
 
     test('non-boolean flags and non-object options: the library error, never a TypeError', () => {
-      expect(bad({ ...BASE, vpcServiceControls: NaN })).toThrow('Invalid vpcServiceControls "NaN"');
+      expect(bad({ ...BASE, vpcServiceControls: NaN })).toThrow('Invalid vpcServiceControls (number, expected true or false) "NaN" (from profile gke option vpcServiceControls).');
       for (const input of [null, undefined, 'europe-west1', { ...BASE, region: 5 }, { ...BASE, nodeCidrs: [null] }]) {
         expect(() => gkeNodesProfile(input as unknown as GkeNodesProfileOptions)).toThrow(FirewallRequirementsError);
       }
@@ -141,10 +141,10 @@ describe('GKE_PROFILE', () => {
       ['allowUnlistedRegion', 'allow-unlisted-region', OptionType.BOOLEAN, undefined],
       ['googleApiAccess', 'google-api-access', OptionType.CHOICE, undefined],
       ['vpcServiceControls', 'vpc-service-controls', OptionType.BOOLEAN, undefined],
-      ['controlPlaneCidrs', 'control-plane-cidrs', OptionType.STRING_LIST, true],
-      ['nodeCidrs', 'node-cidrs', OptionType.STRING_LIST, true],
-      ['podCidrs', 'pod-cidrs', OptionType.STRING_LIST, true],
-      ['serviceCidrs', 'service-cidrs', OptionType.STRING_LIST, undefined],
+      ['controlPlaneCidrs', 'control-plane-cidrs', OptionType.CIDR_LIST, true],
+      ['nodeCidrs', 'node-cidrs', OptionType.CIDR_LIST, true],
+      ['podCidrs', 'pod-cidrs', OptionType.CIDR_LIST, true],
+      ['serviceCidrs', 'service-cidrs', OptionType.CIDR_LIST, undefined],
     ]);
   });
 
@@ -152,6 +152,6 @@ describe('GKE_PROFILE', () => {
     const set = GKE_PROFILE.build({ region: 'europe-west1', controlPlaneCidrs: '172.16.0.0/28', nodeCidrs: ['10.0.0.0/20'], podCidrs: '10.4.0.0/14', googleApiAccess: 'private' });
     expect(set.size).toBe(5);
     expect(() => GKE_PROFILE.build({ ...BASE, podCidr: 'x' })).toThrow('Unknown GKE profile option "podCidr"');
-    expect(() => GKE_PROFILE.build({ ...BASE, vpcServiceControls: 'yes' })).toThrow('vpcServiceControls is true or false');
+    expect(() => GKE_PROFILE.build({ ...BASE, vpcServiceControls: 'yes' })).toThrow('Invalid --vpc-service-controls "yes" (from profile gke option vpcServiceControls). --vpc-service-controls is true or false.');
   });
 });

@@ -430,7 +430,7 @@ describe('ibmVpcProfile rejections', () => {
   test('ingress monitoring port out of range', () => {
     expect(() => ibmVpcProfile({ ...base, ingressMonitoringPort: 0 })).toThrow('Invalid port "0": 0 is outside 1-65535 (from profile ibm-vpc option ingressMonitoringPort).');
     expect(() => IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS, ingressMonitoringPort: 'https' })).toThrow(
-      'Invalid port "https": it is not a port number (from profile ibm-vpc option ingressMonitoringPort).',
+      'Invalid --ingress-monitoring-port "https" (from profile ibm-vpc option ingressMonitoringPort). --ingress-monitoring-port takes a whole decimal number from 1 to 65535.',
     );
   });
 
@@ -515,22 +515,22 @@ describe('IBM_VPC_PROFILE', () => {
     expect(IBM_VPC_PROFILE.name).toBe('ibm-vpc');
     expect(IBM_VPC_PROFILE.options.map((o) => [o.name, o.flag, o.type, o.required ?? false, o.defaultText])).toEqual([
       ['region', 'region', OptionType.STRING, true, undefined],
-      ['subnetCidrs', 'subnet-cidrs', OptionType.STRING_LIST, true, undefined],
+      ['subnetCidrs', 'subnet-cidrs', OptionType.CIDR_LIST, true, undefined],
       ['adminAccess', 'admin-access', OptionType.BOOLEAN, false, 'true'],
       ['registryRegions', 'registry-regions', OptionType.CHOICE_LIST, false, 'the registry region of --region (us-south for us-east)'],
       ['globalRegistry', 'global-registry', OptionType.BOOLEAN, false, 'true'],
       ['privateRegistryDomains', 'private-registry-domains', OptionType.BOOLEAN, false, 'false'],
       ['masterPortRange', 'master-port-range', OptionType.CHOICE, false, 'current'],
       ['masterEndpoints', 'master-endpoints', OptionType.STRING_LIST, false, 'none'],
-      ['etcdPort', 'etcd-port', OptionType.STRING, false, 'none'],
+      ['etcdPort', 'etcd-port', OptionType.INTEGER, false, 'none'],
       ['nodePortsFromAnywhere', 'node-ports-from-anywhere', OptionType.BOOLEAN, false, 'false'],
-      ['ingressMonitoringPort', 'ingress-monitoring-port', OptionType.STRING, false, 'none'],
+      ['ingressMonitoringPort', 'ingress-monitoring-port', OptionType.INTEGER, false, 'none'],
       ['workerEgress', 'worker-egress', OptionType.CHOICE, false, 'none'],
-      ['vpeGatewayIps', 'vpe-gateway-ips', OptionType.STRING_LIST, false, 'none'],
+      ['vpeGatewayIps', 'vpe-gateway-ips', OptionType.HOST_LIST, false, 'none'],
       ['clusterVersion', 'cluster-version', OptionType.STRING, false, 'none'],
       ['podSubnetCidr', 'pod-subnet-cidr', OptionType.STRING, false, '172.17.0.0/18'],
-      ['iamPrivateEndpointIps', 'iam-private-endpoint-ips', OptionType.STRING_LIST, false, 'none'],
-      ['customDnsResolvers', 'custom-dns-resolvers', OptionType.STRING_LIST, false, 'none'],
+      ['iamPrivateEndpointIps', 'iam-private-endpoint-ips', OptionType.HOST_LIST, false, 'none'],
+      ['customDnsResolvers', 'custom-dns-resolvers', OptionType.HOST_LIST, false, 'none'],
       ['loadBalancerHealthChecks', 'load-balancer-health-checks', OptionType.BOOLEAN, false, 'false'],
     ]);
     expect(IBM_VPC_PROFILE.options.find((o) => o.name === 'registryRegions')!.choices).toEqual(IBM_REGISTRY_REGION_CODES);
@@ -571,18 +571,18 @@ describe('IBM_VPC_PROFILE', () => {
     expect(() => IBM_VPC_PROFILE.build({ region: 'us-south' })).toThrow('Missing required option subnetCidrs');
     expect(() =>
       IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'], etcdPort: 'etcd' }),
-    ).toThrow('Invalid port "etcd": it is not a port number (from profile ibm-vpc option etcdPort).');
+    ).toThrow('Invalid --etcd-port "etcd" (from profile ibm-vpc option etcdPort). --etcd-port takes a whole decimal number from 1 to 65535.');
     expect(() =>
       IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'], etcdPort: '65536' }),
     ).toThrow('Invalid port "65536": 65536 is outside 1-65535 (from profile ibm-vpc option etcdPort).');
     expect(() => IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: SUBNETS, nodePortsFromAnywhere: 'yes' })).toThrow(
-      'Invalid value for nodePortsFromAnywhere "yes" (from profile ibm-vpc option nodePortsFromAnywhere). nodePortsFromAnywhere is true or false.',
+      'Invalid --node-ports-from-anywhere "yes" (from profile ibm-vpc option nodePortsFromAnywhere). --node-ports-from-anywhere is true or false.',
     );
     expect(() => IBM_VPC_PROFILE.build({ region: 'us-south', subnetCidrs: [1] })).toThrow(
-      'Invalid value for subnetCidrs "1" (from profile ibm-vpc option subnetCidrs). subnetCidrs takes a list of strings.',
+      'Invalid --subnet-cidrs "1" (from profile ibm-vpc option subnetCidrs). --subnet-cidrs takes values separated by commas.',
     );
     expect(() => IBM_VPC_PROFILE.build({ region: ['us-south'], subnetCidrs: SUBNETS })).toThrow(
-      'Invalid value for region "us-south" (from profile ibm-vpc option region). region takes one string.',
+      'Invalid --region "us-south" (from profile ibm-vpc option region). --region takes one value.',
     );
   });
 });
@@ -649,7 +649,7 @@ describe('runtime checks of every option', () => {
     ['Infinity for ingressMonitoringPort', { ingressMonitoringPort: Infinity }, 'Invalid ingressMonitoringPort "Infinity" (from profile ibm-vpc option ingressMonitoringPort)'],
     ['a string for ingressMonitoringPort', { ingressMonitoringPort: '443' }, 'Invalid ingressMonitoringPort (string, expected a number) "443"'],
     ['a number token for etcdPort', { etcdPort: -8.1e298, masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] }, 'Invalid etcdPort "<unresolved Terraform token>" (from profile ibm-vpc option etcdPort). etcdPort must be a literal number known at synth'],
-    ['a number for masterPortRange', { masterPortRange: 2020 }, 'Invalid masterPortRange (number, expected a string) "2020"'],
+    ['a number for masterPortRange', { masterPortRange: 2020 }, 'Unknown master port range "2020" (from profile ibm-vpc option masterPortRange). Valid values: current, legacy-2020.'],
     ['an unknown option', { nodePortsFromAnywere: true }, 'Unknown property "nodePortsFromAnywere" (from profile ibm-vpc). Did you mean "nodePortsFromAnywhere"?'],
   ])('%s', (_what, options, message) => {
     const e = errorOf(bad(options));
@@ -658,7 +658,8 @@ describe('runtime checks of every option', () => {
   });
 
   test('options that are not an object', () => {
-    expect(() => ibmVpcProfile(undefined as unknown as IbmVpcProfileOptions)).toThrow('Invalid props "undefined" (from profile ibm-vpc)');
+    expect(() => ibmVpcProfile(undefined as unknown as IbmVpcProfileOptions)).toThrow('Missing required option region');
+    expect(() => ibmVpcProfile(null as unknown as IbmVpcProfileOptions)).toThrow('Invalid props "null" (from profile ibm-vpc)');
     expect(() => ibmWorkerAllowlist('10.240.0.0/24' as unknown as { subnetCidrs: string[] })).toThrow('Invalid props "10.240.0.0/24" (from ibmWorkerAllowlist)');
   });
 });

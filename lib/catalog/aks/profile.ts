@@ -1,11 +1,12 @@
-import { Cidr } from '../../model/cidr';
 import { invalidValue, missingOption, unknownOption } from '../../model/errors';
-import { InputCheck } from '../../model/input';
 import { NecessityKind } from '../../model/necessity';
 import { Peer } from '../../model/peer';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
-import { OptionSpec, OptionType, ProfileDefinition } from '../profile-definition';
+import { declareOptions } from '../options/declare';
+import { readOptions } from '../options/read';
+import { cliProfile } from '../options/profile';
+import { OptionType, ProfileDefinition } from '../profile-definition';
 import { AKS_ADDONS, AKS_KEY_VAULT_FEATURE_ADDONS, AksAddon } from './addon';
 import { DEFENDER_CHINA_RETIREMENT_DATE } from './addons';
 import { aksAddonTables, aksTables } from './catalog';
@@ -238,70 +239,31 @@ function unsupportedReason(cloud: AksCloud, addon: AksAddon): string | undefined
   return undefined;
 }
 
-/** Every option of `AksProfileOptions`, for refusing unknown (misspelt) ones. */
-const OPTION_NAMES: readonly string[] = [
-  'cloud',
-  'location',
-  'addons',
-  'addonsUsingKeyVault',
-  'containerRegistries',
-  'containerRegistryDataEndpointRegions',
-  'containerRegistryStorageEndpoint',
-  'gpu',
-  'windows',
-  'privateCluster',
-  'konnectivity',
-  'customDnsServers',
-  'apiServerPublicIp',
-  'podsAccessApiServer',
-  'nodesProvisionedBeforeMarch2021',
-  'includeRecommended',
-  'allowUnlistedLocation',
-];
-
 function validate(options: AksProfileOptions): ResolvedOptions {
   // Errors name `option <name>` (the CLI flag names the same option).
-  const check = new InputCheck('option');
-  const o = new InputCheck(ORIGIN).props(options, OPTION_NAMES);
-  const cloud = check.enumValue('cloud', o.cloud, AKS_CLOUDS, AksCloud.AZURE_PUBLIC);
-  const location = validateLocation(check, o.location, cloud, check.boolean('allowUnlistedLocation', o.allowUnlistedLocation, false));
-  const addons = validateAddons(check, o.addons, cloud);
-  // Host addresses: one machine each, so a DNS server list never becomes a rule to a network (let alone every address).
-  const customDnsServers = check
-    .stringArray('customDnsServers', o.customDnsServers, { optional: true, allowReference: false })
-    .map((v, i) => Cidr.parseHost(v, `${check.where('customDnsServers')}[${i}]`, 'custom DNS server').toString());
-  const apiServerIp = check.optionalString('apiServerPublicIp', o.apiServerPublicIp, {
-    allowReference: false,
-    hint: "Give the API server's public IP address as a string, e.g. 20.61.10.5.",
-  });
+  const o = readOptions(AKS_OPTION_SPECS, options, { origin: ORIGIN, optionOrigin: 'option' });
+  const cloud = o.cloud as AksCloud;
+  const location = validateLocation(o.location, cloud, o.allowUnlistedLocation === true);
+  const addons = validateAddons(o.addons ?? [], cloud);
   return {
     cloud,
     location,
     addons,
-    addonsUsingKeyVault: validateKeyVaultAddons(check, o.addonsUsingKeyVault, addons),
-    ...validateRegistries(check, o, cloud),
-    gpu: check.boolean('gpu', o.gpu, false),
-    windows: check.boolean('windows', o.windows, false),
-    privateCluster: check.boolean('privateCluster', o.privateCluster, false),
-    konnectivity: check.boolean('konnectivity', o.konnectivity, true),
-    customDnsServers,
-    apiServerPublicIp: apiServerIp === undefined ? undefined : Cidr.parseHost(apiServerIp, check.where('apiServerPublicIp'), 'public IP of the API server').toString(),
-    podsAccessApiServer: check.boolean('podsAccessApiServer', o.podsAccessApiServer, false),
-    nodesProvisionedBeforeMarch2021: check.boolean('nodesProvisionedBeforeMarch2021', o.nodesProvisionedBeforeMarch2021, false),
-    includeRecommended: check.boolean('includeRecommended', o.includeRecommended, false),
+    addonsUsingKeyVault: validateKeyVaultAddons(o.addonsUsingKeyVault ?? [], addons),
+    ...validateRegistries(o, cloud),
+    gpu: o.gpu === true,
+    windows: o.windows === true,
+    privateCluster: o.privateCluster === true,
+    konnectivity: o.konnectivity !== false,
+    customDnsServers: o.customDnsServers ?? [],
+    apiServerPublicIp: o.apiServerPublicIp,
+    podsAccessApiServer: o.podsAccessApiServer === true,
+    nodesProvisionedBeforeMarch2021: o.nodesProvisionedBeforeMarch2021 === true,
+    includeRecommended: o.includeRecommended === true,
   };
 }
 
-function validateLocation(check: InputCheck, value: unknown, cloud: AksCloud, allowUnlisted: boolean): string {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw missingOption(
-      'location',
-      ORIGIN,
-      "the AKS FQDNs and service tags name the cluster's Azure region",
-      "location: 'westeurope' (CLI --location westeurope)",
-    );
-  }
-  const location = check.string('location', value, { allowReference: false, hint: 'Give the Azure region name as a string, e.g. westeurope.' });
+function validateLocation(location: string, cloud: AksCloud, allowUnlisted: boolean): string {
   const region = normalizeAksRegion(location);
   const valid = AKS_REGIONS[cloud];
   if (valid.includes(region)) return region;
@@ -328,81 +290,69 @@ function validateLocation(check: InputCheck, value: unknown, cloud: AksCloud, al
   );
 }
 
-function validateAddons(check: InputCheck, addons: unknown, cloud: AksCloud): AksAddon[] {
-  const values = check.stringArray('addons', addons, { optional: true, allowReference: false });
-  const out = new Set<AksAddon>();
-  values.forEach((value, i) => {
-    const addon = value.trim().toLowerCase() as AksAddon;
-    if (!AKS_ADDONS.includes(addon)) {
-      throw unknownOption('AKS add-on', value, `option addons[${i}]`, AKS_ADDONS);
-    }
+/** The add-ons (known, in document order: see the table) that `cloud` has rows for. */
+function validateAddons(addons: readonly AksAddon[], cloud: AksCloud): AksAddon[] {
+  addons.forEach((addon, i) => {
     const reason = unsupportedReason(cloud, addon);
     if (reason) {
       throw invalidValue(
         `add-on for cloud ${cloud}`,
-        value,
+        addon,
         `option addons[${i}]`,
         `${reason} Remove it from addons. Add-ons available for ${cloud}: ${aksAddonsFor(cloud).join(', ')}.`,
         'unsupported-addon',
       );
     }
-    out.add(addon);
   });
   // Document order, so equal option sets give equal profiles whatever order the user wrote them in.
-  return AKS_ADDONS.filter((a) => out.has(a));
+  return AKS_ADDONS.filter((a) => addons.includes(a));
 }
 
-function validateKeyVaultAddons(check: InputCheck, value: unknown, addons: readonly AksAddon[]): AksAddon[] {
-  const out = new Set<AksAddon>();
-  check.stringArray('addonsUsingKeyVault', value, { optional: true, allowReference: false }).forEach((v, i) => {
-    const addon = v.trim().toLowerCase() as AksAddon;
-    if (!AKS_KEY_VAULT_FEATURE_ADDONS.includes(addon)) {
-      throw unknownOption('add-on using Key Vault', v, `option addonsUsingKeyVault[${i}]`, AKS_KEY_VAULT_FEATURE_ADDONS);
-    }
+/** The Key Vault add-ons (in table order), each of which must also be in `addons`. */
+function validateKeyVaultAddons(values: readonly AksAddon[], addons: readonly AksAddon[]): AksAddon[] {
+  values.forEach((addon, i) => {
     if (!addons.includes(addon)) {
       throw invalidValue(
         'addonsUsingKeyVault',
-        v,
+        addon,
         `option addonsUsingKeyVault[${i}]`,
         `${addon} is not in addons: add it to addons (CLI --addons ${addon}), or drop it from addonsUsingKeyVault.`,
         'conflicting-options',
       );
     }
-    out.add(addon);
   });
-  return AKS_KEY_VAULT_FEATURE_ADDONS.filter((a) => out.has(a));
+  return AKS_KEY_VAULT_FEATURE_ADDONS.filter((a) => values.includes(a));
 }
 
 /** An ACR name: 5-50 letters and digits; a login server `<name>.azurecr.io` is accepted too. */
 const ACR_NAME = /^[a-z0-9]{5,50}$/;
 
+function registryName(value: string, where: string): string {
+  const name = value.trim().toLowerCase().replace(/\.azurecr\.io$/, '');
+  if (!ACR_NAME.test(name)) {
+    throw invalidValue(
+      'container registry name',
+      value,
+      where,
+      'An Azure Container Registry name is 5-50 letters and digits, e.g. contosoregistry (or its login server contosoregistry.azurecr.io).',
+    );
+  }
+  return name;
+}
+
 function validateRegistries(
-  check: InputCheck,
   o: Pick<AksProfileOptions, 'containerRegistries' | 'containerRegistryDataEndpointRegions' | 'containerRegistryStorageEndpoint'>,
   cloud: AksCloud,
 ): Pick<ResolvedOptions, 'containerRegistries' | 'containerRegistryDataEndpointRegions' | 'containerRegistryStorageEndpoint'> {
-  const names = check.stringArray('containerRegistries', o.containerRegistries, { optional: true, allowReference: false }).map((v, i) => {
-    const name = v.trim().toLowerCase().replace(/\.azurecr\.io$/, '');
-    if (!ACR_NAME.test(name)) {
-      throw invalidValue(
-        'container registry name',
-        v,
-        `option containerRegistries[${i}]`,
-        'An Azure Container Registry name is 5-50 letters and digits, e.g. contosoregistry (or its login server contosoregistry.azurecr.io).',
-      );
+  const names = o.containerRegistries ?? [];
+  const regions = (o.containerRegistryDataEndpointRegions ?? []).map((v, i) => {
+    const region = normalizeAksRegion(v);
+    if (!AKS_REGIONS[cloud].includes(region)) {
+      throw unknownOption(`Azure region for cloud ${cloud}`, v, `option containerRegistryDataEndpointRegions[${i}]`, AKS_REGIONS[cloud]);
     }
-    return name;
+    return region;
   });
-  const regions = check
-    .stringArray('containerRegistryDataEndpointRegions', o.containerRegistryDataEndpointRegions, { optional: true, allowReference: false })
-    .map((v, i) => {
-      const region = normalizeAksRegion(v);
-      if (!AKS_REGIONS[cloud].includes(region)) {
-        throw unknownOption(`Azure region for cloud ${cloud}`, v, `option containerRegistryDataEndpointRegions[${i}]`, AKS_REGIONS[cloud]);
-      }
-      return region;
-    });
-  const storageEndpoint = check.boolean('containerRegistryStorageEndpoint', o.containerRegistryStorageEndpoint, false);
+  const storageEndpoint = o.containerRegistryStorageEndpoint === true;
   if (names.length === 0 && (regions.length > 0 || storageEndpoint)) {
     throw missingOption(
       'containerRegistries',
@@ -435,191 +385,109 @@ function validateRegistries(
   };
 }
 
-// --- The profile as the CLI sees it --------------------------------------------------------------------------
+// --- The option table and the profile as the CLI sees it -------------------------------------------------------
 
-/** The options of the AKS profile, one per `AksProfileOptions` property. */
-export const AKS_OPTION_SPECS: readonly OptionSpec[] = [
-  {
-    name: 'cloud',
-    flag: 'cloud',
+/** The options of the AKS profile, one per `AksProfileOptions` property (the compiler checks both list the same). */
+export const AKS_OPTION_SPECS = declareOptions<AksProfileOptions>({
+  cloud: {
     type: OptionType.CHOICE,
     choices: AKS_CLOUDS,
+    defaultValue: AksCloud.AZURE_PUBLIC,
     description: 'Azure cloud: azure-public, azure-china (operated by 21Vianet) or azure-us-government.',
-    defaultText: AksCloud.AZURE_PUBLIC,
   },
-  {
-    name: 'location',
-    flag: 'location',
+  location: {
     type: OptionType.STRING,
     required: true,
+    missing: { reason: "the AKS FQDNs and service tags name the cluster's Azure region", example: "location: 'westeurope' (CLI --location westeurope)" },
+    hint: 'Give the Azure region name as a string, e.g. westeurope.',
     description: "The cluster's Azure region, e.g. westeurope.",
   },
-  {
-    name: 'addons',
-    flag: 'addons',
+  addons: {
     type: OptionType.CHOICE_LIST,
     choices: AKS_ADDONS,
+    label: 'AKS add-on',
+    defaultValue: [],
+    // `all` means every add-on the chosen cloud has rules for (an unknown cloud is reported by aksProfile).
+    expandAll: (o) => {
+      const cloud = (o.cloud ?? AksCloud.AZURE_PUBLIC) as AksCloud;
+      return AKS_CLOUDS.includes(cloud) ? aksAddonsFor(cloud) : [];
+    },
     description: 'Features, add-ons and integrations in use (all = every add-on the cloud has rules for).',
-    defaultText: 'none',
   },
-  {
-    name: 'addonsUsingKeyVault',
-    flag: 'addons-using-key-vault',
+  addonsUsingKeyVault: {
     type: OptionType.CHOICE_LIST,
     choices: AKS_KEY_VAULT_FEATURE_ADDONS,
+    label: 'add-on using Key Vault',
+    defaultValue: [],
     description: 'Of --addons, istio (plug-in CA, secure gateways) and application-routing (Key Vault certificates) that use Key Vault: adds *.vault.azure.net.',
-    defaultText: 'none',
   },
-  {
-    name: 'containerRegistries',
-    flag: 'container-registries',
+  containerRegistries: {
     type: OptionType.STRING_LIST,
+    check: registryName,
+    defaultValue: [],
     description: 'Your Azure Container Registry names (adds <name>.azurecr.io; needs data endpoint regions or the storage endpoint).',
-    defaultText: 'none',
   },
-  {
-    name: 'containerRegistryDataEndpointRegions',
-    flag: 'container-registry-data-endpoint-regions',
+  containerRegistryDataEndpointRegions: {
     type: OptionType.STRING_LIST,
-    description: 'Regions of the registries\' dedicated data endpoints (adds <name>.<region>.data.azurecr.io each).',
-    defaultText: 'none',
+    defaultValue: [],
+    description: "Regions of the registries' dedicated data endpoints (adds <name>.<region>.data.azurecr.io each).",
   },
-  {
-    name: 'containerRegistryStorageEndpoint',
-    flag: 'container-registry-storage-endpoint',
+  containerRegistryStorageEndpoint: {
     type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Registries without dedicated data endpoints: allow *.blob.core.windows.net (every storage account).',
-    defaultText: 'false',
   },
-  { name: 'gpu', flag: 'gpu', type: OptionType.BOOLEAN, description: 'The cluster has GPU-enabled node pools.', defaultText: 'false' },
-  { name: 'windows', flag: 'windows', type: OptionType.BOOLEAN, description: 'The cluster has Windows Server node pools.', defaultText: 'false' },
-  {
-    name: 'privateCluster',
-    flag: 'private-cluster',
+  gpu: { type: OptionType.BOOLEAN, defaultValue: false, description: 'The cluster has GPU-enabled node pools.' },
+  windows: { type: OptionType.BOOLEAN, defaultValue: false, description: 'The cluster has Windows Server node pools.' },
+  privateCluster: {
     type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Private cluster: drops TCP 443 to the API server IP and, in Azure Global, the API server FQDN rule and the tunnel ports.',
-    defaultText: 'false',
   },
-  {
-    name: 'konnectivity',
-    flag: 'konnectivity',
+  konnectivity: {
     type: OptionType.BOOLEAN,
+    defaultValue: true,
     description:
       'The konnectivity-agent is enabled; set it to false to add the UDP 1194 / TCP 9000 tunnel ports in Azure Global (the other clouds always include theirs).',
-    defaultText: 'true',
   },
-  {
-    name: 'customDnsServers',
-    flag: 'custom-dns-servers',
-    type: OptionType.STRING_LIST,
+  // Host addresses: one machine each, so a DNS server list never becomes a rule to a network (let alone every address).
+  customDnsServers: {
+    type: OptionType.HOST_LIST,
+    label: 'custom DNS server',
+    defaultValue: [],
     description: 'Addresses of custom DNS servers the nodes use (adds UDP 53 to each).',
-    defaultText: 'none',
   },
-  {
-    name: 'apiServerPublicIp',
-    flag: 'api-server-public-ip',
-    type: OptionType.STRING,
+  apiServerPublicIp: {
+    type: OptionType.HOST,
+    label: 'public IP of the API server',
+    hint: "Give the API server's public IP address as a string, e.g. 20.61.10.5.",
+    defaultText: 'none',
     description: "The API server's public IP: the tunnel ports go to it instead of the AzureCloud.<location> service tag.",
-    defaultText: 'none',
   },
-  {
-    name: 'podsAccessApiServer',
-    flag: 'pods-access-api-server',
+  podsAccessApiServer: {
     type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Pods (e.g. an ingress controller) talk to the API server IP: adds TCP 443 to it (needs --api-server-public-ip).',
-    defaultText: 'false',
   },
-  {
-    name: 'nodesProvisionedBeforeMarch2021',
-    flag: 'nodes-provisioned-before-march-2021',
+  nodesProvisionedBeforeMarch2021: {
     type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Some nodes were provisioned before March 2021: adds NTP (UDP 123) to ntp.ubuntu.com in Azure Global.',
-    defaultText: 'false',
   },
-  {
-    name: 'includeRecommended',
-    flag: 'include-recommended',
+  includeRecommended: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Include the optional recommended OS-update rules.' },
+  allowUnlistedLocation: {
     type: OptionType.BOOLEAN,
-    description: 'Include the optional recommended OS-update rules.',
-    defaultText: 'false',
-  },
-  {
-    name: 'allowUnlistedLocation',
-    flag: 'allow-unlisted-location',
-    type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Accept a region missing from the built-in list (opened after it was compiled).',
-    defaultText: 'false',
   },
-];
+});
 
 /** The AKS profile for the CLI (`aks`). */
-export const AKS_PROFILE: ProfileDefinition = {
+export const AKS_PROFILE: ProfileDefinition = cliProfile({
   name: 'aks',
+  title: 'AKS',
   description: 'Azure Kubernetes Service egress: core rules per cloud, GPU and Windows node pools, optional OS updates, and add-ons.',
   options: AKS_OPTION_SPECS,
-  build: (raw) => aksProfile(fromParsed(raw ?? {})),
-};
-
-/** Converts parsed CLI values (string, string[] or boolean, keyed by option name) into profile options. */
-function fromParsed(raw: Record<string, unknown>): AksProfileOptions {
-  const names = AKS_OPTION_SPECS.map((s) => s.name);
-  for (const key of Object.keys(raw)) {
-    if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('AKS profile option', key, ORIGIN, names);
-  }
-  const cloud = parsedString(raw, 'cloud');
-  const addons = parsedList(raw, 'addons');
-  const all = addons?.some((a) => a.trim().toLowerCase() === 'all');
-  const addonCloud = (cloud ?? AksCloud.AZURE_PUBLIC) as AksCloud;
-  return {
-    cloud: cloud as AksCloud | undefined,
-    location: parsedString(raw, 'location') as string,
-    // `all` means every add-on the chosen cloud has rules for (an unknown cloud is reported by aksProfile).
-    addons: all ? (AKS_CLOUDS.includes(addonCloud) ? aksAddonsFor(addonCloud) : []) : (addons as AksAddon[] | undefined),
-    addonsUsingKeyVault: parsedList(raw, 'addonsUsingKeyVault') as AksAddon[] | undefined,
-    containerRegistries: parsedList(raw, 'containerRegistries'),
-    containerRegistryDataEndpointRegions: parsedList(raw, 'containerRegistryDataEndpointRegions'),
-    containerRegistryStorageEndpoint: parsedBoolean(raw, 'containerRegistryStorageEndpoint'),
-    gpu: parsedBoolean(raw, 'gpu'),
-    windows: parsedBoolean(raw, 'windows'),
-    privateCluster: parsedBoolean(raw, 'privateCluster'),
-    konnectivity: parsedBoolean(raw, 'konnectivity'),
-    customDnsServers: parsedList(raw, 'customDnsServers'),
-    apiServerPublicIp: parsedString(raw, 'apiServerPublicIp'),
-    podsAccessApiServer: parsedBoolean(raw, 'podsAccessApiServer'),
-    nodesProvisionedBeforeMarch2021: parsedBoolean(raw, 'nodesProvisionedBeforeMarch2021'),
-    includeRecommended: parsedBoolean(raw, 'includeRecommended'),
-    allowUnlistedLocation: parsedBoolean(raw, 'allowUnlistedLocation'),
-  };
-}
-
-function flagOf(name: string): string {
-  return `--${AKS_OPTION_SPECS.find((s) => s.name === name)?.flag ?? name}`;
-}
-
-function parsedString(raw: Record<string, unknown>, name: string): string | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} takes one value.`);
-  return v;
-}
-
-function parsedList(raw: Record<string, unknown>, name: string): string[] | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  const items = typeof v === 'string' ? [v] : v;
-  if (!Array.isArray(items) || items.some((x) => typeof x !== 'string')) {
-    throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} takes values separated by commas.`);
-  }
-  return (items as string[])
-    .flatMap((x) => x.split(','))
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-}
-
-function parsedBoolean(raw: Record<string, unknown>, name: string): boolean | undefined {
-  const v = raw[name];
-  if (v === undefined || v === null) return undefined;
-  if (typeof v === 'boolean') return v;
-  if (v === 'true' || v === 'false') return v === 'true';
-  throw invalidValue(flagOf(name), String(v), `option ${name}`, `${flagOf(name)} is true or false.`);
-}
+  optionOrigin: 'option',
+  profile: (o) => aksProfile(o as unknown as AksProfileOptions),
+});

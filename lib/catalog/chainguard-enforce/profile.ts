@@ -1,6 +1,7 @@
-import { invalidValue, unknownOption } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
-import { InputCheck } from '../../model/input';
+import { declareOptions } from '../options/declare';
+import { cliProfile } from '../options/profile';
+import { readOptions } from '../options/read';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, EnforceEdition } from './edition';
 import { chainguardEnforceCatalog } from './sections';
@@ -43,9 +44,9 @@ const PROFILE = 'chainguard-enforce';
  * Host rows are egress HTTPS 443 FQDNs; the CIDR rows are ingress TCP 443 CIDRs.
  */
 export function chainguardEnforceProfile(options: ChainguardEnforceProfileOptions = {}): RequirementSet {
-  new InputCheck(`profile ${PROFILE}`).props(options, ['mode', 'edition'], false);
-  const mode = checkChoice('Enforce mode', options.mode ?? EnforceMode.AGENT, ENFORCE_MODES, 'mode');
-  const edition = checkChoice('Enforce edition', options.edition ?? DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, 'edition');
+  const o = readOptions(CHAINGUARD_ENFORCE_OPTION_SPECS, options, { origin: `profile ${PROFILE}` });
+  const mode = o.mode as EnforceMode;
+  const edition = o.edition as EnforceEdition;
   // Requirement sets are immutable, so one set per mode and edition serves every cluster of a fleet.
   const key = `${mode}|${edition}`;
   let set = PROFILE_CACHE.get(key);
@@ -63,49 +64,31 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
 
 const PROFILE_CACHE = new Map<string, RequirementSet>();
 
+/** The options of the Chainguard Enforce profile, one per `ChainguardEnforceProfileOptions` property. */
+export const CHAINGUARD_ENFORCE_OPTION_SPECS = declareOptions<ChainguardEnforceProfileOptions>({
+  mode: {
+    type: OptionType.CHOICE,
+    choices: ENFORCE_MODES,
+    label: 'Enforce mode',
+    defaultValue: EnforceMode.AGENT,
+    description: 'agent: the in-cluster agent connects out; agentless: the SaaS reaches the cluster and registry from the CIDR ranges.',
+  },
+  edition: {
+    type: OptionType.CHOICE,
+    choices: ENFORCE_EDITIONS,
+    label: 'Enforce edition',
+    defaultValue: DEFAULT_ENFORCE_EDITION,
+    description:
+      'Edition of the Network Requirements page: 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16), or 2023-03-18, the seed edition (19 hosts, 3 CIDRs).',
+  },
+});
+
 /** The Chainguard Enforce profile as the CLI sees it: `--mode agent|agentless`, `--edition 2023-03-18|2023-11-29`. */
-export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = {
+export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = cliProfile({
   name: PROFILE,
+  title: 'Chainguard Enforce',
   description:
     'Chainguard Enforce for Kubernetes: agent egress to the Chainguard and third-party hosts (HTTPS 443) and ingress from the Chainguard CIDR ranges to the cluster API endpoint (TCP 443).',
-  options: [
-    {
-      name: 'mode',
-      flag: 'mode',
-      type: OptionType.CHOICE,
-      description: 'agent: the in-cluster agent connects out; agentless: the SaaS reaches the cluster and registry from the CIDR ranges.',
-      choices: ENFORCE_MODES,
-      defaultText: EnforceMode.AGENT,
-    },
-    {
-      name: 'edition',
-      flag: 'edition',
-      type: OptionType.CHOICE,
-      description:
-        'Edition of the Network Requirements page: 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16), or 2023-03-18, the seed edition (19 hosts, 3 CIDRs).',
-      choices: ENFORCE_EDITIONS,
-      defaultText: DEFAULT_ENFORCE_EDITION,
-    },
-  ],
-  build(options: Record<string, unknown>): RequirementSet {
-    return chainguardEnforceProfile({
-      mode: optionalString(options.mode, 'mode') as EnforceMode | undefined,
-      edition: optionalString(options.edition, 'edition') as EnforceEdition | undefined,
-    });
-  },
-};
-
-function checkChoice<T extends string>(what: string, value: T, valid: readonly T[], option: string): T {
-  if (!valid.includes(value)) {
-    throw unknownOption(what, String(value), `profile ${PROFILE} option ${option}`, valid);
-  }
-  return value;
-}
-
-function optionalString(value: unknown, option: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') {
-    throw invalidValue(`value for ${option}`, String(value), `profile ${PROFILE} option ${option}`, `${option} takes one string value.`);
-  }
-  return value;
-}
+  options: CHAINGUARD_ENFORCE_OPTION_SPECS,
+  profile: (o) => chainguardEnforceProfile(o as ChainguardEnforceProfileOptions),
+});

@@ -1,11 +1,13 @@
-import { Cidr } from '../../model/cidr';
 import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../../model/errors';
 import { NecessityKind } from '../../model/necessity';
 import { Peer } from '../../model/peer';
 import { Requirement } from '../../model/requirement';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
-import { OptionSpec, OptionType, parsedBoolean, parsedList, parsedString, ProfileDefinition } from '../profile-definition';
+import { declareOptions } from '../options/declare';
+import { cliProfile } from '../options/profile';
+import { readOptions } from '../options/read';
+import { OptionType, ProfileDefinition } from '../profile-definition';
 import { eksAddonImageRegistrySections } from './addon-images';
 import { EKS_FEATURES, EKS_PLACEHOLDER_HINTS, EksCondition, EksFeature, EksPlaceholder } from './conditions';
 import { eksClusterEndpoint } from './node-requirements';
@@ -203,13 +205,9 @@ function holds(key: string, o: ValidOptions): boolean {
 }
 
 function validate(options: EksNodesProfileOptions): ValidOptions {
-  if (options === null || typeof options !== 'object') {
-    throw invalidValue('EKS profile options', String(options), ORIGIN, "Pass an object, e.g. { region: 'eu-west-1' }.");
-  }
-  const allowUnlisted = flag(options.allowUnlistedRegion, 'allowUnlistedRegion', false);
-  const region = validateRegion(options.region, allowUnlisted);
-  const addonOverride = options.addonRegistryAccountId === undefined ? undefined : accountId(options.addonRegistryAccountId, 'addonRegistryAccountId');
-  const addonRegistryAccountId = addonOverride ?? EKS_ADDON_REGISTRY_ACCOUNTS[region];
+  const o = readOptions(EKS_OPTION_SPECS, options, { origin: ORIGIN });
+  const region = validateRegion(o.region, o.allowUnlistedRegion === true);
+  const addonRegistryAccountId = o.addonRegistryAccountId ?? EKS_ADDON_REGISTRY_ACCOUNTS[region];
   if (addonRegistryAccountId === undefined) {
     throw missingOption(
       'addonRegistryAccountId',
@@ -218,11 +216,12 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
       "addonRegistryAccountId: '602401143452' (CLI --addon-registry-account-id 602401143452), from the table in the EKS User Guide",
     );
   }
-  const ecrAccountIds = [...new Set(list(options.ecrAccountIds, 'ecrAccountIds').map((a, i) => accountId(a, `ecrAccountIds[${i}]`)))].sort();
-  const features = validateFeatures(options.features);
+  const ecrAccountIds = [...new Set(o.ecrAccountIds ?? [])].sort();
+  // In catalog order, so equal selections give equal profiles whatever order they were written in.
+  const features = EKS_FEATURES.filter((f) => o.features?.includes(f));
 
-  const privateAccess = flag(options.endpointPrivateAccess, 'endpointPrivateAccess', true);
-  const clusterEndpoint = options.clusterEndpoint === undefined ? undefined : endpointHost(options.clusterEndpoint, region);
+  const privateAccess = o.endpointPrivateAccess !== false;
+  const clusterEndpoint = o.clusterEndpoint === undefined ? undefined : endpointHost(o.clusterEndpoint, region);
   if (!privateAccess && clusterEndpoint === undefined) {
     throw missingOption(
       'clusterEndpoint',
@@ -232,10 +231,10 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
     );
   }
 
-  const clusterSecurityGroupCidrs = cidrs(options.clusterSecurityGroupCidrs, 'clusterSecurityGroupCidrs');
-  const nodeSubnetCidrs = cidrs(options.nodeSubnetCidrs, 'nodeSubnetCidrs');
+  const clusterSecurityGroupCidrs = o.clusterSecurityGroupCidrs ?? [];
+  const nodeSubnetCidrs = o.nodeSubnetCidrs ?? [];
   const given = clusterSecurityGroupCidrs.length > 0 || nodeSubnetCidrs.length > 0;
-  const restrict = flag(options.restrictClusterSecurityGroup, 'restrictClusterSecurityGroup', given);
+  const restrict = o.restrictClusterSecurityGroup ?? given;
   if (!restrict && given) {
     throw new FirewallRequirementsError(
       'conflicting-options',
@@ -254,9 +253,8 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
       throw missingOption('nodeSubnetCidrs', origin('restrictClusterSecurityGroup'), EKS_PLACEHOLDER_HINTS[EksPlaceholder.NODE_SUBNETS], example);
     }
   }
-  // Still checked, so that a wrong value fails as before; no row depends on it any more.
-  flag(options.eksOptimizedAmi, 'eksOptimizedAmi', true);
-  const ssmEc2Messages = flag(options.ssmEc2Messages, 'ssmEc2Messages', false);
+  // eksOptimizedAmi is still checked by readOptions, so that a wrong value fails as before; no row depends on it any more.
+  const ssmEc2Messages = o.ssmEc2Messages === true;
   if (ssmEc2Messages && !features.includes(EksFeature.SSM)) {
     throw new FirewallRequirementsError(
       'conflicting-options',
@@ -266,7 +264,7 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
       "ec2messages is a channel of the SSM Agent: add 'ssm' to features (CLI --features ssm), or drop ssmEc2Messages.",
     );
   }
-  const variants = { fips: flag(options.fips, 'fips', false), dualStack: flag(options.dualStack, 'dualStack', false) };
+  const variants = { fips: o.fips === true, dualStack: o.dualStack === true };
   const partition = awsPartitionOf(region)!;
   if (variants.fips && !partition.regions.some((r) => Object.values(AWS_ENDPOINTS).some((byRegion) => byRegion[r]?.fips !== undefined))) {
     throw invalidValue(
@@ -281,7 +279,7 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
     region,
     addonRegistryAccountId,
     ecrAccountIds,
-    irsa: flag(options.irsa, 'irsa', true),
+    irsa: o.irsa !== false,
     ssmEc2Messages,
     variants,
     features,
@@ -292,13 +290,7 @@ function validate(options: EksNodesProfileOptions): ValidOptions {
   };
 }
 
-function validateRegion(value: unknown, allowUnlisted: boolean): string {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw missingOption('region', ORIGIN, "the AWS service endpoints are regional and name the cluster's region", "region: 'eu-west-1' (CLI --region eu-west-1)");
-  }
-  if (typeof value !== 'string') {
-    throw invalidValue('region', String(value), origin('region'), 'Give the AWS Region name as a string, e.g. eu-west-1.');
-  }
+function validateRegion(value: string, allowUnlisted: boolean): string {
   const region = value.trim().toLowerCase();
   if (EKS_REGIONS.includes(region)) return region;
   const other = EKS_OTHER_PARTITIONS.find((p) => region.startsWith(p.prefix));
@@ -323,34 +315,31 @@ function validateRegion(value: unknown, allowUnlisted: boolean): string {
   );
 }
 
-function validateFeatures(value: unknown): EksFeature[] {
-  const out = new Set<EksFeature>();
-  list(value, 'features').forEach((v, i) => {
-    const feature = v.trim().toLowerCase() as EksFeature;
-    if (!EKS_FEATURES.includes(feature)) throw unknownOption('EKS feature', v, origin(`features[${i}]`), EKS_FEATURES);
-    out.add(feature);
-  });
-  return EKS_FEATURES.filter((f) => out.has(f));
-}
-
 /** A 12-digit AWS account id. */
-function accountId(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !/^\d{12}$/.test(value.trim())) {
-    throw invalidValue('AWS account id', String(value), origin(name), 'An AWS account id is 12 digits, e.g. 123456789012 (aws sts get-caller-identity --query Account).');
+function accountId(value: string, where: string): string {
+  if (!/^\d{12}$/.test(value.trim())) {
+    throw invalidValue('AWS account id', value, where, 'An AWS account id is 12 digits, e.g. 123456789012 (aws sts get-caller-identity --query Account).');
   }
   return value.trim();
 }
 
 /** The host of the cluster endpoint URL, which must be an EKS endpoint of `region`. */
-function endpointHost(value: unknown, region: string): string {
+function endpointHost(value: string, region: string): string {
   const example = `https://0123456789ABCDEF0123456789ABCDEF.gr7.${region}.eks.${awsPartitionOf(region)!.dnsSuffix}`;
-  if (typeof value !== 'string') {
-    throw invalidValue('cluster endpoint', String(value), origin('clusterEndpoint'), `Give the URL or host as a string, e.g. ${example}.`);
-  }
   const host = value.trim().replace(/^https:\/\//i, '').replace(/\/+$/, '').toLowerCase();
   const labels = host.split('.');
   const partition = awsPartitionOf(region)!;
   const eksName = host.endsWith(`.${region}.eks.${partition.dnsSuffix}`) || (host.endsWith(`.${partition.dualStackDnsSuffix}`) && labels.includes(region));
+  if (host.includes('*')) {
+    // A wildcard would allow HTTPS to every cluster endpoint of the region (anyone's API server), not this one.
+    throw invalidValue(
+      'cluster endpoint',
+      value,
+      origin('clusterEndpoint'),
+      `A cluster endpoint is one host, not a pattern: give this cluster's endpoint as aws eks describe-cluster --query cluster.endpoint prints it, e.g. ${example}.`,
+      'invalid-fqdn',
+    );
+  }
   if (!eksName || labels.length < 6 || /[/:]/.test(host)) {
     throw invalidValue(
       'cluster endpoint',
@@ -362,155 +351,76 @@ function endpointHost(value: unknown, region: string): string {
   return Peer.fqdn(host, origin('clusterEndpoint')).value;
 }
 
-function cidrs(value: unknown, name: string): string[] {
-  return [...new Set(list(value, name).map((c, i) => Cidr.parse(c, origin(`${name}[${i}]`)).toString()))];
-}
+// --- The option table and the profile as the CLI sees it -------------------------------------------------------
 
-function list(value: unknown, name: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw invalidValue(name, String(value), origin(name), `Give ${name} as a list of strings, e.g. ['a', 'b'].`);
-  }
-  return value as string[];
-}
-
-function flag(value: unknown, name: string, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') throw invalidValue(name, String(value), origin(name), `${name} is true or false.`);
-  return value;
-}
-
-// --- The profile as the CLI sees it --------------------------------------------------------------------------
-
-/** The options of the EKS profile, one per `EksNodesProfileOptions` property. */
-export const EKS_OPTION_SPECS: readonly OptionSpec[] = [
-  {
-    name: 'region',
-    flag: 'region',
+/** The options of the EKS profile, one per `EksNodesProfileOptions` property (the compiler checks both list the same). */
+export const EKS_OPTION_SPECS = declareOptions<EksNodesProfileOptions>({
+  region: {
     type: OptionType.STRING,
     required: true,
+    missing: { reason: "the AWS service endpoints are regional and name the cluster's region", example: "region: 'eu-west-1' (CLI --region eu-west-1)" },
+    hint: 'Give the AWS Region name as a string, e.g. eu-west-1.',
     description: "The cluster's AWS Region (aws, aws-us-gov or aws-cn partition), e.g. eu-west-1, us-gov-west-1, cn-north-1.",
   },
-  {
-    name: 'allowUnlistedRegion',
-    flag: 'allow-unlisted-region',
+  allowUnlistedRegion: {
     type: OptionType.BOOLEAN,
+    defaultValue: false,
     description: 'Accept a region missing from the built-in list (needs --addon-registry-account-id).',
-    defaultText: 'false',
   },
-  {
-    name: 'addonRegistryAccountId',
-    flag: 'addon-registry-account-id',
+  addonRegistryAccountId: {
     type: OptionType.STRING,
+    check: accountId,
     description: 'Account of the EKS add-on image registry.',
     defaultText: "the region's account from the add-on registry table",
   },
-  {
-    name: 'ecrAccountIds',
-    flag: 'ecr-account-ids',
+  ecrAccountIds: {
     type: OptionType.STRING_LIST,
+    check: accountId,
+    defaultValue: [],
     description: 'AWS account ids of your ECR registries (adds <account>.dkr.ecr.<region>.amazonaws.com each).',
-    defaultText: 'none',
   },
-  {
-    name: 'eksOptimizedAmi',
-    flag: 'eks-optimized-ami',
-    type: OptionType.BOOLEAN,
-    description: 'Deprecated, no effect: EC2 is needed on every node (the VPC CNI calls it).',
-    defaultText: 'true',
-  },
-  { name: 'irsa', flag: 'irsa', type: OptionType.BOOLEAN, description: 'Pods use IAM roles for service accounts (adds regional STS).', defaultText: 'true' },
-  {
-    name: 'features',
-    flag: 'features',
+  eksOptimizedAmi: { type: OptionType.BOOLEAN, defaultValue: true, description: 'Deprecated, no effect: EC2 is needed on every node (the VPC CNI calls it).' },
+  irsa: { type: OptionType.BOOLEAN, defaultValue: true, description: 'Pods use IAM roles for service accounts (adds regional STS).' },
+  features: {
     type: OptionType.CHOICE_LIST,
     choices: EKS_FEATURES,
+    label: 'EKS feature',
+    defaultValue: [],
     description: 'Optional AWS services in use (all = every one).',
-    defaultText: 'none',
   },
-  {
-    name: 'ssmEc2Messages',
-    flag: 'ssm-ec2-messages',
-    type: OptionType.BOOLEAN,
-    description: 'With --features ssm: the SSM Agent is older than 3.3.40.0 (adds ec2messages).',
-    defaultText: 'false',
-  },
-  {
-    name: 'fips',
-    flag: 'fips',
-    type: OptionType.BOOLEAN,
-    description: 'Use the FIPS endpoints where AWS publishes them; refuses a service that has none in the region.',
-    defaultText: 'false',
-  },
-  {
-    name: 'dualStack',
-    flag: 'dual-stack',
-    type: OptionType.BOOLEAN,
-    description: 'Add the dual-stack (IPv6) api.aws names beside the IPv4 ones, where published.',
-    defaultText: 'false',
-  },
-  {
-    name: 'clusterEndpoint',
-    flag: 'cluster-endpoint',
+  ssmEc2Messages: { type: OptionType.BOOLEAN, defaultValue: false, description: 'With --features ssm: the SSM Agent is older than 3.3.40.0 (adds ec2messages).' },
+  fips: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Use the FIPS endpoints where AWS publishes them; refuses a service that has none in the region.' },
+  dualStack: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Add the dual-stack (IPv6) api.aws names beside the IPv4 ones, where published.' },
+  clusterEndpoint: {
     type: OptionType.STRING,
+    hint: 'Give the cluster endpoint URL or host as a string (aws eks describe-cluster --query cluster.endpoint).',
     description: 'The cluster endpoint URL or host (aws eks describe-cluster --query cluster.endpoint): adds HTTPS 443 to it.',
     defaultText: 'none',
   },
-  {
-    name: 'endpointPrivateAccess',
-    flag: 'endpoint-private-access',
+  endpointPrivateAccess: {
     type: OptionType.BOOLEAN,
+    defaultValue: true,
     description: 'Endpoint private access is enabled; --no-endpoint-private-access needs --cluster-endpoint.',
-    defaultText: 'true',
   },
-  {
-    name: 'restrictClusterSecurityGroup',
-    flag: 'restrict-cluster-security-group',
+  restrictClusterSecurityGroup: {
     type: OptionType.BOOLEAN,
     description: "The cluster security group's default outbound rule was removed: adds its minimum rules and node-to-node traffic.",
     defaultText: 'true when --cluster-security-group-cidrs or --node-subnet-cidrs is given',
   },
-  {
-    name: 'clusterSecurityGroupCidrs',
-    flag: 'cluster-security-group-cidrs',
-    type: OptionType.STRING_LIST,
+  clusterSecurityGroupCidrs: {
+    type: OptionType.CIDR_LIST,
+    defaultValue: [],
     description: "CIDRs of the subnets holding the cluster security group's network interfaces.",
-    defaultText: 'none',
   },
-  { name: 'nodeSubnetCidrs', flag: 'node-subnet-cidrs', type: OptionType.STRING_LIST, description: 'CIDRs of the node subnets (node-to-node rule).', defaultText: 'none' },
-];
+  nodeSubnetCidrs: { type: OptionType.CIDR_LIST, defaultValue: [], description: 'CIDRs of the node subnets (node-to-node rule).' },
+});
 
 /** The EKS nodes profile for the CLI (`eks`). */
-export const EKS_PROFILE: ProfileDefinition = {
+export const EKS_PROFILE: ProfileDefinition = cliProfile({
   name: PROFILE,
+  title: 'EKS',
   description:
     'Amazon EKS nodes behind an egress allowlist: HTTPS 443 to the regional AWS endpoints (ECR, EKS, EC2, STS and optional services; VPC endpoint alternatives shown; FIPS and dual-stack names by option) and the cluster security group rules. Regions of the aws, aws-us-gov and aws-cn partitions from botocore endpoint data (checked 2026-12-08).',
   options: EKS_OPTION_SPECS,
-  build: (raw) => eksNodesProfile(fromParsed(raw ?? {})),
-};
-
-function fromParsed(raw: Record<string, unknown>): EksNodesProfileOptions {
-  const names = EKS_OPTION_SPECS.map((s) => s.name);
-  for (const key of Object.keys(raw)) {
-    if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('EKS profile option', key, ORIGIN, names);
-  }
-  const features = parsedList(raw, 'features', ORIGIN);
-  return {
-    region: parsedString(raw, 'region', ORIGIN) as string,
-    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion', ORIGIN),
-    addonRegistryAccountId: parsedString(raw, 'addonRegistryAccountId', ORIGIN),
-    ecrAccountIds: parsedList(raw, 'ecrAccountIds', ORIGIN),
-    eksOptimizedAmi: parsedBoolean(raw, 'eksOptimizedAmi', ORIGIN),
-    irsa: parsedBoolean(raw, 'irsa', ORIGIN),
-    ssmEc2Messages: parsedBoolean(raw, 'ssmEc2Messages', ORIGIN),
-    fips: parsedBoolean(raw, 'fips', ORIGIN),
-    dualStack: parsedBoolean(raw, 'dualStack', ORIGIN),
-    features: features?.some((f) => f.trim().toLowerCase() === 'all') ? [...EKS_FEATURES] : (features as EksFeature[] | undefined),
-    clusterEndpoint: parsedString(raw, 'clusterEndpoint', ORIGIN),
-    endpointPrivateAccess: parsedBoolean(raw, 'endpointPrivateAccess', ORIGIN),
-    restrictClusterSecurityGroup: parsedBoolean(raw, 'restrictClusterSecurityGroup', ORIGIN),
-    clusterSecurityGroupCidrs: parsedList(raw, 'clusterSecurityGroupCidrs', ORIGIN),
-    nodeSubnetCidrs: parsedList(raw, 'nodeSubnetCidrs', ORIGIN),
-  };
-}
-
+  profile: (o) => eksNodesProfile(o as unknown as EksNodesProfileOptions),
+});

@@ -1,8 +1,10 @@
-import { Cidr } from '../../model/cidr';
-import { FirewallRequirementsError, invalidValue, missingOption, unknownOption } from '../../model/errors';
+import { FirewallRequirementsError, invalidValue, unknownOption } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
-import { OptionSpec, OptionType, parsedBoolean, parsedList, parsedString, ProfileDefinition } from '../profile-definition';
+import { declareOptions } from '../options/declare';
+import { cliProfile } from '../options/profile';
+import { readOptions } from '../options/read';
+import { OptionType, ProfileDefinition } from '../profile-definition';
 import { GKE_GOOGLE_API_ACCESS_MODES, GKE_PLACEHOLDER_HINTS, GkeGoogleApiAccess, GkePlaceholder } from './conditions';
 import { gkeClusterFirewallRulesSection, gkeEgressDenySection } from './firewall-rules';
 import { gkeGoogleApiDomainsSection, gkePrivateGoogleAccessSection, gkeRestrictedGoogleApisSection } from './google-apis';
@@ -95,15 +97,10 @@ export function gkeNodesProfile(options: GkeNodesProfileOptions): RequirementSet
 const PROFILE_CACHE = new Map<string, RequirementSet>();
 
 function validate(options: GkeNodesProfileOptions): ValidOptions {
-  if (options === null || typeof options !== 'object') {
-    throw invalidValue('GKE profile options', String(options), ORIGIN, "Pass an object, e.g. { region: 'europe-west1', ... }.");
-  }
-  const region = validateRegion(options.region, flag(options.allowUnlistedRegion, 'allowUnlistedRegion', false));
-  const vpcServiceControls = flag(options.vpcServiceControls, 'vpcServiceControls', false);
-  const access = options.googleApiAccess;
-  if (access !== undefined && (typeof access !== 'string' || !GKE_GOOGLE_API_ACCESS_MODES.includes(access))) {
-    throw unknownOption('Google API access mode', String(access), origin('googleApiAccess'), GKE_GOOGLE_API_ACCESS_MODES);
-  }
+  const o = readOptions(GKE_OPTION_SPECS, options, { origin: ORIGIN });
+  const region = validateRegion(o.region, o.allowUnlistedRegion === true);
+  const vpcServiceControls = o.vpcServiceControls === true;
+  const access = o.googleApiAccess;
   if (vpcServiceControls && access !== undefined && access !== GkeGoogleApiAccess.RESTRICTED) {
     throw new FirewallRequirementsError(
       'conflicting-options',
@@ -113,30 +110,17 @@ function validate(options: GkeNodesProfileOptions): ValidOptions {
       'Inside a VPC Service Controls perimeter, Google APIs are reached through restricted.googleapis.com: set googleApiAccess to restricted, or leave it unset.',
     );
   }
-  const example =
-    "controlPlaneCidrs: ['172.16.0.0/28'], nodeCidrs: ['10.0.0.0/20'], podCidrs: ['10.4.0.0/14'] (CLI --control-plane-cidrs 172.16.0.0/28 --node-cidrs 10.0.0.0/20 --pod-cidrs 10.4.0.0/14)";
-  const required = (name: keyof GkeNodesProfileOptions, placeholder: GkePlaceholder): string[] => {
-    const values = cidrs(options[name], name);
-    if (values.length === 0) throw missingOption(name, ORIGIN, GKE_PLACEHOLDER_HINTS[placeholder], example);
-    return values;
-  };
   return {
     region,
     googleApiAccess: access ?? (vpcServiceControls ? GkeGoogleApiAccess.RESTRICTED : GkeGoogleApiAccess.DOMAINS),
-    controlPlaneCidrs: required('controlPlaneCidrs', GkePlaceholder.CONTROL_PLANE),
-    nodeCidrs: required('nodeCidrs', GkePlaceholder.NODE_RANGE),
-    podCidrs: required('podCidrs', GkePlaceholder.POD_RANGE),
-    serviceCidrs: cidrs(options.serviceCidrs, 'serviceCidrs'),
+    controlPlaneCidrs: o.controlPlaneCidrs,
+    nodeCidrs: o.nodeCidrs,
+    podCidrs: o.podCidrs,
+    serviceCidrs: o.serviceCidrs ?? [],
   };
 }
 
-function validateRegion(value: unknown, allowUnlisted: boolean): string {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
-    throw missingOption('region', ORIGIN, "the Artifact Registry host of the cluster's region is named after it", "region: 'europe-west1' (CLI --region europe-west1)");
-  }
-  if (typeof value !== 'string') {
-    throw invalidValue('region', String(value), origin('region'), 'Give the region name as a string, e.g. europe-west1.');
-  }
+function validateRegion(value: string, allowUnlisted: boolean): string {
   const region = value.trim().toLowerCase();
   if (GKE_REGIONS.includes(region)) return region;
   const zone = GCP_ZONE_PATTERN.exec(region);
@@ -155,70 +139,56 @@ function validateRegion(value: unknown, allowUnlisted: boolean): string {
   );
 }
 
-function cidrs(value: unknown, name: string): string[] {
-  if (value === undefined || value === null) return [];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw invalidValue(name, String(value), origin(name), `Give ${name} as a list of CIDR strings, e.g. ['10.0.0.0/20'].`);
-  }
-  return [...new Set((value as string[]).map((c, i) => Cidr.parse(c, origin(`${name}[${i}]`)).toString()))];
-}
+// --- The option table and the profile as the CLI sees it -------------------------------------------------------
 
-function flag(value: unknown, name: string, fallback: boolean): boolean {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'boolean') throw invalidValue(name, String(value), origin(name), `${name} is true or false.`);
-  return value;
-}
+const CIDR_EXAMPLE =
+  "controlPlaneCidrs: ['172.16.0.0/28'], nodeCidrs: ['10.0.0.0/20'], podCidrs: ['10.4.0.0/14'] (CLI --control-plane-cidrs 172.16.0.0/28 --node-cidrs 10.0.0.0/20 --pod-cidrs 10.4.0.0/14)";
 
-// --- The profile as the CLI sees it --------------------------------------------------------------------------
-
-/** The options of the GKE profile, one per `GkeNodesProfileOptions` property. */
-export const GKE_OPTION_SPECS: readonly OptionSpec[] = [
-  { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: "The cluster's Google Cloud region, e.g. europe-west1." },
-  { name: 'allowUnlistedRegion', flag: 'allow-unlisted-region', type: OptionType.BOOLEAN, description: 'Accept a region missing from the built-in list.', defaultText: 'false' },
-  {
-    name: 'googleApiAccess',
-    flag: 'google-api-access',
+/** The options of the GKE profile, one per `GkeNodesProfileOptions` property (the compiler checks both list the same). */
+export const GKE_OPTION_SPECS = declareOptions<GkeNodesProfileOptions>({
+  region: {
+    type: OptionType.STRING,
+    required: true,
+    missing: { reason: "the Artifact Registry host of the cluster's region is named after it", example: "region: 'europe-west1' (CLI --region europe-west1)" },
+    hint: 'Give the region name as a string, e.g. europe-west1.',
+    description: "The cluster's Google Cloud region, e.g. europe-west1.",
+  },
+  allowUnlistedRegion: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Accept a region missing from the built-in list.' },
+  googleApiAccess: {
     type: OptionType.CHOICE,
     choices: GKE_GOOGLE_API_ACCESS_MODES,
+    label: 'Google API access mode',
     description: 'Google APIs by name (domains), via private.googleapis.com 199.36.153.8/30 (private) or restricted.googleapis.com 199.36.153.4/30 (restricted).',
     defaultText: 'restricted with --vpc-service-controls, else domains',
   },
-  { name: 'vpcServiceControls', flag: 'vpc-service-controls', type: OptionType.BOOLEAN, description: 'The project is in a VPC Service Controls perimeter.', defaultText: 'false' },
-  {
-    name: 'controlPlaneCidrs',
-    flag: 'control-plane-cidrs',
-    type: OptionType.STRING_LIST,
+  vpcServiceControls: { type: OptionType.BOOLEAN, defaultValue: false, description: 'The project is in a VPC Service Controls perimeter.' },
+  controlPlaneCidrs: {
+    type: OptionType.CIDR_LIST,
     required: true,
+    missing: { reason: GKE_PLACEHOLDER_HINTS[GkePlaceholder.CONTROL_PLANE], example: CIDR_EXAMPLE },
     description: 'Control plane range (/28) or private endpoint address: egress TCP 443 to it, ingress TCP 443/10250 from it.',
   },
-  { name: 'nodeCidrs', flag: 'node-cidrs', type: OptionType.STRING_LIST, required: true, description: "Primary range(s) of the nodes' subnet." },
-  { name: 'podCidrs', flag: 'pod-cidrs', type: OptionType.STRING_LIST, required: true, description: 'Pod range(s) of the cluster.' },
-  { name: 'serviceCidrs', flag: 'service-cidrs', type: OptionType.STRING_LIST, description: 'Service range of the cluster.', defaultText: 'none' },
-];
+  nodeCidrs: {
+    type: OptionType.CIDR_LIST,
+    required: true,
+    missing: { reason: GKE_PLACEHOLDER_HINTS[GkePlaceholder.NODE_RANGE], example: CIDR_EXAMPLE },
+    description: "Primary range(s) of the nodes' subnet.",
+  },
+  podCidrs: {
+    type: OptionType.CIDR_LIST,
+    required: true,
+    missing: { reason: GKE_PLACEHOLDER_HINTS[GkePlaceholder.POD_RANGE], example: CIDR_EXAMPLE },
+    description: 'Pod range(s) of the cluster.',
+  },
+  serviceCidrs: { type: OptionType.CIDR_LIST, defaultValue: [], description: 'Service range of the cluster.' },
+});
 
 /** The GKE nodes profile for the CLI (`gke`). */
-export const GKE_PROFILE: ProfileDefinition = {
+export const GKE_PROFILE: ProfileDefinition = cliProfile({
   name: PROFILE,
+  title: 'GKE',
   description:
     'GKE nodes behind a VPC egress deny: control plane TCP 443 (and its 443/10250 ingress), node/Pod/Service ranges, and Google APIs by name or via the private or restricted range.',
   options: GKE_OPTION_SPECS,
-  build: (raw) => gkeNodesProfile(fromParsed(raw ?? {})),
-};
-
-function fromParsed(raw: Record<string, unknown>): GkeNodesProfileOptions {
-  const names = GKE_OPTION_SPECS.map((s) => s.name);
-  for (const key of Object.keys(raw)) {
-    if (raw[key] !== undefined && !names.includes(key)) throw unknownOption('GKE profile option', key, ORIGIN, names);
-  }
-  return {
-    region: parsedString(raw, 'region', ORIGIN) as string,
-    allowUnlistedRegion: parsedBoolean(raw, 'allowUnlistedRegion', ORIGIN),
-    googleApiAccess: parsedString(raw, 'googleApiAccess', ORIGIN) as GkeGoogleApiAccess | undefined,
-    vpcServiceControls: parsedBoolean(raw, 'vpcServiceControls', ORIGIN),
-    controlPlaneCidrs: parsedList(raw, 'controlPlaneCidrs', ORIGIN) as string[],
-    nodeCidrs: parsedList(raw, 'nodeCidrs', ORIGIN) as string[],
-    podCidrs: parsedList(raw, 'podCidrs', ORIGIN) as string[],
-    serviceCidrs: parsedList(raw, 'serviceCidrs', ORIGIN),
-  };
-}
-
+  profile: (o) => gkeNodesProfile(o as unknown as GkeNodesProfileOptions),
+});

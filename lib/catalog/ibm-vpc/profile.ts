@@ -1,9 +1,11 @@
-import { invalidPort, invalidValue, missingOption, unknownOption } from '../../model/errors';
-import { InputCheck, isTerraformReference } from '../../model/input';
+import { invalidValue, missingOption, unknownOption } from '../../model/errors';
 import { PortRange } from '../../model/port-range';
 import { Direction, Protocol } from '../../model/protocol';
 import { RequirementSet } from '../../model/requirement-set';
 import { CatalogSection } from '../catalog-section';
+import { declareOptions } from '../options/declare';
+import { cliProfile } from '../options/profile';
+import { readOptions } from '../options/read';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { IBM_REGISTRY_FIREWALL, IBM_REGISTRY_OVERVIEW, IBM_VPC_FIREWALL_2020, IBM_VPC_FIREWALL_2025 } from './documents';
 import { IBM_MASTER_PORT_RANGES, IbmMasterEndpoint, IbmMasterPortRange, parseMasterEndpoint } from './master';
@@ -29,7 +31,6 @@ import {
   ibmWorkerMinimumRules,
   IBM_METADATA_SERVICE,
 } from './worker-egress';
-import { assertNotAnyAddressList } from '../../model/any-address';
 
 /** Which firewall a requirement of the `ibm-vpc` profile belongs in (metadata key `firewall`). */
 export enum IbmFirewall {
@@ -273,86 +274,25 @@ interface ValidOptions {
   readonly loadBalancerHealthChecks: boolean;
 }
 
-/** Every option of `ibmVpcProfile`. */
-const OPTION_NAMES: readonly string[] = [
-  'region',
-  'subnetCidrs',
-  'adminAccess',
-  'registryRegions',
-  'globalRegistry',
-  'privateRegistryDomains',
-  'masterPortRange',
-  'masterEndpoints',
-  'etcdPort',
-  'nodePortsFromAnywhere',
-  'ingressMonitoringPort',
-  'workerEgress',
-  'vpeGatewayIps',
-  'clusterVersion',
-  'podSubnetCidr',
-  'iamPrivateEndpointIps',
-  'customDnsResolvers',
-  'loadBalancerHealthChecks',
-];
-
 /**
- * Checks every option at run time (JavaScript callers and the CLI pass strings for lists and booleans, NaN, tokens),
- * applies the defaults, and refuses subnets that together cover every address unless `nodePortsFromAnywhere`.
+ * Checks every option at run time (JavaScript callers pass strings for lists and booleans, NaN, tokens), applies
+ * the defaults, and refuses subnets that together cover every address unless `nodePortsFromAnywhere`.
  */
 function validate(raw: IbmVpcProfileOptions): ValidOptions {
-  const options = new InputCheck(`profile ${PROFILE}`).props(raw, OPTION_NAMES);
-  const check = new InputCheck(`profile ${PROFILE} option`);
-  if (options.region === undefined || options.region === null || options.region === '') {
-    throw missingOption('region', `profile ${PROFILE}`, 'the VPC region selects the default registry region', "region: 'us-south' (--region us-south)");
-  }
-  const region = check.string('region', options.region, { allowReference: false, hint: "Give the VPC region, e.g. 'us-south'." });
+  const o = readOptions(IBM_VPC_OPTION_SPECS, raw, { origin: `profile ${PROFILE}` });
+  const region = o.region;
   if (!IBM_VPC_REGIONS.includes(region)) {
     throw unknownOption('VPC region', region, origin('region'), IBM_VPC_REGIONS);
   }
-  if (options.subnetCidrs === undefined || options.subnetCidrs === null || (Array.isArray(options.subnetCidrs) && options.subnetCidrs.length === 0)) {
-    throw missingOption(
-      'subnetCidrs',
-      `profile ${PROFILE}`,
-      "the node ports are opened only to the cluster's VPC subnets",
-      "subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] (--subnet-cidrs 10.240.0.0/24,10.240.64.0/24)",
-    );
-  }
-  const nodePortsFromAnywhere = check.boolean('nodePortsFromAnywhere', options.nodePortsFromAnywhere, false);
-  const subnetEntries = check
-    .stringArray('subnetCidrs', options.subnetCidrs, { allowReference: false })
-    .map((c, i) => ({ cidr: parseIpv4Cidr(c, origin(`subnetCidrs[${i}]`)), origin: origin(`subnetCidrs[${i}]`) }));
-  if (!nodePortsFromAnywhere) {
-    // By coverage: 0.0.0.0/1 + 128.0.0.0/1 opens the node ports to the internet just as 0.0.0.0/0 does.
-    assertNotAnyAddressList(
-      subnetEntries,
-      'subnet CIDR',
-      origin('subnetCidrs'),
-      'The node ports would be open to the internet. Give the VPC subnets of the cluster (ibmcloud is subnets), or set nodePortsFromAnywhere: true (--node-ports-from-anywhere) to open them to any source deliberately.',
-    );
-  }
-  const subnetCidrs = [...new Set(subnetEntries.map((e) => e.cidr.toString()))];
-
-  const registryCodes =
-    options.registryRegions === undefined ? [registryRegionFor(region)] : check.stringArray('registryRegions', options.registryRegions, { allowReference: false });
+  const registryCodes = o.registryRegions ?? [registryRegionFor(region)];
   const registryRegions = registryCodes.map((code, i) => {
     const row = ibmRegistryRegion(code);
     if (!row) throw unknownOption('registry region', code, origin(`registryRegions[${i}]`), IBM_REGISTRY_REGION_CODES);
     return row;
   });
-
-  const masterPortRange =
-    options.masterPortRange === undefined
-      ? IbmMasterPortRange.CURRENT
-      : (check.string('masterPortRange', options.masterPortRange, { allowReference: false, hint: `Give one of ${IBM_MASTER_PORT_RANGES.join(', ')}.` }) as IbmMasterPortRange);
-  if (!IBM_MASTER_PORT_RANGES.includes(masterPortRange)) {
-    throw unknownOption('master port range', masterPortRange, origin('masterPortRange'), IBM_MASTER_PORT_RANGES);
-  }
-  const masterEndpoints = check
-    .stringArray('masterEndpoints', options.masterEndpoints, { optional: true, allowReference: false })
-    .map((e, i) => parseMasterEndpoint(e, masterPortRange, origin(`masterEndpoints[${i}]`)));
-
-  const etcdPort = portValue(check, 'etcdPort', options.etcdPort);
-  if (etcdPort !== undefined && masterEndpoints.length === 0) {
+  const masterPortRange = o.masterPortRange as IbmMasterPortRange;
+  const masterEndpoints = (o.masterEndpoints ?? []).map((e, i) => parseMasterEndpoint(e, masterPortRange, origin(`masterEndpoints[${i}]`)));
+  if (o.etcdPort !== undefined && masterEndpoints.length === 0) {
     throw missingOption(
       'masterEndpoints',
       origin('etcdPort'),
@@ -360,45 +300,33 @@ function validate(raw: IbmVpcProfileOptions): ValidOptions {
       "masterEndpoints: ['c3.us-south.containers.cloud.ibm.com'] (--master-endpoints c3.us-south.containers.cloud.ibm.com)",
     );
   }
-
   return {
     region,
-    subnetCidrs,
-    adminAccess: check.boolean('adminAccess', options.adminAccess, true),
+    subnetCidrs: o.subnetCidrs,
+    adminAccess: o.adminAccess !== false,
     registryRegions,
-    globalRegistry: check.boolean('globalRegistry', options.globalRegistry, true),
-    privateRegistryDomains: check.boolean('privateRegistryDomains', options.privateRegistryDomains, false),
+    globalRegistry: o.globalRegistry !== false,
+    privateRegistryDomains: o.privateRegistryDomains === true,
     masterPortRange,
     masterEndpoints,
-    etcdPort,
-    nodePortsFromAnywhere,
-    ingressMonitoringPort: portValue(check, 'ingressMonitoringPort', options.ingressMonitoringPort),
-    ...validateWorkerEgress(check, options, region),
+    etcdPort: o.etcdPort,
+    nodePortsFromAnywhere: o.nodePortsFromAnywhere === true,
+    ingressMonitoringPort: o.ingressMonitoringPort,
+    ...validateWorkerEgress(o),
   };
 }
 
-const hosts = (check: InputCheck, name: string, value: unknown): string[] =>
-  [...new Set(check.stringArray(name, value, { optional: true, allowReference: false }).map((v, i) => parseIpv4Host(v, origin(`${name}[${i}]`)).toString()))];
-
 function validateWorkerEgress(
-  check: InputCheck,
-  options: IbmVpcProfileOptions,
-  region: string,
+  o: IbmVpcProfileOptions,
 ): Pick<ValidOptions, 'workerEgress' | 'vpeGatewayIps' | 'podSubnetCidr' | 'iamPrivateEndpointIps' | 'customDnsResolvers' | 'metadataService' | 'loadBalancerHealthChecks'> {
-  const workerEgress = (
-    options.workerEgress === undefined
-      ? IbmWorkerEgress.NONE
-      : check.string('workerEgress', options.workerEgress, { allowReference: false, hint: `Give one of ${IBM_WORKER_EGRESS_CHOICES.join(', ')}.` })
-  ) as IbmWorkerEgress;
-  if (!IBM_WORKER_EGRESS_CHOICES.includes(workerEgress)) {
-    throw unknownOption('worker egress', workerEgress, origin('workerEgress'), IBM_WORKER_EGRESS_CHOICES);
-  }
+  const region = o.region;
+  const workerEgress = o.workerEgress as IbmWorkerEgress;
   const sbd = workerEgress === IbmWorkerEgress.SECURE_BY_DEFAULT;
-  const vpeGatewayIps = hosts(check, 'vpeGatewayIps', options.vpeGatewayIps);
-  const iamPrivateEndpointIps = hosts(check, 'iamPrivateEndpointIps', options.iamPrivateEndpointIps);
-  const customDnsResolvers = hosts(check, 'customDnsResolvers', options.customDnsResolvers);
-  const podSubnet = check.optionalString('podSubnetCidr', options.podSubnetCidr, { allowReference: false });
-  const version = check.optionalString('clusterVersion', options.clusterVersion, { allowReference: false });
+  const vpeGatewayIps = [...new Set(o.vpeGatewayIps ?? [])];
+  const iamPrivateEndpointIps = [...new Set(o.iamPrivateEndpointIps ?? [])];
+  const customDnsResolvers = [...new Set(o.customDnsResolvers ?? [])];
+  const podSubnet = o.podSubnetCidr;
+  const version = o.clusterVersion;
   const onlyWith = (name: string, needs: string) =>
     invalidValue(name, 'given', origin(name), `${name} is used only with workerEgress: ${needs}; set workerEgress (CLI --worker-egress ${needs}) or drop it.`, 'conflicting-options');
   if (workerEgress === IbmWorkerEgress.NONE && vpeGatewayIps.length > 0) throw onlyWith('vpeGatewayIps', `${IbmWorkerEgress.MINIMUM} or ${IbmWorkerEgress.SECURE_BY_DEFAULT}`);
@@ -439,7 +367,7 @@ function validateWorkerEgress(
     }
     metadataService = minor >= (openshift ? 18 : 33);
   }
-  const loadBalancerHealthChecks = check.boolean('loadBalancerHealthChecks', options.loadBalancerHealthChecks, false);
+  const loadBalancerHealthChecks = o.loadBalancerHealthChecks === true;
   if (loadBalancerHealthChecks && ibmControlPlaneIps(region) === undefined) {
     throw invalidValue(
       'loadBalancerHealthChecks',
@@ -452,7 +380,7 @@ function validateWorkerEgress(
   return {
     workerEgress,
     vpeGatewayIps,
-    podSubnetCidr: podSubnet === undefined ? IBM_DEFAULT_POD_SUBNET : parseIpv4Cidr(podSubnet, origin('podSubnetCidr')).toString(),
+    podSubnetCidr: podSubnet ?? IBM_DEFAULT_POD_SUBNET,
     iamPrivateEndpointIps,
     customDnsResolvers,
     metadataService,
@@ -460,14 +388,14 @@ function validateWorkerEgress(
   };
 }
 
-/** A port option: a literal whole number from 1 to 65535 (NaN, Infinity, strings and tokens are refused). */
-function portValue(check: InputCheck, name: string, value: unknown): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || isTerraformReference(value)) {
-    // Always throws for these values, with the library's error for the type or the token.
-    return check.integer(name, value, { min: 1, max: 65535 });
-  }
-  return PortRange.single(value, origin(name)).from;
+/** One IPv4 machine address, canonical. */
+function ipv4Host(text: string, where: string): string {
+  return parseIpv4Host(text, where).toString();
+}
+
+/** A port option: a literal whole number from 1 to 65535, with the library's port message. */
+function port(value: number, where: string): number {
+  return PortRange.single(value, where).from;
 }
 
 function registrySections(o: ValidOptions): CatalogSection[] {
@@ -513,173 +441,118 @@ function hostsOf(endpoints: readonly IbmMasterEndpoint[]): string[] {
   return [...new Set(endpoints.map((e) => e.host))];
 }
 
+// --- The option table and the profile as the CLI sees it -------------------------------------------------------
+
+/** The options of the IBM Cloud VPC profile, one per `IbmVpcProfileOptions` property (the compiler checks both list the same). */
+export const IBM_VPC_OPTION_SPECS = declareOptions<IbmVpcProfileOptions>({
+  region: {
+    type: OptionType.STRING,
+    required: true,
+    missing: { reason: 'the VPC region selects the default registry region', example: "region: 'us-south' (--region us-south)" },
+    hint: "Give the VPC region, e.g. 'us-south'.",
+    description: `VPC region of the cluster (${IBM_VPC_REGIONS.join(', ')}).`,
+  },
+  subnetCidrs: {
+    type: OptionType.CIDR_LIST,
+    required: true,
+    missing: {
+      reason: "the node ports are opened only to the cluster's VPC subnets",
+      example: "subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] (--subnet-cidrs 10.240.0.0/24,10.240.64.0/24)",
+    },
+    label: 'subnet CIDR',
+    check: (cidr: string, where: string) => parseIpv4Cidr(cidr, where).toString(),
+    // By coverage: 0.0.0.0/1 + 128.0.0.0/1 opens the node ports to the internet just as 0.0.0.0/0 does.
+    allowAnyAddressWith: 'nodePortsFromAnywhere',
+    anyAddressHint:
+      'The node ports would be open to the internet. Give the VPC subnets of the cluster (ibmcloud is subnets), or set nodePortsFromAnywhere: true (--node-ports-from-anywhere) to open them to any source deliberately.',
+    description: "The cluster's VPC subnet CIDRs (one per zone); node ports are opened to each.",
+  },
+  adminAccess: {
+    type: OptionType.BOOLEAN,
+    defaultValue: true,
+    description: 'Corporate-firewall rows (ibmcloud, registry, master, etcd); --no-admin-access for the security group rows only.',
+  },
+  registryRegions: {
+    type: OptionType.CHOICE_LIST,
+    choices: IBM_REGISTRY_REGION_CODES,
+    label: 'registry region',
+    description: 'Container Registry regions to allow (domain and delivery domain, HTTPS 443).',
+    defaultText: 'the registry region of --region (us-south for us-east)',
+  },
+  globalRegistry: { type: OptionType.BOOLEAN, defaultValue: true, description: 'Allow the global registry icr.io.' },
+  privateRegistryDomains: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Also allow the private.* registry domains (IBM private network).' },
+  masterPortRange: {
+    type: OptionType.CHOICE,
+    choices: IBM_MASTER_PORT_RANGES,
+    label: 'master port range',
+    defaultValue: IbmMasterPortRange.CURRENT,
+    description: 'current: master ports 30000-32767; legacy-2020: 20000-32767 and registry port 4443 (2020-03-16 documentation).',
+  },
+  masterEndpoints: {
+    type: OptionType.STRING_LIST,
+    description: 'Master service endpoint hosts or URLs from `ibmcloud ks cluster get`; without them there are no master rows.',
+    defaultText: 'none',
+  },
+  etcdPort: { type: OptionType.INTEGER, min: 1, max: 65535, check: port, description: 'etcd port for calicoctl (needs --master-endpoints).', defaultText: 'none' },
+  nodePortsFromAnywhere: { type: OptionType.BOOLEAN, defaultValue: false, description: 'Open the node ports to 0.0.0.0/0 instead of the cluster subnets.' },
+  ingressMonitoringPort: {
+    type: OptionType.INTEGER,
+    min: 1,
+    max: 65535,
+    check: port,
+    description: 'Allow Ingress subdomain health checks from the IBM NS1 Connect Monitoring ranges on this TCP port (443 for HTTPS, 80, or a custom port).',
+    defaultText: 'none',
+  },
+  workerEgress: {
+    type: OptionType.CHOICE,
+    choices: IBM_WORKER_EGRESS_CHOICES,
+    label: 'worker egress',
+    defaultValue: IbmWorkerEgress.NONE,
+    description:
+      "The workers' outbound rules: minimum (clusters without Secure by Default, before Kubernetes 1.30 / OpenShift 4.15) or secure-by-default (1.30+ / 4.15+; metadata service from 1.33 / 4.18).",
+  },
+  vpeGatewayIps: {
+    type: OptionType.HOST_LIST,
+    check: ipv4Host,
+    description: "IP addresses of the cluster's VPE gateways (needed by --worker-egress).",
+    defaultText: 'none',
+  },
+  clusterVersion: {
+    type: OptionType.STRING,
+    description: 'Cluster version, 1.33 (Kubernetes) or 4.18 (OpenShift): needed by --worker-egress secure-by-default.',
+    defaultText: 'none',
+  },
+  podSubnetCidr: {
+    type: OptionType.STRING,
+    check: (cidr: string, where: string) => parseIpv4Cidr(cidr, where).toString(),
+    description: 'Pod subnet (secure-by-default).',
+    defaultText: IBM_DEFAULT_POD_SUBNET,
+  },
+  iamPrivateEndpointIps: {
+    type: OptionType.HOST_LIST,
+    check: ipv4Host,
+    description: 'IAM private endpoint IP addresses (needed by --worker-egress secure-by-default).',
+    defaultText: 'none',
+  },
+  customDnsResolvers: {
+    type: OptionType.HOST_LIST,
+    check: ipv4Host,
+    description: 'Custom DNS resolvers of the VPC (secure-by-default): UDP and TCP 53 to each.',
+    defaultText: 'none',
+  },
+  loadBalancerHealthChecks: {
+    type: OptionType.BOOLEAN,
+    defaultValue: false,
+    description: "A custom load-balancer security group: TCP 80 from the region's control-plane CIDRs (ALB health checks).",
+  },
+});
+
 /** The IBM Cloud VPC profile as the CLI sees it; flags mirror `IbmVpcProfileOptions`. */
-export const IBM_VPC_PROFILE: ProfileDefinition = {
+export const IBM_VPC_PROFILE: ProfileDefinition = cliProfile({
   name: PROFILE,
+  title: 'IBM Cloud VPC',
   description:
     'IBM Cloud Kubernetes Service VPC cluster: corporate-firewall access to IBM Cloud, Container Registry and the cluster master, the node ports 30000-32767 from the cluster subnets, and by option the workers\' own egress (minimum rules, or Secure by Default for Kubernetes 1.30+ / OpenShift 4.15+) and the ALB health checks from the control plane (data checked 2026-12-08).',
-  options: [
-    { name: 'region', flag: 'region', type: OptionType.STRING, required: true, description: `VPC region of the cluster (${IBM_VPC_REGIONS.join(', ')}).` },
-    {
-      name: 'subnetCidrs',
-      flag: 'subnet-cidrs',
-      type: OptionType.STRING_LIST,
-      required: true,
-      description: "The cluster's VPC subnet CIDRs (one per zone); node ports are opened to each.",
-    },
-    {
-      name: 'adminAccess',
-      flag: 'admin-access',
-      type: OptionType.BOOLEAN,
-      description: 'Corporate-firewall rows (ibmcloud, registry, master, etcd); --no-admin-access for the security group rows only.',
-      defaultText: 'true',
-    },
-    {
-      name: 'registryRegions',
-      flag: 'registry-regions',
-      type: OptionType.CHOICE_LIST,
-      choices: IBM_REGISTRY_REGION_CODES,
-      description: 'Container Registry regions to allow (domain and delivery domain, HTTPS 443).',
-      defaultText: 'the registry region of --region (us-south for us-east)',
-    },
-    { name: 'globalRegistry', flag: 'global-registry', type: OptionType.BOOLEAN, description: 'Allow the global registry icr.io.', defaultText: 'true' },
-    {
-      name: 'privateRegistryDomains',
-      flag: 'private-registry-domains',
-      type: OptionType.BOOLEAN,
-      description: 'Also allow the private.* registry domains (IBM private network).',
-      defaultText: 'false',
-    },
-    {
-      name: 'masterPortRange',
-      flag: 'master-port-range',
-      type: OptionType.CHOICE,
-      choices: IBM_MASTER_PORT_RANGES,
-      description: 'current: master ports 30000-32767; legacy-2020: 20000-32767 and registry port 4443 (2020-03-16 documentation).',
-      defaultText: IbmMasterPortRange.CURRENT,
-    },
-    {
-      name: 'masterEndpoints',
-      flag: 'master-endpoints',
-      type: OptionType.STRING_LIST,
-      description: 'Master service endpoint hosts or URLs from `ibmcloud ks cluster get`; without them there are no master rows.',
-      defaultText: 'none',
-    },
-    { name: 'etcdPort', flag: 'etcd-port', type: OptionType.STRING, description: 'etcd port for calicoctl (needs --master-endpoints).', defaultText: 'none' },
-    {
-      name: 'nodePortsFromAnywhere',
-      flag: 'node-ports-from-anywhere',
-      type: OptionType.BOOLEAN,
-      description: 'Open the node ports to 0.0.0.0/0 instead of the cluster subnets.',
-      defaultText: 'false',
-    },
-    {
-      name: 'ingressMonitoringPort',
-      flag: 'ingress-monitoring-port',
-      type: OptionType.STRING,
-      description: 'Allow Ingress subdomain health checks from the IBM NS1 Connect Monitoring ranges on this TCP port (443 for HTTPS, 80, or a custom port).',
-      defaultText: 'none',
-    },
-    {
-      name: 'workerEgress',
-      flag: 'worker-egress',
-      type: OptionType.CHOICE,
-      choices: IBM_WORKER_EGRESS_CHOICES,
-      description:
-        "The workers' outbound rules: minimum (clusters without Secure by Default, before Kubernetes 1.30 / OpenShift 4.15) or secure-by-default (1.30+ / 4.15+; metadata service from 1.33 / 4.18).",
-      defaultText: IbmWorkerEgress.NONE,
-    },
-    {
-      name: 'vpeGatewayIps',
-      flag: 'vpe-gateway-ips',
-      type: OptionType.STRING_LIST,
-      description: "IP addresses of the cluster's VPE gateways (needed by --worker-egress).",
-      defaultText: 'none',
-    },
-    {
-      name: 'clusterVersion',
-      flag: 'cluster-version',
-      type: OptionType.STRING,
-      description: 'Cluster version, 1.33 (Kubernetes) or 4.18 (OpenShift): needed by --worker-egress secure-by-default.',
-      defaultText: 'none',
-    },
-    { name: 'podSubnetCidr', flag: 'pod-subnet-cidr', type: OptionType.STRING, description: 'Pod subnet (secure-by-default).', defaultText: IBM_DEFAULT_POD_SUBNET },
-    {
-      name: 'iamPrivateEndpointIps',
-      flag: 'iam-private-endpoint-ips',
-      type: OptionType.STRING_LIST,
-      description: 'IAM private endpoint IP addresses (needed by --worker-egress secure-by-default).',
-      defaultText: 'none',
-    },
-    {
-      name: 'customDnsResolvers',
-      flag: 'custom-dns-resolvers',
-      type: OptionType.STRING_LIST,
-      description: 'Custom DNS resolvers of the VPC (secure-by-default): UDP and TCP 53 to each.',
-      defaultText: 'none',
-    },
-    {
-      name: 'loadBalancerHealthChecks',
-      flag: 'load-balancer-health-checks',
-      type: OptionType.BOOLEAN,
-      description: 'A custom load-balancer security group: TCP 80 from the region\'s control-plane CIDRs (ALB health checks).',
-      defaultText: 'false',
-    },
-  ],
-  build(options: Record<string, unknown>): RequirementSet {
-    return ibmVpcProfile({
-      region: stringOption(options.region, 'region') ?? '',
-      subnetCidrs: listOption(options.subnetCidrs, 'subnetCidrs') ?? [],
-      adminAccess: booleanOption(options.adminAccess, 'adminAccess'),
-      registryRegions: expandAll(listOption(options.registryRegions, 'registryRegions'), IBM_REGISTRY_REGION_CODES),
-      globalRegistry: booleanOption(options.globalRegistry, 'globalRegistry'),
-      privateRegistryDomains: booleanOption(options.privateRegistryDomains, 'privateRegistryDomains'),
-      masterPortRange: stringOption(options.masterPortRange, 'masterPortRange') as IbmMasterPortRange | undefined,
-      masterEndpoints: listOption(options.masterEndpoints, 'masterEndpoints'),
-      etcdPort: portOption(options.etcdPort, 'etcdPort'),
-      nodePortsFromAnywhere: booleanOption(options.nodePortsFromAnywhere, 'nodePortsFromAnywhere'),
-      ingressMonitoringPort: portOption(options.ingressMonitoringPort, 'ingressMonitoringPort'),
-      workerEgress: stringOption(options.workerEgress, 'workerEgress') as IbmWorkerEgress | undefined,
-      vpeGatewayIps: listOption(options.vpeGatewayIps, 'vpeGatewayIps'),
-      clusterVersion: stringOption(options.clusterVersion, 'clusterVersion'),
-      podSubnetCidr: stringOption(options.podSubnetCidr, 'podSubnetCidr'),
-      iamPrivateEndpointIps: listOption(options.iamPrivateEndpointIps, 'iamPrivateEndpointIps'),
-      customDnsResolvers: listOption(options.customDnsResolvers, 'customDnsResolvers'),
-      loadBalancerHealthChecks: booleanOption(options.loadBalancerHealthChecks, 'loadBalancerHealthChecks'),
-    });
-  },
-};
-
-/** `all` (as the CLI passes it) stands for every choice. */
-function expandAll(values: string[] | undefined, choices: readonly string[]): string[] | undefined {
-  return values?.some((v) => v.trim().toLowerCase() === 'all') ? [...choices] : values;
-}
-
-function stringOption(value: unknown, name: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} takes one string.`);
-  return value;
-}
-
-function listOption(value: unknown, name: string): string[] | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string') return [value];
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} takes a list of strings.`);
-  }
-  return value as string[];
-}
-
-function booleanOption(value: unknown, name: string): boolean | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') throw invalidValue(`value for ${name}`, String(value), origin(name), `${name} is true or false.`);
-  return value;
-}
-
-/** A port given as a number or as decimal text (the CLI passes text). */
-function portOption(value: unknown, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
-  throw invalidPort(String(value), origin(name), 'it is not a port number');
-}
+  options: IBM_VPC_OPTION_SPECS,
+  profile: (o) => ibmVpcProfile(o as unknown as IbmVpcProfileOptions),
+});
