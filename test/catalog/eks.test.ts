@@ -499,9 +499,9 @@ describe('eksNodesProfile: regions, partitions and endpoint variants', () => {
     });
 
     test('non-boolean fips, dualStack and ssmEc2Messages', () => {
-      expect(bad({ region: 'eu-west-1', fips: 'yes' })).toThrow('Invalid fips "yes"');
-      expect(bad({ region: 'eu-west-1', dualStack: 1 })).toThrow('Invalid dualStack "1"');
-      expect(bad({ region: 'eu-west-1', features: ['ssm'], ssmEc2Messages: 'no' })).toThrow('Invalid ssmEc2Messages "no"');
+      expect(bad({ region: 'eu-west-1', fips: 'yes' })).toThrow('Invalid fips (string, expected true or false) "yes" (from profile eks option fips).');
+      expect(bad({ region: 'eu-west-1', dualStack: 1 })).toThrow('Invalid dualStack (number, expected true or false) "1" (from profile eks option dualStack).');
+      expect(bad({ region: 'eu-west-1', features: ['ssm'], ssmEc2Messages: 'no' })).toThrow('Invalid ssmEc2Messages (string, expected true or false) "no" (from profile eks option ssmEc2Messages).');
     });
   });
 });

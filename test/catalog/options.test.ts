@@ -27,9 +27,10 @@ const GKE: GkeNodesProfileOptions = { region: 'europe-west1', controlPlaneCidrs:
 const IBM: IbmVpcProfileOptions = { region: 'us-south', subnetCidrs: ['10.240.0.0/24'] };
 
 describe('declareOptions', () => {
-  test('derives kebab-case flags from the names, digits included', () => {
+  test('derives kebab-case flags from the names; digits stay with their word', () => {
     expect(flagOf('apiServerPublicIp')).toBe('api-server-public-ip');
-    expect(flagOf('nodesProvisionedBeforeMarch2021')).toBe('nodes-provisioned-before-march-2021');
+    expect(flagOf('ssmEc2Messages')).toBe('ssm-ec2-messages');
+    expect(AKS_OPTION_SPECS.find((o) => o.name === 'nodesProvisionedBeforeMarch2021')!.flag).toBe('nodes-provisioned-before-march-2021');
     expect(flagOf('irsa')).toBe('irsa');
   });
 
@@ -66,7 +67,7 @@ describe('declareOptions', () => {
   test.each([
     ['aks', AKS_OPTION_SPECS, ['cloud', 'location', 'addons', 'gpu', 'windows', 'privateCluster', 'konnectivity', 'customDnsServers', 'apiServerPublicIp', 'podsAccessApiServer', 'nodesProvisionedBeforeMarch2021', 'includeRecommended', 'allowUnlistedLocation']],
     ['chainguard-enforce', CHAINGUARD_ENFORCE_OPTION_SPECS, ['mode', 'edition']],
-    ['eks', EKS_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'addonRegistryAccountId', 'ecrAccountIds', 'eksOptimizedAmi', 'irsa', 'features', 'clusterEndpoint', 'endpointPrivateAccess', 'restrictClusterSecurityGroup', 'clusterSecurityGroupCidrs', 'nodeSubnetCidrs']],
+    ['eks', EKS_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'addonRegistryAccountId', 'ecrAccountIds', 'eksOptimizedAmi', 'irsa', 'features', 'ssmEc2Messages', 'fips', 'dualStack', 'clusterEndpoint', 'endpointPrivateAccess', 'restrictClusterSecurityGroup', 'clusterSecurityGroupCidrs', 'nodeSubnetCidrs']],
     ['gke', GKE_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'googleApiAccess', 'vpcServiceControls', 'controlPlaneCidrs', 'nodeCidrs', 'podCidrs', 'serviceCidrs']],
     ['ibm-vpc', IBM_VPC_OPTION_SPECS, ['region', 'subnetCidrs', 'adminAccess', 'registryRegions', 'globalRegistry', 'privateRegistryDomains', 'masterPortRange', 'masterEndpoints', 'etcdPort', 'nodePortsFromAnywhere', 'ingressMonitoringPort']],
   ])('profile %s: the CLI definition carries the declared table', (name, table, names) => {

@@ -471,6 +471,7 @@ export const AKS_OPTION_SPECS = declareOptions<AksProfileOptions>({
   },
   nodesProvisionedBeforeMarch2021: {
     type: OptionType.BOOLEAN,
+    flag: 'nodes-provisioned-before-march-2021',
     defaultValue: false,
     description: 'Some nodes were provisioned before March 2021: adds NTP (UDP 123) to ntp.ubuntu.com in Azure Global.',
   },

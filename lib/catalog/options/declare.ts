@@ -19,8 +19,8 @@
  * - The key is the property name of the exported options interface (`FooProfileOptions`); `declareOptions<T>` makes
  *   the compiler check that the table and the interface list exactly the same names (a missing or extra entry does
  *   not compile). Keep the interface's JSDoc and `@default` (the API docs and jsii read them).
- * - `flag` is derived from the name (`apiServerPublicIp` -> `api-server-public-ip`, `before2021` -> `before-2021`);
- *   set it only to keep an established flag.
+ * - `flag` is derived from the name (`apiServerPublicIp` -> `api-server-public-ip`, `ssmEc2Messages` ->
+ *   `ssm-ec2-messages`); set it only to keep an established flag.
  * - `type` decides the value check, the CLI flag form and the JSON shape: STRING, HOST (one machine address),
  *   BOOLEAN, INTEGER (`min`/`max`), CHOICE (`choices`), STRING_LIST, CHOICE_LIST (the CLI also takes `all`;
  *   `all` expands the CLI value, see `expandAll`), CIDR_LIST (canonical CIDRs; "any address" by coverage is refused
@@ -107,12 +107,9 @@ export function declareOptions<T>(declarations: OptionDeclarations<T>): OptionTa
   });
 }
 
-/** `apiServerPublicIp` -> `api-server-public-ip`; `nodesProvisionedBeforeMarch2021` -> `nodes-provisioned-before-march-2021`. */
+/** `apiServerPublicIp` -> `api-server-public-ip`; digits stay with their word: `ssmEc2Messages` -> `ssm-ec2-messages`. */
 export function flagOf(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([a-zA-Z])([0-9])/g, '$1-$2')
-    .toLowerCase();
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }
 
 function defaultTextOf(d: OptionDeclaration): string | undefined {
