@@ -65,7 +65,7 @@ describe('declareOptions', () => {
   });
 
   test.each([
-    ['aks', AKS_OPTION_SPECS, ['cloud', 'location', 'addons', 'gpu', 'windows', 'privateCluster', 'konnectivity', 'customDnsServers', 'apiServerPublicIp', 'podsAccessApiServer', 'nodesProvisionedBeforeMarch2021', 'includeRecommended', 'allowUnlistedLocation']],
+    ['aks', AKS_OPTION_SPECS, ['cloud', 'location', 'addons', 'addonsUsingKeyVault', 'containerRegistries', 'containerRegistryDataEndpointRegions', 'containerRegistryStorageEndpoint', 'gpu', 'windows', 'privateCluster', 'konnectivity', 'customDnsServers', 'apiServerPublicIp', 'podsAccessApiServer', 'nodesProvisionedBeforeMarch2021', 'includeRecommended', 'allowUnlistedLocation']],
     ['chainguard-enforce', CHAINGUARD_ENFORCE_OPTION_SPECS, ['mode', 'edition']],
     ['eks', EKS_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'addonRegistryAccountId', 'ecrAccountIds', 'eksOptimizedAmi', 'irsa', 'features', 'ssmEc2Messages', 'fips', 'dualStack', 'clusterEndpoint', 'endpointPrivateAccess', 'restrictClusterSecurityGroup', 'clusterSecurityGroupCidrs', 'nodeSubnetCidrs']],
     ['gke', GKE_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'googleApiAccess', 'vpcServiceControls', 'controlPlaneCidrs', 'nodeCidrs', 'podCidrs', 'serviceCidrs']],
