@@ -69,7 +69,7 @@ describe('declareOptions', () => {
     ['chainguard-enforce', CHAINGUARD_ENFORCE_OPTION_SPECS, ['mode', 'edition']],
     ['eks', EKS_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'addonRegistryAccountId', 'ecrAccountIds', 'eksOptimizedAmi', 'irsa', 'features', 'ssmEc2Messages', 'fips', 'dualStack', 'clusterEndpoint', 'endpointPrivateAccess', 'restrictClusterSecurityGroup', 'clusterSecurityGroupCidrs', 'nodeSubnetCidrs']],
     ['gke', GKE_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'googleApiAccess', 'vpcServiceControls', 'controlPlaneCidrs', 'nodeCidrs', 'podCidrs', 'serviceCidrs']],
-    ['ibm-vpc', IBM_VPC_OPTION_SPECS, ['region', 'subnetCidrs', 'adminAccess', 'registryRegions', 'globalRegistry', 'privateRegistryDomains', 'masterPortRange', 'masterEndpoints', 'etcdPort', 'nodePortsFromAnywhere', 'ingressMonitoringPort']],
+    ['ibm-vpc', IBM_VPC_OPTION_SPECS, ['region', 'subnetCidrs', 'adminAccess', 'registryRegions', 'globalRegistry', 'privateRegistryDomains', 'masterPortRange', 'masterEndpoints', 'etcdPort', 'nodePortsFromAnywhere', 'ingressMonitoringPort', 'workerEgress', 'vpeGatewayIps', 'clusterVersion', 'podSubnetCidr', 'iamPrivateEndpointIps', 'customDnsResolvers', 'loadBalancerHealthChecks']],
   ])('profile %s: the CLI definition carries the declared table', (name, table, names) => {
     expect(table.map((o) => o.name)).toEqual(names);
     expect(PROFILES.find((p) => p.name === name)!.options).toBe(table);
@@ -120,7 +120,7 @@ describe('only own properties count', () => {
   test('readOptions returns own values on a null-prototype object, defaults applied', () => {
     const o = readOptions<IbmVpcProfileOptions>(IBM_VPC_OPTION_SPECS, IBM, { origin: 'profile ibm-vpc' });
     expect(Object.getPrototypeOf(o)).toBeNull();
-    expect({ ...o }).toEqual({ region: 'us-south', subnetCidrs: ['10.240.0.0/24'], adminAccess: true, globalRegistry: true, privateRegistryDomains: false, masterPortRange: 'current', nodePortsFromAnywhere: false });
+    expect({ ...o }).toEqual({ region: 'us-south', subnetCidrs: ['10.240.0.0/24'], adminAccess: true, globalRegistry: true, privateRegistryDomains: false, masterPortRange: 'current', nodePortsFromAnywhere: false, workerEgress: 'none', loadBalancerHealthChecks: false });
   });
 });
 
