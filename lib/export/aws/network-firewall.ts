@@ -3,7 +3,8 @@ import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
 import { checkDomainAllowlistOptions, DOMAIN_ALLOWLIST_OPTION_NAMES, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/plan/domain-allowlist-plan';
 import { ExportedModuleContent, ExportTarget } from '../module';
-import { AWS_PROVIDER, snakeKeys, tagsArgument } from './common';
+import { terraformArguments } from '../define-target';
+import { AWS_PROVIDER, tagsArgument } from './common';
 
 /** `NetworkFirewallDomainAllowlist` as a plain Terraform module: one ALLOWLIST rule group per protocol. */
 export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
@@ -30,7 +31,7 @@ export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
         type: 'STATEFUL',
         capacity: g.capacity,
         description: terraformText(g.description),
-        rule_group: snakeKeys(domainAllowlistRuleGroupBody(g, plan, o.ruleOrder)),
+        rule_group: terraformArguments(domainAllowlistRuleGroupBody(g, plan, o.ruleOrder)),
         ...tagsArgument(o.tags),
       };
     }

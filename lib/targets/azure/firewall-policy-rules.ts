@@ -12,14 +12,9 @@ import { LIMITS } from '../../plan/limits';
 import { PlanCache } from '../../plan/plan-cache';
 import { RequirementsConstruct } from '../requirements-construct';
 import { FirewallRuleSourceKind, FirewallRuleSources } from './firewall-rule-sources';
-import {
-  AzureFirewallPolicyRulesSettings,
-  checkPolicyRulesSettings,
-  defaultGroupName,
-  planPolicyRules,
-  validatePolicyRulesSet,
-} from './plan/firewall-policy-rules-plan';
-import { AzureFirewallRuleMode, AzureRuleCollectionKind, AzureRulePlan, PlannedGroup } from './plan/rule-plan';
+import { AZURE_POLICY_RULES_OPTIONS, AzureFirewallPolicyRulesSettings, defaultGroupName, planPolicyRules, validatePolicyRulesSet } from './plan/firewall-policy-rules-plan';
+import { ruleCollectionsBody } from './plan/rule-collection-body';
+import { AzureFirewallRuleMode, AzureRulePlan } from './plan/rule-plan';
 
 /** Properties of `AzureFirewallPolicyRules`. */
 export interface AzureFirewallPolicyRulesProps {
@@ -131,10 +126,10 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
   constructor(scope: Construct, id: string, props: AzureFirewallPolicyRulesProps) {
     super(scope, id, 'AzureFirewallPolicyRules');
     try {
-      const p = this.check.props(props, KNOWN_PROPS);
+      const p = this.check.props(props, [...AZURE_POLICY_RULES_OPTIONS.names, ...CONSTRUCT_PROPS]);
       this.firewallPolicyId = this.check.string('firewallPolicyId', p.firewallPolicyId, { hint: 'Pass the policy id, e.g. firewallPolicy.id.' });
       this.sources = checkSources(this.check, p.sources);
-      this.settings = checkPolicyRulesSettings(this.check, p, defaultGroupName(id));
+      this.settings = AZURE_POLICY_RULES_OPTIONS.read(this.check, p as unknown as Record<string, unknown>, { ruleCollectionGroupName: defaultGroupName(id) });
       this.dependsOn = this.check.array('dependsOn', p.dependsOn, (item, where) => checkDependable(item, where), { optional: true });
       this.addRequirements(...this.check.requirementSets('requirementSets', p.requirementSets, { optional: true }));
     } catch (e) {
@@ -188,7 +183,7 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     // Constructs with the same sets, settings and source sizes share one plan; the owner only names this
     // construct in errors, which are never cached.
     const plan = AZURE_RULE_PLANS.get([requirements], { settings: this.settings, sourceCount: this.sources.count, sourceBytes: this.sources.bytesPerRule }, () =>
-      planPolicyRules(requirements, this.settings, this.sources, this.check.owner),
+      planPolicyRules(requirements, { ...this.settings, sourceCount: this.sources.count, sourceBytesPerRule: this.sources.bytesPerRule }, this.check.owner),
     );
     if (plan.elsewhere.length > 0) {
       Annotations.of(this).addInfo(describeElsewhere(`AzureFirewallPolicyRules ${this.node.path}`, plan.elsewhere));
@@ -218,7 +213,7 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
         name: terraformText(group.name, KEEP_CDKTF_TOKENS),
         firewallPolicyId: this.firewallPolicyId,
         priority: group.priority,
-        ...renderCollections(group, sourceAttributes),
+        ...ruleCollectionsBody(group, sourceAttributes),
         ...(previous.length > 0 ? { dependsOn: previous } : {}),
       });
       groups.push(resource);
@@ -286,21 +281,8 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
   }
 }
 
-const KNOWN_PROPS: readonly string[] = [
-  'requirementSets',
-  'firewallPolicyId',
-  'sources',
-  'basePriority',
-  'mode',
-  'dnsProxyEnabled',
-  'ruleCollectionGroupName',
-  'collectionPriorities',
-  'maxRuleCollectionGroups',
-  'maxRuleCollectionGroupBytes',
-  'fqdnTagSections',
-  'allowAnyAddress',
-  'dependsOn',
-];
+/** The props besides the option table's (resources and references, which only a construct has). */
+const CONSTRUCT_PROPS: readonly string[] = ['requirementSets', 'firewallPolicyId', 'sources', 'dependsOn'];
 
 function rangeText(plan: AzureRulePlan): string {
   const first = plan.groups[0].priority;
@@ -342,46 +324,4 @@ function sourceAttributesOf(sources: FirewallRuleSources, ipGroup: IpGroup | und
     default:
       return { sourceAddresses: [...sources.values] };
   }
-}
-
-function renderCollections(group: PlannedGroup, sources: { sourceAddresses?: string[]; sourceIpGroups?: string[] }) {
-  const application = group.collections.filter((c) => c.kind === AzureRuleCollectionKind.APPLICATION);
-  const network = group.collections.filter((c) => c.kind === AzureRuleCollectionKind.NETWORK);
-  return {
-    ...(application.length > 0
-      ? {
-          applicationRuleCollection: application.map((c) => ({
-            name: terraformText(c.name),
-            action: 'Allow',
-            priority: c.priority,
-            rule: (c.applicationRules ?? []).map((r) => ({
-              name: terraformText(r.name),
-              description: terraformText(r.description),
-              protocols: r.protocols.map((p) => ({ type: p.type, port: p.port })),
-              ...sources,
-              ...(r.destinationFqdns ? { destinationFqdns: [...r.destinationFqdns] } : {}),
-              ...(r.destinationFqdnTags ? { destinationFqdnTags: [...r.destinationFqdnTags] } : {}),
-            })),
-          })),
-        }
-      : {}),
-    ...(network.length > 0
-      ? {
-          networkRuleCollection: network.map((c) => ({
-            name: terraformText(c.name),
-            action: 'Allow',
-            priority: c.priority,
-            rule: (c.networkRules ?? []).map((r) => ({
-              name: terraformText(r.name),
-              description: terraformText(r.description),
-              protocols: [...r.protocols],
-              ...sources,
-              ...(r.destinationAddresses ? { destinationAddresses: [...r.destinationAddresses] } : {}),
-              ...(r.destinationFqdns ? { destinationFqdns: [...r.destinationFqdns] } : {}),
-              destinationPorts: [...r.destinationPorts],
-            })),
-          })),
-        }
-      : {}),
-  };
 }

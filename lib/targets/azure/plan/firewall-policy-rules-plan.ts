@@ -4,70 +4,61 @@ import { invalidValue } from '../../../model/errors';
 import { RequirementSet } from '../../../model/requirement-set';
 import { LIMITS } from '../../../plan/limits';
 import { slug } from '../../../plan/naming';
+import { targetOption, TargetOptionTable, TargetOptionValues } from '../../target-options';
 import { AzureFirewallRuleMode, AzureRulePlan, checkExpressible, planAzureFirewallRules, selectEgressRequirements } from './rule-plan';
 
-// The checked settings of AzureFirewallPolicyRules, shared by the construct and the plain-Terraform export target
-// (so both refuse the same input with the same messages). No cdktf here.
-
-/** Settings of Azure Firewall policy rules that do not depend on cdktf (the construct's props minus sources and dependsOn). */
-export interface AzureFirewallPolicyRulesSettings {
-  readonly mode: AzureFirewallRuleMode;
-  readonly dnsProxyEnabled: boolean;
-  readonly groupName: string;
-  readonly basePriority: number;
-  readonly maxGroups: number;
-  readonly maxGroupBytes: number;
-  readonly collectionPriorities: Readonly<Record<string, number>>;
-  readonly fqdnTagSections: readonly string[];
-  readonly allowAnyAddress: boolean;
-}
-
-/** The raw settings props, as a caller (or an export spec) gives them. */
-export interface AzureFirewallPolicyRulesSettingsInput {
-  readonly mode?: unknown;
-  readonly dnsProxyEnabled?: unknown;
-  readonly ruleCollectionGroupName?: unknown;
-  readonly basePriority?: unknown;
-  readonly maxRuleCollectionGroups?: unknown;
-  readonly maxRuleCollectionGroupBytes?: unknown;
-  readonly collectionPriorities?: unknown;
-  readonly fqdnTagSections?: unknown;
-  readonly allowAnyAddress?: unknown;
-}
+// The options of AzureFirewallPolicyRules that do not depend on cdktf, declared once: the construct and the
+// plain-Terraform export target check them through this table (so both refuse the same input with the same
+// messages), and the planner takes the checked values. No cdktf here.
 
 /** The azurerm provider's pattern for a rule collection group name: two or more characters, the last a letter, digit or underscore. */
 const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*[A-Za-z0-9_]$/;
 
-/** Checks the settings props through `check` (each error names the prop, the value and the owner). */
-export function checkPolicyRulesSettings(check: InputCheck, p: AzureFirewallPolicyRulesSettingsInput, defaultGroupName: string): AzureFirewallPolicyRulesSettings {
-  const groupName = check.string('ruleCollectionGroupName', p.ruleCollectionGroupName ?? defaultGroupName, {
+const PRIORITY_HINT = `Azure Firewall priorities are whole numbers from ${LIMITS.azurePriorityMin} to ${LIMITS.azurePriorityMax}.`;
+
+/** The options of Azure Firewall policy rules (the construct's props besides requirementSets, firewallPolicyId, sources and dependsOn). */
+export const AZURE_POLICY_RULES_OPTIONS = new TargetOptionTable({
+  ruleCollectionGroupName: targetOption.string('Name of the first rule collection group; further groups get -2, -3, ... (default aks-egress).', {
     allowReference: false,
     pattern: GROUP_NAME,
     hint:
       'Use a literal name of at least two letters, digits, dots, underscores and hyphens, starting with a letter or digit and ending with a letter, digit or underscore (it also names the Terraform resources).',
-  });
-  const priorityHint = `Azure Firewall priorities are whole numbers from ${LIMITS.azurePriorityMin} to ${LIMITS.azurePriorityMax}.`;
-  return {
-    mode: check.enumValue('mode', p.mode, Object.values(AzureFirewallRuleMode), AzureFirewallRuleMode.EXPLICIT_FQDNS),
-    dnsProxyEnabled: check.boolean('dnsProxyEnabled', p.dnsProxyEnabled, false),
-    allowAnyAddress: check.boolean('allowAnyAddress', p.allowAnyAddress, false),
-    groupName,
-    basePriority: check.integer('basePriority', p.basePriority, { min: LIMITS.azurePriorityMin, max: LIMITS.azurePriorityMax, hint: priorityHint }),
-    maxGroups: check.integer('maxRuleCollectionGroups', p.maxRuleCollectionGroups, {
-      min: 1,
-      max: 10000,
-      default: LIMITS.azureRuleCollectionGroupsPerPolicy,
-      hint: 'Give a whole number of at least 1: the groups this construct may add to the policy.',
-    }),
-    maxGroupBytes: check.integer('maxRuleCollectionGroupBytes', p.maxRuleCollectionGroupBytes, {
-      min: 1,
-      max: LIMITS.azureRuleCollectionGroupBytes,
-      default: LIMITS.azureRuleCollectionGroupBytes,
-      hint: `Give a whole number of at least 1 and at most ${LIMITS.azureRuleCollectionGroupBytes} (2 MB, the Azure limit).`,
-    }),
-    collectionPriorities: checkPriorityMap(check, p.collectionPriorities),
-    fqdnTagSections: p.fqdnTagSections === undefined ? AKS_FQDN_TAG_SECTIONS : check.stringArray('fqdnTagSections', p.fqdnTagSections, { allowReference: false }),
-  };
+  }),
+  mode: targetOption.choice('explicit-fqdns (default) or fqdn-tag (the AzureKubernetesService tag for the AKS core FQDN rows).', Object.values(AzureFirewallRuleMode), AzureFirewallRuleMode.EXPLICIT_FQDNS),
+  dnsProxyEnabled: targetOption.boolean('Whether DNS proxy is on for the policy: network rules may then name FQDNs (default false).', false),
+  allowAnyAddress: targetOption.boolean('Allow network-rule destinations that cover every address (default false).', false),
+  basePriority: targetOption.integer('Priority of the first rule collection group (100-65000); split groups take the next ones. Required.', {
+    min: LIMITS.azurePriorityMin,
+    max: LIMITS.azurePriorityMax,
+    hint: PRIORITY_HINT,
+  }),
+  maxRuleCollectionGroups: targetOption.integer('Most rule collection groups the module may create (default 60).', {
+    min: 1,
+    max: 10000,
+    default: LIMITS.azureRuleCollectionGroupsPerPolicy,
+    hint: 'Give a whole number of at least 1: the groups this construct may add to the policy.',
+  }),
+  maxRuleCollectionGroupBytes: targetOption.integer('Most estimated bytes per rule collection group (default 2 MB).', {
+    min: 1,
+    max: LIMITS.azureRuleCollectionGroupBytes,
+    default: LIMITS.azureRuleCollectionGroupBytes,
+    hint: `Give a whole number of at least 1 and at most ${LIMITS.azureRuleCollectionGroupBytes} (2 MB, the Azure limit).`,
+  }),
+  collectionPriorities: targetOption.custom("Base priority per section, e.g. { 'aks/addon-azure-monitor': 4000 }.", (check, _name, value) => checkPriorityMap(check, value)),
+  fqdnTagSections: targetOption.custom<readonly string[]>('catalog/section keys the FQDN tag covers in fqdn-tag mode.', (check, name, value) =>
+    value === undefined ? AKS_FQDN_TAG_SECTIONS : check.stringArray(name, value, { allowReference: false }),
+  ),
+});
+
+/** The checked options (see `AZURE_POLICY_RULES_OPTIONS`). */
+export type AzureFirewallPolicyRulesSettings = TargetOptionValues<typeof AZURE_POLICY_RULES_OPTIONS.declarations>;
+
+/** How the rules name their sources, for the limits and the size estimate. */
+export interface AzureRuleSourceSize {
+  /** Entries of the source list (addresses or IP group ids). */
+  readonly sourceCount: number;
+  /** Estimated bytes the sources add to each rule. */
+  readonly sourceBytesPerRule: number;
 }
 
 function checkPriorityMap(check: InputCheck, value: unknown): Record<string, number> {
@@ -104,24 +95,22 @@ export function validatePolicyRulesSet(set: RequirementSet, settings: Pick<Azure
   for (const r of selectEgressRequirements(set).egress.requirements) checkExpressible(r, settings);
 }
 
-/** Plans the rule collection groups of the merged set (the whole-set checks: limits, splitting, priorities). */
-export function planPolicyRules(
-  requirements: RequirementSet,
-  settings: AzureFirewallPolicyRulesSettings,
-  sources: { readonly count: number; readonly bytesPerRule: number },
-  origin: string,
-): AzureRulePlan {
+/**
+ * Plans the rule collection groups of the merged set (the whole-set checks: limits, splitting, priorities).
+ * @param settings the checked options and the size of the sources
+ */
+export function planPolicyRules(requirements: RequirementSet, settings: AzureFirewallPolicyRulesSettings & AzureRuleSourceSize, origin: string): AzureRulePlan {
   return planAzureFirewallRules([requirements], {
     mode: settings.mode,
     dnsProxyEnabled: settings.dnsProxyEnabled,
     fqdnTag: AKS_FQDN_TAG,
     fqdnTagSections: settings.fqdnTagSections,
-    sourceCount: sources.count,
-    sourceBytesPerRule: sources.bytesPerRule,
-    groupName: settings.groupName,
+    sourceCount: settings.sourceCount,
+    sourceBytesPerRule: settings.sourceBytesPerRule,
+    groupName: settings.ruleCollectionGroupName,
     basePriority: settings.basePriority,
-    maxGroups: settings.maxGroups,
-    maxGroupBytes: settings.maxGroupBytes,
+    maxGroups: settings.maxRuleCollectionGroups,
+    maxGroupBytes: settings.maxRuleCollectionGroupBytes,
     collectionPriorities: settings.collectionPriorities,
     allowAnyAddress: settings.allowAnyAddress,
     origin,
