@@ -1,7 +1,9 @@
 import { terraformText } from '../../model/terraform-text';
 import { InputCheck } from '../../model/input';
 import { RequirementSet } from '../../model/requirement-set';
-import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, GcpPolicyRulePlan, GcpVpcRulePlan, planGcpFirewall } from '../../targets/google/plan/gcp-firewall-plan';
+import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, planGcpFirewall } from '../../targets/google/plan/gcp-firewall-plan';
+import { gcpPolicyAssociationBody, gcpPolicyBody, gcpPolicyRuleBody, gcpVpcRuleBody } from '../../targets/google/plan/gcp-bodies';
+import { terraformArguments } from '../define-target';
 import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
 import { GOOGLE_PROVIDER } from './provider';
 
@@ -60,25 +62,20 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
       },
       ...(existing !== undefined ? { firewall_policy: { type: 'string', description: 'The global network firewall policy (name or id) the egress rules go into.', default: existing } } : {}),
     };
-    const common = {
-      project: '${var.project}',
-      ...(planOptions.enableLogging ? { enable_logging: true } : {}),
-    };
+    const ctx = { network: '${var.network}', project: '${var.project}', targetTags: tags, targetServiceAccounts: '${var.target_service_accounts}', enableLogging: planOptions.enableLogging };
     const resources: Record<string, Record<string, unknown>> = {};
     if (plan.firewallRules.length > 0) {
-      resources.google_compute_firewall = Object.fromEntries(plan.firewallRules.map((r) => [r.name, vpcRuleBody(r, tags, common)]));
+      resources.google_compute_firewall = Object.fromEntries(plan.firewallRules.map((r) => [r.name, terraformArguments(gcpVpcRuleBody(r, ctx))]));
     }
     const policyRef = plan.createsPolicy ? `\${google_compute_network_firewall_policy.${GCP_POLICY_KEY}.name}` : '${var.firewall_policy}';
     if (plan.createsPolicy) {
-      resources.google_compute_network_firewall_policy = {
-        [GCP_POLICY_KEY]: { name: terraformText(plan.policyName), project: '${var.project}', description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off' },
-      };
+      resources.google_compute_network_firewall_policy = { [GCP_POLICY_KEY]: terraformArguments(gcpPolicyBody(plan.policyName, ctx.project)) };
       resources.google_compute_network_firewall_policy_association = {
-        [GCP_POLICY_ASSOCIATION_KEY]: { name: terraformText(plan.policyName), project: '${var.project}', attachment_target: '${var.network}', firewall_policy: policyRef },
+        [GCP_POLICY_ASSOCIATION_KEY]: terraformArguments(gcpPolicyAssociationBody(plan.policyName, ctx.project, ctx.network, policyRef)),
       };
     }
     if (plan.policyRules.length > 0) {
-      resources.google_compute_network_firewall_policy_rule = Object.fromEntries(plan.policyRules.map((r) => [r.ruleName, policyRuleBody(r, policyRef, common)]));
+      resources.google_compute_network_firewall_policy_rule = Object.fromEntries(plan.policyRules.map((r) => [r.ruleName, terraformArguments(gcpPolicyRuleBody(r, policyRef, ctx))]));
     }
     return {
       providers: [GOOGLE_PROVIDER],
@@ -95,35 +92,3 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
     };
   },
 };
-
-function vpcRuleBody(r: GcpVpcRulePlan, tags: readonly string[], common: Record<string, unknown>): Record<string, unknown> {
-  return {
-    name: terraformText(r.name),
-    network: '${var.network}',
-    description: r.description,
-    direction: 'INGRESS',
-    priority: r.priority,
-    allow: [{ protocol: r.protocol, ...(r.ports.length ? { ports: r.ports } : {}) }],
-    source_ranges: r.sourceRanges,
-    ...(tags.length ? { target_tags: [...tags] } : { target_service_accounts: '${var.target_service_accounts}' }),
-    ...common,
-  };
-}
-
-function policyRuleBody(r: GcpPolicyRulePlan, policyRef: string, common: Record<string, unknown>): Record<string, unknown> {
-  return {
-    firewall_policy: policyRef,
-    rule_name: terraformText(r.ruleName),
-    description: r.description,
-    priority: r.priority,
-    direction: 'EGRESS',
-    action: r.action,
-    match: {
-      ...(r.destFqdns ? { dest_fqdns: r.destFqdns } : {}),
-      ...(r.destIpRanges ? { dest_ip_ranges: r.destIpRanges } : {}),
-      layer4_configs: [{ ip_protocol: r.protocol, ...(r.ports.length ? { ports: r.ports } : {}) }],
-    },
-    target_service_accounts: '${var.target_service_accounts}',
-    ...common,
-  };
-}

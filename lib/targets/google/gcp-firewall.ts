@@ -1,4 +1,3 @@
-import { terraformText } from '../../model/terraform-text';
 import { ComputeFirewall } from '@cdktf/provider-google/lib/compute-firewall';
 import { ComputeNetworkFirewallPolicy } from '@cdktf/provider-google/lib/compute-network-firewall-policy';
 import { ComputeNetworkFirewallPolicyAssociation } from '@cdktf/provider-google/lib/compute-network-firewall-policy-association';
@@ -21,6 +20,7 @@ import {
   GcpPolicyAction,
   planGcpFirewall,
 } from './plan/gcp-firewall-plan';
+import { gcpPolicyAssociationBody, gcpPolicyBody, gcpPolicyRuleBody, gcpVpcRuleBody } from './plan/gcp-bodies';
 
 export * from './plan/gcp-firewall-plan';
 
@@ -216,27 +216,14 @@ export class GcpFirewall extends RequirementsConstruct {
   protected renderRequirements(requirements: RequirementSet): void {
     const plan = planGcpFirewall(requirements, this.options, this.check.owner);
     this.planned = plan;
-    const project = this.project !== undefined ? { project: this.project } : {};
-    const logging = this.options.enableLogging ? { enableLogging: true } : {};
-    const serviceAccounts = this.targetServiceAccounts.length ? { targetServiceAccounts: [...this.targetServiceAccounts] } : {};
-
-    for (const rule of plan.firewallRules) {
-      this.vpcRules.push(
-        new ComputeFirewall(this, rule.name, {
-          name: terraformText(rule.name),
-          network: this.network,
-          ...project,
-          description: rule.description,
-          direction: 'INGRESS',
-          priority: rule.priority,
-          allow: [{ protocol: rule.protocol, ...(rule.ports.length ? { ports: rule.ports } : {}) }],
-          sourceRanges: rule.sourceRanges,
-          ...(this.targetTags.length ? { targetTags: [...this.targetTags] } : {}),
-          ...serviceAccounts,
-          ...logging,
-        }),
-      );
-    }
+    const ctx = {
+      network: this.network,
+      project: this.project,
+      targetTags: this.targetTags,
+      targetServiceAccounts: this.targetServiceAccounts.length ? [...this.targetServiceAccounts] : undefined,
+      enableLogging: this.options.enableLogging,
+    };
+    for (const rule of plan.firewallRules) this.vpcRules.push(new ComputeFirewall(this, rule.name, gcpVpcRuleBody(rule, ctx)));
 
     if (plan.skippedRequirements.length > 0) Annotations.of(this).addInfo(describeElsewhere('GcpFirewall', plan.skippedRequirements));
     if (plan.policyRules.length === 0) return;
@@ -247,39 +234,11 @@ export class GcpFirewall extends RequirementsConstruct {
     }
     let policy = this.existingPolicy;
     if (policy === undefined) {
-      this.policy = new ComputeNetworkFirewallPolicy(this, 'EgressPolicy', {
-        name: terraformText(plan.policyName),
-        ...project,
-        description: 'Egress allowed for the cluster nodes; everything else denied unless denyOtherEgress is off',
-      });
-      this.association = new ComputeNetworkFirewallPolicyAssociation(this, 'EgressPolicyAssociation', {
-        name: terraformText(plan.policyName),
-        ...project,
-        attachmentTarget: this.network,
-        firewallPolicy: this.policy.name,
-      });
+      this.policy = new ComputeNetworkFirewallPolicy(this, 'EgressPolicy', gcpPolicyBody(plan.policyName, this.project));
+      this.association = new ComputeNetworkFirewallPolicyAssociation(this, 'EgressPolicyAssociation', gcpPolicyAssociationBody(plan.policyName, this.project, this.network, this.policy.name));
       policy = this.policy.name;
     }
-    for (const rule of plan.policyRules) {
-      this.rules.push(
-        new ComputeNetworkFirewallPolicyRule(this, rule.ruleName, {
-          firewallPolicy: policy,
-          ...project,
-          ruleName: terraformText(rule.ruleName),
-          description: rule.description,
-          priority: rule.priority,
-          direction: 'EGRESS',
-          action: rule.action,
-          match: {
-            ...(rule.destFqdns ? { destFqdns: rule.destFqdns } : {}),
-            ...(rule.destIpRanges ? { destIpRanges: rule.destIpRanges } : {}),
-            layer4Configs: [{ ipProtocol: rule.protocol, ...(rule.ports.length ? { ports: rule.ports } : {}) }],
-          },
-          ...serviceAccounts,
-          ...logging,
-        }),
-      );
-    }
+    for (const rule of plan.policyRules) this.rules.push(new ComputeNetworkFirewallPolicyRule(this, rule.ruleName, gcpPolicyRuleBody(rule, policy, ctx)));
   }
 
   /**
