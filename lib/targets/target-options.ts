@@ -38,6 +38,14 @@ export class TargetOptionTable<D extends TargetOptionDeclarations> {
     return Object.fromEntries(Object.entries(this.declarations).map(([name, option]) => [name, option.doc]));
   }
 
+  /**
+   * A table whose values a target's own check function reads (several options together): names and help only,
+   * the values are handed on unchecked.
+   */
+  public static unchecked(help: Readonly<Record<string, string>>): TargetOptionTable<Record<string, TargetOption<unknown>>> {
+    return new TargetOptionTable(Object.fromEntries(Object.entries(help).map(([name, doc]) => [name, targetOption.raw(doc)])));
+  }
+
   /** This table and more options (e.g. an export target's own keys, or a construct's resource props). */
   public with<E extends TargetOptionDeclarations>(more: E): TargetOptionTable<D & E> {
     return new TargetOptionTable({ ...this.declarations, ...more } as D & E);
@@ -97,6 +105,10 @@ export const targetOption = {
   /** A map of strings to strings (e.g. tags), or undefined. */
   stringMap(doc: string): TargetOption<Record<string, string> | undefined> {
     return { doc, read: (check, name, value) => check.stringMap(name, value) };
+  },
+  /** A value handed on unchecked, for a target whose own check function reads several options together. */
+  raw(doc: string): TargetOption<unknown> {
+    return { doc, read: (_check, _name, value) => value };
   },
   /** Any option with its own checked reader. */
   custom<T>(doc: string, read: (check: InputCheck, name: string, value: unknown) => T): TargetOption<T> {

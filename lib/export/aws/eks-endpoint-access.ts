@@ -1,18 +1,18 @@
-import { InputCheck } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
-import { checkEksEndpointOptions, EKS_ENDPOINT_OPTION_NAMES, planEksEndpointAccess } from '../../targets/aws/plan/eks-endpoint-access-plan';
-import { ExportedModuleContent, ExportTarget } from '../module';
+import { checkEksEndpointOptions, planEksEndpointAccess } from '../../targets/aws/plan/eks-endpoint-access-plan';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget } from '../module';
 import { AWS_PROVIDER } from './common';
 
 /**
  * `EksEndpointAccess` as a plain Terraform module: no resources (the cluster is the user's), outputs with the values
  * to pass to `aws_eks_cluster.vpc_config`.
  */
-export const EKS_ENDPOINT_ACCESS_EXPORT: ExportTarget = {
+export const EKS_ENDPOINT_ACCESS_EXPORT: ExportTarget = defineExportTarget({
   name: 'eks-endpoint-access',
   description: 'EKS endpoint settings (public_access_cidrs, endpoint_public_access, endpoint_private_access) to pass to aws_eks_cluster.vpc_config.',
   cloud: 'aws',
-  options: {
+  options: TargetOptionTable.unchecked({
     cidrs: 'More networks to admit to the public endpoint: [{ cidr, purpose }].',
     publicAccessCidrs: 'Deprecated alias of cidrs.',
     nodeEgressCidrs: 'Public egress addresses of the nodes (NAT gateway EIPs), needed when private access is off.',
@@ -20,10 +20,9 @@ export const EKS_ENDPOINT_ACCESS_EXPORT: ExportTarget = {
     endpointPublicAccess: 'endpoint_public_access; default true.',
     ipFamily: 'ipv4 (default) or ipv6.',
     allowAnyAddress: 'Allow a list that covers every address (the public endpoint open to everyone); default false.',
-  },
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const p = check.props(options, EKS_ENDPOINT_OPTION_NAMES) as Record<string, unknown>;
+  }),
+  build(requirements, given, origin, check) {
+    const p = given as Record<string, unknown>;
     const plan = planEksEndpointAccess(check.requirementSet('requirements', requirements), checkEksEndpointOptions(check, p), check);
     return {
       providers: [AWS_PROVIDER],
@@ -39,4 +38,4 @@ export const EKS_ENDPOINT_ACCESS_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

@@ -1,27 +1,26 @@
 import { terraformText } from '../../model/terraform-text';
-import { InputCheck } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
-import { checkDomainAllowlistOptions, DOMAIN_ALLOWLIST_OPTION_NAMES, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/plan/domain-allowlist-plan';
-import { ExportedModuleContent, ExportTarget } from '../module';
+import { checkDomainAllowlistOptions, domainAllowlistRuleGroupBody, planDomainAllowlist } from '../../targets/aws/plan/domain-allowlist-plan';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget } from '../module';
 import { terraformArguments } from '../define-target';
 import { AWS_PROVIDER, tagsArgument } from './common';
 
 /** `NetworkFirewallDomainAllowlist` as a plain Terraform module: one ALLOWLIST rule group per protocol. */
-export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
+export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = defineExportTarget({
   name: 'aws-network-firewall',
   description: 'AWS Network Firewall stateful ALLOWLIST rule groups (TLS SNI, HTTP Host) with the egress domain names of the nodes.',
   cloud: 'aws',
-  options: {
+  options: TargetOptionTable.unchecked({
     name: 'Base name of the rule groups (-tls and -http are appended). Required.',
     homeNetCidrs: 'The inspected source networks (HOME_NET): node subnets or spoke VPCs. Required.',
     capacity: 'Capacity of each rule group; default computed.',
     ruleOrder: 'DEFAULT_ACTION_ORDER (default) or STRICT_ORDER: the firewall policy\'s stateful rule order.',
     tags: 'Tags for every rule group.',
     allowAnyAddress: 'Allow a HOME_NET that covers every address; default false.',
-  },
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const p = check.props(options, DOMAIN_ALLOWLIST_OPTION_NAMES) as Record<string, unknown>;
+  }),
+  build(requirements, given, origin, check) {
+    const p = given as Record<string, unknown>;
     const o = checkDomainAllowlistOptions(check, p);
     const plan = planDomainAllowlist(check.requirementSet('requirements', requirements), o, origin);
     const groups: Record<string, unknown> = {};
@@ -45,4 +44,4 @@ export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

@@ -1,28 +1,27 @@
 import { terraformText } from '../../model/terraform-text';
-import { InputCheck } from '../../model/input';
 import { invalidValue } from '../../model/errors';
-import { RequirementSet } from '../../model/requirement-set';
 import { IpVersion } from '../../model/cidr';
 import { Direction } from '../../model/protocol';
 import {
   checkSecurityGroupOptions,
   planSecurityGroupLayout,
   SECURITY_GROUP_DESCRIPTION,
-  SECURITY_GROUP_OPTION_NAMES,
   securityGroupKey,
 } from '../../targets/aws/plan/security-group-plan';
-import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget, ExportVariable } from '../module';
 import { AWS_PROVIDER, tagsArgument } from './common';
 
 /** The option that makes the group id a required input of the module (`var.security_group_id`, no default). */
 const EXISTING_GROUP_OPTION = 'existingSecurityGroup';
 
 /** `SecurityGroupRules` as a plain Terraform module: the same plan, groups and rules. */
-export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
+export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = defineExportTarget({
   name: 'aws-security-group-rules',
   description: 'AWS security groups and aws_vpc_security_group_ingress/egress_rule resources for the node flows (CIDR peers).',
   cloud: 'aws',
-  options: {
+  options: TargetOptionTable.unchecked({
     vpcId: 'The VPC in which the module creates its groups (the default of variable vpc_id); give this or securityGroupId.',
     securityGroupId: 'An existing group to put every rule in (the default of variable security_group_id).',
     existingSecurityGroup: 'true: every rule goes into var.security_group_id, a required input of the module (no default); give neither securityGroupId nor vpcId.',
@@ -31,10 +30,8 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
     groupName: 'Name of the first group; further groups append -<suffix>. Default kubernetes-firewall-requirements.',
     tags: 'Tags for every group and rule.',
     allowAnyAddress: 'Allow a flow to every address (0.0.0.0/0 or ::/0, by coverage); default false.',
-  },
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const p = check.props(options, [...SECURITY_GROUP_OPTION_NAMES, EXISTING_GROUP_OPTION]) as Record<string, unknown>;
+  }),
+  build(requirements, p, origin, check) {
     const existing = check.boolean(EXISTING_GROUP_OPTION, p[EXISTING_GROUP_OPTION], false);
     const { [EXISTING_GROUP_OPTION]: _existing, ...groupOptions } = p;
     if (existing && (p.securityGroupId !== undefined || p.vpcId !== undefined)) {
@@ -96,4 +93,4 @@ export const AWS_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

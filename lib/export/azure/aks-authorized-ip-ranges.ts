@@ -1,7 +1,7 @@
-import { InputCheck } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
 import { planAksAuthorizedIpRanges } from '../../targets/azure/plan/aks-authorized-ip-ranges-plan';
-import { ExportedModuleContent, ExportTarget } from '../module';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget } from '../module';
 import { AZURERM_PROVIDER } from './provider';
 
 // `aks-authorized-ip-ranges`: no resources. The module computes the list to pass to the cluster's
@@ -16,16 +16,14 @@ const OPTIONS: Readonly<Record<string, string>> = {
   apiServerVnetIntegration: 'Whether the cluster uses API Server VNet Integration (limit 2,000 ranges instead of 200).',
 };
 
-export const AKS_AUTHORIZED_IP_RANGES_EXPORT: ExportTarget = {
+export const AKS_AUTHORIZED_IP_RANGES_EXPORT: ExportTarget = defineExportTarget({
   name: 'aks-authorized-ip-ranges',
   description: 'AKS API server authorized IP ranges (output authorized_ip_ranges for the cluster api_server_access_profile).',
   cloud: 'azure',
-  options: OPTIONS,
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    check.props(options, Object.keys(OPTIONS));
+  options: TargetOptionTable.unchecked(OPTIONS),
+  build(requirements, given, origin, check) {
     // The firewall IPs are required at apply (one or more), so the literal list may be empty here.
-    const plan = planAksAuthorizedIpRanges({ ...options, requirementSets: [requirements] }, check, { rangesAddedLater: 1 });
+    const plan = planAksAuthorizedIpRanges({ ...given, requirementSets: [requirements] }, check, { rangesAddedLater: 1 });
     return {
       providers: [AZURERM_PROVIDER],
       variables: {
@@ -49,4 +47,4 @@ export const AKS_AUTHORIZED_IP_RANGES_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

@@ -1,10 +1,10 @@
 import { terraformText } from '../../model/terraform-text';
-import { InputCheck } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
 import { checkGcpFirewallPlanOptions, checkTargetChoice, checkTargetTags, planGcpFirewall } from '../../targets/google/plan/gcp-firewall-plan';
 import { gcpPolicyAssociationBody, gcpPolicyBody, gcpPolicyRuleBody, gcpVpcRuleBody } from '../../targets/google/plan/gcp-bodies';
 import { terraformArguments } from '../define-target';
-import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget, ExportVariable } from '../module';
 import { GOOGLE_PROVIDER } from './provider';
 
 /** Construct ids of the created policy and association, used as resource keys too. */
@@ -30,14 +30,13 @@ const OPTIONS: Record<string, string> = {
  * `gcp-firewall`: the rules `GcpFirewall` renders, as a module. Ingress VPC firewall rules, egress allows and the
  * egress deny in a global network firewall policy (created and associated with var.network, or var.firewall_policy).
  */
-export const GCP_FIREWALL_EXPORT: ExportTarget = {
+export const GCP_FIREWALL_EXPORT: ExportTarget = defineExportTarget({
   name: 'gcp-firewall',
   description: 'GCP VPC firewall rules (ingress) and a network firewall policy (egress allows, then deny the rest)',
   cloud: 'google',
-  options: OPTIONS,
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const o = check.props(options, Object.keys(OPTIONS), false) as Record<string, unknown>;
+  options: TargetOptionTable.unchecked(OPTIONS),
+  build(requirements, given, origin, check) {
+    const o = given as Record<string, unknown>;
     const network = check.optionalString('network', o.network, { allowReference: false, hint: 'Give the VPC network id or self link as text.' });
     const project = check.optionalString('project', o.project, { allowReference: false, hint: 'Give the project ID as text.' });
     const serviceAccounts = check.stringArray('targetServiceAccounts', o.targetServiceAccounts, { optional: true, allowReference: false });
@@ -91,4 +90,4 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

@@ -1,9 +1,10 @@
 import { terraformText } from '../../model/terraform-text';
 import { invalidValue } from '../../model/errors';
-import { InputCheck, isTerraformReference } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
+import { isTerraformReference } from '../../model/input';
 import { checkUserCidrs, planGkeAuthorizedNetworks } from '../../targets/google/plan/gke-authorized-networks-plan';
-import { ExportedModuleContent, ExportTarget } from '../module';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget } from '../module';
 import { GOOGLE_PROVIDER } from './provider';
 
 const OPTIONS: Record<string, string> = {
@@ -16,14 +17,13 @@ const OPTIONS: Record<string, string> = {
  * `gke-authorized-networks`: no resources; the module outputs the `master_authorized_networks_config` value to
  * pass to the cluster (exactly the control-plane rows plus `cidrs`), checked as `GkeAuthorizedNetworks` checks it.
  */
-export const GKE_AUTHORIZED_NETWORKS_EXPORT: ExportTarget = {
+export const GKE_AUTHORIZED_NETWORKS_EXPORT: ExportTarget = defineExportTarget({
   name: 'gke-authorized-networks',
   description: 'GKE master authorized networks: the master_authorized_networks_config value for google_container_cluster',
   cloud: 'google',
-  options: OPTIONS,
-  build(requirements: RequirementSet, options: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const o = check.props(options, Object.keys(OPTIONS), false) as Record<string, unknown>;
+  options: TargetOptionTable.unchecked(OPTIONS),
+  build(requirements, given, origin, check) {
+    const o = given as Record<string, unknown>;
     checkUserCidrs(check, o.cidrs).forEach((c, i) => {
       if (isTerraformReference(c.cidr)) {
         throw invalidValue(
@@ -50,4 +50,4 @@ export const GKE_AUTHORIZED_NETWORKS_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});

@@ -1,6 +1,4 @@
 import { terraformText, terraformTextList } from '../../model/terraform-text';
-import { InputCheck } from '../../model/input';
-import { RequirementSet } from '../../model/requirement-set';
 import { toRecord } from '../../model/requirement-record';
 import { IBM_OUTPUT_DESCRIPTIONS, outputEntry } from '../../targets/ibm/plan/requirement-outputs';
 import { IbmPlannedRule } from '../../targets/ibm/plan/rule-plan';
@@ -12,7 +10,9 @@ import {
   IBM_SECURITY_GROUP_RULE_TYPE,
   IBM_SECURITY_GROUP_TYPE,
 } from '../../targets/ibm/plan/rule-types';
-import { ExportedModuleContent, ExportTarget, ExportVariable } from '../module';
+import { TargetOptionTable } from '../../targets/target-options';
+import { defineExportTarget } from '../define-target';
+import { ExportTarget, ExportVariable } from '../module';
 
 // The `ibm-security-group-rules` export target: the plan of IbmSecurityGroupRules (same planning code, limits,
 // splitting, opt-ins and errors) as a plain Terraform module. No cdktf is loaded from here.
@@ -38,14 +38,13 @@ const OPTIONS: Readonly<Record<string, string>> = {
  * existing group (`var.security_group_id`). Outputs: the group IDs to attach to the workers, the rule names, and
  * the requirements the groups do not render (domain names, rows for other firewalls, rows that land elsewhere).
  */
-export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
+export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = defineExportTarget({
   name: 'ibm-security-group-rules',
   description: 'IBM Cloud VPC security group rules (ibm_is_security_group_rule) for the IPv4 CIDR flows, in created groups or an existing one.',
   cloud: 'ibm',
-  options: OPTIONS,
-  build(requirements: RequirementSet, rawOptions: Readonly<Record<string, unknown>>, origin: string): ExportedModuleContent {
-    const check = new InputCheck(origin);
-    const raw = check.props(rawOptions, Object.keys(OPTIONS), false);
+  options: TargetOptionTable.unchecked(OPTIONS),
+  build(requirements, given, origin, check) {
+    const raw = given as Record<string, unknown>;
     const set = check.requirementSet('requirements', requirements);
     const existing = check.boolean(EXISTING_GROUP_OPTION, raw[EXISTING_GROUP_OPTION], false);
     const options = checkIbmGroupOptions(check, raw, existing ? { option: `${EXISTING_GROUP_OPTION}: true`, instead: `set ${EXISTING_GROUP_OPTION}: false` } : undefined);
@@ -99,7 +98,7 @@ export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = {
       },
     };
   },
-};
+});
 
 /** A rule in Terraform JSON syntax: the arguments IbmIsSecurityGroupRule synthesizes, unset ones left out. */
 function ruleBody(rule: IbmPlannedRule, group: string): Record<string, unknown> {
