@@ -21,8 +21,7 @@ export const EKS_ENDPOINT_ACCESS_EXPORT: ExportTarget = defineExportTarget({
     ipFamily: 'ipv4 (default) or ipv6.',
     allowAnyAddress: 'Allow a list that covers every address (the public endpoint open to everyone); default false.',
   }),
-  build(requirements, given, origin, check) {
-    const p = given as Record<string, unknown>;
+  build(requirements, p, origin, check) {
     const plan = planEksEndpointAccess(check.requirementSet('requirements', requirements), checkEksEndpointOptions(check, p), check);
     return {
       providers: [AWS_PROVIDER],

@@ -19,8 +19,7 @@ export const AWS_NETWORK_FIREWALL_EXPORT: ExportTarget = defineExportTarget({
     tags: 'Tags for every rule group.',
     allowAnyAddress: 'Allow a HOME_NET that covers every address; default false.',
   }),
-  build(requirements, given, origin, check) {
-    const p = given as Record<string, unknown>;
+  build(requirements, p, origin, check) {
     const o = checkDomainAllowlistOptions(check, p);
     const plan = planDomainAllowlist(check.requirementSet('requirements', requirements), o, origin);
     const groups: Record<string, unknown> = {};

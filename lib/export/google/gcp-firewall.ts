@@ -35,8 +35,7 @@ export const GCP_FIREWALL_EXPORT: ExportTarget = defineExportTarget({
   description: 'GCP VPC firewall rules (ingress) and a network firewall policy (egress allows, then deny the rest)',
   cloud: 'google',
   options: TargetOptionTable.unchecked(OPTIONS),
-  build(requirements, given, origin, check) {
-    const o = given as Record<string, unknown>;
+  build(requirements, o, origin, check) {
     const network = check.optionalString('network', o.network, { allowReference: false, hint: 'Give the VPC network id or self link as text.' });
     const project = check.optionalString('project', o.project, { allowReference: false, hint: 'Give the project ID as text.' });
     const serviceAccounts = check.stringArray('targetServiceAccounts', o.targetServiceAccounts, { optional: true, allowReference: false });

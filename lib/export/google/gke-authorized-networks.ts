@@ -22,8 +22,7 @@ export const GKE_AUTHORIZED_NETWORKS_EXPORT: ExportTarget = defineExportTarget({
   description: 'GKE master authorized networks: the master_authorized_networks_config value for google_container_cluster',
   cloud: 'google',
   options: TargetOptionTable.unchecked(OPTIONS),
-  build(requirements, given, origin, check) {
-    const o = given as Record<string, unknown>;
+  build(requirements, o, origin, check) {
     checkUserCidrs(check, o.cidrs).forEach((c, i) => {
       if (isTerraformReference(c.cidr)) {
         throw invalidValue(

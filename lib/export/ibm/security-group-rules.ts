@@ -43,8 +43,7 @@ export const IBM_SECURITY_GROUP_RULES_EXPORT: ExportTarget = defineExportTarget(
   description: 'IBM Cloud VPC security group rules (ibm_is_security_group_rule) for the IPv4 CIDR flows, in created groups or an existing one.',
   cloud: 'ibm',
   options: TargetOptionTable.unchecked(OPTIONS),
-  build(requirements, given, origin, check) {
-    const raw = given as Record<string, unknown>;
+  build(requirements, raw, origin, check) {
     const set = check.requirementSet('requirements', requirements);
     const existing = check.boolean(EXISTING_GROUP_OPTION, raw[EXISTING_GROUP_OPTION], false);
     const options = checkIbmGroupOptions(check, raw, existing ? { option: `${EXISTING_GROUP_OPTION}: true`, instead: `set ${EXISTING_GROUP_OPTION}: false` } : undefined);
