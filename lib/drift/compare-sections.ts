@@ -49,7 +49,7 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
         kind: DriftKind.SECTION_ADDED,
         section: label,
         item: label,
-        upstream: `${u.rows.length} rows: ${[...upstreamKeys(u)].join(', ')}`,
+        upstream: `${u.rows.length} rows: ${[...new Set(u.rows.flatMap((r) => r.names.map((n) => n.text)))].join(', ')}`,
         line: u.line,
       });
       continue;

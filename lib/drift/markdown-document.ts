@@ -146,7 +146,8 @@ function chooseDocument(groups: readonly CatalogGroup[], upstream: MarkdownUpstr
     const named = stem.length > 3 && url.toLowerCase().includes(stem) ? 1000 : 0;
     const headingHits = docGroups.filter((g) => titles.has(normalizeTitle(g.title.split(' > ').pop() ?? ''))).length * 10;
     const rowHits = docGroups.reduce((n, g) => n + g.entries.filter((e) => keys.has(e.key)).length, 0);
-    const score = named + headingHits + rowHits;
+    // Rows alone do not pick a document (0.0.0.0/0 or a common host is in many); its name or a heading must match.
+    const score = named + headingHits > 0 ? named + headingHits + rowHits : 0;
     if (score > bestScore) {
       best = docGroups;
       bestScore = score;
