@@ -39,7 +39,7 @@ export function documentUrl(p: Provenance): string {
  * Groups catalog rows by the section they cite (document and heading), once per source: a flow that two sections
  * list is a row of both. Rows of `catalog` only; the group order follows the rows.
  */
-export function catalogGroups(requirements: readonly Requirement[], catalog: string): CatalogGroup[] {
+export function catalogGroups(requirements: readonly Requirement[], catalog: string, filled: ReadonlyMap<string, string> = new Map()): CatalogGroup[] {
   const groups = new Map<string, { title: string; sections: Set<string>; url: string; documentTitle: string; date: string; entries: Map<string, CatalogEntry> }>();
   for (const r of requirements) {
     for (const source of r.sources) {
@@ -52,7 +52,7 @@ export function catalogGroups(requirements: readonly Requirement[], catalog: str
         groups.set(id, group);
       }
       group.sections.add(`${source.catalog}/${source.section}`);
-      const entry = catalogEntry(r);
+      const entry = catalogEntry(r, filled);
       group.entries.set(`${entry.key} ${entry.spec.protocol} ${entry.spec.ports}`, entry);
     }
   }
@@ -67,8 +67,13 @@ export function catalogGroups(requirements: readonly Requirement[], catalog: str
 }
 
 /** A requirement as a vendor table row: its literal peer, protocol and ports. */
-export function catalogEntry(r: Requirement): CatalogEntry {
+export function catalogEntry(r: Requirement, filled: ReadonlyMap<string, string> = new Map()): CatalogEntry {
   const peer = r.interpretation?.literalPeer ?? r.peer;
+  const option = filled.get(peer.value);
+  if (option !== undefined) {
+    // A value filled in to build the row stands for what the user gives: compared like a placeholder.
+    return { key: `option ${option}`, text: `<${option}>`, placeholder: true, spec: { protocol: r.protocol, ports: r.portsText }, id: r.id };
+  }
   return {
     key: peer.kind === PeerKind.PLACEHOLDER ? peer.value : nameKey(peer.value),
     text: peer.value,

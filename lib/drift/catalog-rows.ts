@@ -17,12 +17,18 @@ export function catalogNames(): string[] {
  * @param origin named in the error for an unknown catalog
  */
 export function catalogRequirements(name: string, origin = 'catalog'): Requirement[] {
-  if (name === 'aks') return AKS_CATALOG.flatMap((t) => [...t.requirements]);
+  return catalogRows(name, origin).requirements;
+}
+
+/** `catalogRequirements` with the values filled in to build them (option name by canonical value; see `profileRows`). */
+export function catalogRows(name: string, origin = 'catalog'): { requirements: Requirement[]; filled: ReadonlyMap<string, string> } {
+  if (name === 'aks') return { requirements: AKS_CATALOG.flatMap((t) => [...t.requirements]), filled: new Map() };
   if (name === 'chainguard-enforce') {
     const c = chainguardEnforceCatalog();
-    return [c.chainguardHosts, c.thirdPartyHosts, c.cidrRanges, c.saasAccess].flatMap((s) => [...s.requirements]);
+    return { requirements: [c.chainguardHosts, c.thirdPartyHosts, c.cidrRanges, c.saasAccess].flatMap((s) => [...s.requirements]), filled: new Map() };
   }
   const profile = PROFILES.find((p) => p.name === name);
   if (!profile) throw unknownOption('catalog', name, origin, catalogNames());
-  return [...profileRows(profile).rows.values()];
+  const rows = profileRows(profile);
+  return { requirements: [...rows.rows.values()], filled: rows.filled };
 }

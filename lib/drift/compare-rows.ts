@@ -32,7 +32,7 @@ export function compareRows(upstream: UpstreamSection, group: CatalogGroup, sect
   const changes: DriftChange[] = [];
   const byKey = new Map<string, CatalogEntry[]>();
   for (const e of group.entries) byKey.set(e.key, [...(byKey.get(e.key) ?? []), e]);
-  const usedPlaceholders = new Set<string>();
+  const assigned = assignPlaceholders(upstream, group, byKey);
   const upstreamSpecs = new Map<string, Array<{ spec: PortSpec; line: number }>>();
   const record = (key: string, row: UpstreamRow) =>
     upstreamSpecs.set(key, [...(upstreamSpecs.get(key) ?? []), ...row.specs.map((spec) => ({ spec, line: row.line }))]);
@@ -45,9 +45,8 @@ export function compareRows(upstream: UpstreamSection, group: CatalogGroup, sect
     const pending = row.anyOf ? unknown.filter((n) => n.kind !== NameKind.NAME && n.kind !== NameKind.CIDR) : unknown;
     let matchedAny = false;
     for (const n of pending) {
-      const placeholder = n.kind === NameKind.PLACEHOLDER || n.kind === NameKind.ANY ? matchPlaceholder(n, row, group, usedPlaceholders) : undefined;
+      const placeholder = assigned.get(n);
       if (placeholder) {
-        usedPlaceholders.add(placeholder.key);
         record(placeholder.key, row);
         matchedAny = true;
         if (row.anyOf) break;
@@ -93,21 +92,37 @@ export function compareRows(upstream: UpstreamSection, group: CatalogGroup, sect
   return changes;
 }
 
-/** The catalog placeholder (unused so far) a vendor placeholder stands for: same ports, closest name. */
-function matchPlaceholder(name: UpstreamName, row: UpstreamRow, group: CatalogGroup, used: ReadonlySet<string>): CatalogEntry | undefined {
-  const candidates = group.entries.filter((e) => e.placeholder && !used.has(e.key) && row.specs.some((s) => specsAgree(s, e.spec)));
-  if (candidates.length === 0) return undefined;
-  return [...candidates].sort((a, b) => similarity(b.key, name.key) - similarity(a.key, name.key))[0];
+/**
+ * Pairs the vendor's placeholders (`CustomDNSIP`, "Virtual private endpoint gateway IP addresses") with the catalog's
+ * (`custom-dns-servers`, `vpe-gateway-ips`, or a value filled in for an option) of the same protocol and port: the
+ * pairs whose words agree most first, then any unused one, then (rather than report a row the catalog has) a used one.
+ */
+function assignPlaceholders(upstream: UpstreamSection, group: CatalogGroup, byKey: ReadonlyMap<string, unknown>): Map<UpstreamName, CatalogEntry> {
+  const pending = upstream.rows.flatMap((row) => row.names.filter((n) => n.kind === NameKind.PLACEHOLDER && !byKey.has(n.key)).map((n) => ({ n, row })));
+  const pairs = pending.flatMap(({ n, row }) =>
+    group.entries.filter((e) => e.placeholder && row.specs.some((s) => specsAgree(s, e.spec))).map((e) => ({ n, e, score: similarity(n.key, e.key) })),
+  );
+  const out = new Map<UpstreamName, CatalogEntry>();
+  const used = new Set<CatalogEntry>();
+  for (const p of [...pairs].sort((a, b) => b.score - a.score)) {
+    if (out.has(p.n) || used.has(p.e)) continue;
+    out.set(p.n, p.e);
+    used.add(p.e);
+  }
+  for (const p of pairs) if (!out.has(p.n)) out.set(p.n, p.e);
+  return out;
 }
 
-/** Shared letters of two names, order-insensitive: enough to pair `CustomDNSIP` with `custom-dns-servers`. */
-function similarity(a: string, b: string): number {
-  const letters = (s: string) => s.replace(/[^a-z0-9]/g, '');
-  const x = letters(a);
-  const y = letters(b);
-  let common = 0;
-  for (let i = 0; i < Math.min(x.length, y.length) && x[i] === y[i]; i++) common++;
-  return common;
+/**
+ * How many words of a catalog placeholder the vendor's text has: the same word, singular or plural, or the initials
+ * of the vendor's words (`vpe` for "virtual private endpoint").
+ */
+function similarity(upstreamKey: string, catalogKey: string): number {
+  const words = (s: string) => s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const up = words(upstreamKey);
+  const initials = up.map((w) => w[0]).join('');
+  const stem = (w: string) => w.replace(/e?s$/, '');
+  return words(catalogKey).filter((w) => up.some((u) => stem(u) === stem(w)) || (w.length > 1 && initials.includes(w))).length;
 }
 
 function unique(values: string[]): string[] {

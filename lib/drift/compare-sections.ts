@@ -18,11 +18,16 @@ export interface SectionComparison {
  * section gone.
  * @param headings every heading path of the document, for catalog sections whose heading has no table of its own
  */
-export function compareSections(upstream: readonly UpstreamSection[], catalogGroups: readonly CatalogGroup[], headings: readonly MarkdownHeading[]): SectionComparison {
+export function compareSections(
+  upstream: readonly UpstreamSection[],
+  catalogGroups: readonly CatalogGroup[],
+  headings: readonly MarkdownHeading[],
+  elsewhere: readonly CatalogGroup[] = [],
+): SectionComparison {
   const groups = mergeByTitle(catalogGroups);
   const changes: DriftChange[] = [];
   const notes: string[] = [];
-  const pairs: Array<{ u: UpstreamSection; g: CatalogGroup; renamed: boolean }> = [];
+  const pairs: Array<{ u: UpstreamSection; g: CatalogGroup; renamed: boolean; members?: readonly UpstreamSection[] }> = [];
   const freeU = new Set(upstream);
   const freeG = new Set(groups);
 
@@ -33,6 +38,22 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
     freeU.delete(c.u);
     freeG.delete(c.g);
   }
+  // A catalog section titled like an outer heading covers every table below it ("Inbound rules", "Outbound rules").
+  for (const g of groups) {
+    if (!freeG.has(g)) continue;
+    const segments = g.title.split(' > ').map(normalizeTitle);
+    const own = segments[segments.length - 1];
+    const below = [...freeU].filter((u) => {
+      const outer = u.path.slice(0, -1).map(normalizeTitle);
+      return outer.includes(own) && segments.slice(0, -1).every((x) => outer.includes(x));
+    });
+    if (below.length === 0) continue;
+    const at = below[0].path.map(normalizeTitle).indexOf(own);
+    const merged: UpstreamSection = { title: below[0].path[at], path: below[0].path.slice(0, at + 1), rows: below.flatMap((u) => u.rows), line: below[0].line };
+    pairs.push({ u: merged, g, renamed: false, members: below });
+    below.forEach((u) => freeU.delete(u));
+    freeG.delete(g);
+  }
   const renames = [...freeU].flatMap((u) => [...freeG].map((g) => ({ u, g, overlap: overlap(u, g) })));
   for (const c of renames.filter((x) => x.overlap >= 0.5).sort((a, b) => b.overlap - a.overlap)) {
     if (!freeU.has(c.u) || !freeG.has(c.g)) continue;
@@ -41,10 +62,22 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
     freeG.delete(c.g);
   }
 
+  const known = (name: string, specs: UpstreamSection['rows'][number]['specs']) =>
+    elsewhere.find((g) => g.entries.some((e) => e.key === name && specs.some((sp) => sp.ports === e.spec.ports)));
   for (const u of upstream) {
+    const merged = pairs.find((p) => p.members?.includes(u));
+    if (merged) {
+      if (merged.members?.[0] === u) changes.push(...withElsewhere(compareRows(merged.u, merged.g, sectionLabel(merged.u)), merged.u, known, notes));
+      continue;
+    }
     const pair = pairs.find((p) => p.u === u);
     const label = sectionLabel(u);
     if (!pair) {
+      const homes = u.rows.map((r) => r.names.map((n) => known(n.key, r.specs)).find((g) => g !== undefined));
+      if (u.rows.length > 0 && homes.every((g) => g !== undefined)) {
+        notes.push(`"${label}" (line ${u.line}) matches no catalog section, but every row of it is in the catalog: ${[...new Set(homes.map((g) => `"${g?.title}"`))].join(', ')}.`);
+        continue;
+      }
       changes.push({
         kind: DriftKind.SECTION_ADDED,
         section: label,
@@ -57,7 +90,7 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
     if (pair.renamed) {
       changes.push({ kind: DriftKind.SECTION_RENAMED, section: label, item: pair.g.title, upstream: label, catalog: pair.g.title, line: u.line });
     }
-    changes.push(...compareRows(u, pair.g, label));
+    changes.push(...withElsewhere(compareRows(u, pair.g, label), u, known, notes));
   }
 
   const matchedKeys = new Set(pairs.flatMap((p) => p.g.entries.map((e) => e.key)));
@@ -84,6 +117,27 @@ export function compareSections(upstream: readonly UpstreamSection[], catalogGro
     });
   }
   return { changes, notes, compared: { sections: upstream.length, rows: upstream.reduce((n, u) => n + u.rows.length, 0) } };
+}
+
+/**
+ * A row "added upstream" that the catalog has in a section of another document (the same name and ports) is a note,
+ * not drift: the catalog transcribes it from there.
+ */
+function withElsewhere(
+  changes: DriftChange[],
+  u: UpstreamSection,
+  known: (name: string, specs: UpstreamSection['rows'][number]['specs']) => CatalogGroup | undefined,
+  notes: string[],
+): DriftChange[] {
+  return changes.filter((c) => {
+    if (c.kind !== DriftKind.ROW_ADDED) return true;
+    const row = u.rows.find((r) => r.line === c.line);
+    const name = row?.names.find((n) => n.text === c.item);
+    const other = row && name ? known(name.key, row.specs) : undefined;
+    if (!other) return true;
+    notes.push(`${c.item} (${c.upstream ?? ''}, line ${c.line}) is in the catalog under "${other.title}" (${other.documentTitle}), not under this section.`);
+    return false;
+  });
 }
 
 /** A table's label in a report: its heading, with the parent heading when the document nests it under one. */

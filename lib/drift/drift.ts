@@ -3,10 +3,12 @@ import { invalidValue, unknownOption } from '../model/errors';
 import { RequirementSet } from '../model/requirement-set';
 import { driftEgressEndpoints } from './aks-egress-endpoints';
 import { catalogGroups } from './catalog-groups';
-import { catalogNames, catalogRequirements } from './catalog-rows';
+import { catalogNames, catalogRequirements, catalogRows } from './catalog-rows';
 import { driftChainguardDomains, driftChainguardIps } from './chainguard-data';
 import { driftEksAddonImages, driftEksEndpoints, eksRegionTable } from './eks-data';
 import { driftControlPlaneIps } from './ibm-control-plane';
+import { IBM_CONTROL_PLANE_CIDRS } from '../catalog/ibm-vpc/control-plane-ips';
+import { ibmLoadBalancerHealthChecks } from '../catalog/ibm-vpc/worker-egress';
 import { driftMarkdown } from './markdown-document';
 import { DriftReport } from './report';
 
@@ -92,7 +94,10 @@ export function driftCatalog(catalog: string, text: string, file: string, option
   }
   switch (format) {
     case DriftFormat.MARKDOWN:
-      return driftMarkdown(catalog, catalogGroups(catalogRequirements(catalog, 'drift'), catalog), text, file, format);
+    {
+      const rows = catalogRows(catalog, 'drift');
+      return driftMarkdown(catalog, catalogGroups(rows.requirements, catalog, rows.filled), text, file, format);
+    }
     case DriftFormat.AKS_EGRESS_ENDPOINTS:
       if (!options.profileRequirements) {
         throw invalidValue('upstream file', file, file, 'It is an AKS egress-endpoints list: give the profile spec to compare it with (--profile-spec spec.json).', 'missing-option');
@@ -107,7 +112,8 @@ export function driftCatalog(catalog: string, text: string, file: string, option
     case DriftFormat.EKS_ADDON_IMAGES:
       return driftEksAddonImages(catalog, eksRegionTable(), text, file);
     case DriftFormat.IBM_CONTROL_PLANE_IPS:
-      return driftControlPlaneIps(catalog, catalogRequirements(catalog, 'drift'), text, file);
+      // Every region's file, not only the sample region's: the catalog keeps one table of them.
+      return driftControlPlaneIps(catalog, [...catalogRequirements(catalog, 'drift'), ...IBM_CONTROL_PLANE_CIDRS.flatMap((f) => ibmLoadBalancerHealthChecks(f).requirements)], text, file);
   }
 }
 

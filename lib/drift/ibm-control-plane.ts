@@ -39,7 +39,7 @@ export function driftControlPlaneIps(catalog: string, requirements: readonly Req
   const upstream = readControlPlaneIps(text, file);
   const rows = requirements.filter((r) => r.peer.kind === PeerKind.CIDR && r.sources.some((s) => /control-plane-ips/i.test(`${s.url} ${s.section} ${s.title}`)));
   const regionOf = (r: Requirement): string =>
-    (r.metadata.controlPlaneRegion ?? r.metadata.region ?? r.sources.map((s) => controlPlaneRegion(s.url.replace(/[?#].*$/, '')) ?? '').find((x) => x !== '') ?? '').toLowerCase();
+    (r.sources.map((s) => /control-plane-ips-([a-z0-9]+)/i.exec(`${s.section} ${s.sectionTitle} ${s.url}`)?.[1] ?? '').find((x) => x !== '') ?? '').toLowerCase();
   const byRegion = new Map<string, Set<string>>();
   for (const r of rows) {
     const region = regionOf(r);

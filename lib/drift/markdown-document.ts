@@ -115,7 +115,7 @@ export function driftMarkdown(catalog: string, groups: readonly CatalogGroup[], 
   const chosen = chooseDocument(groups, upstream, file);
   const notes = [...upstream.notes];
   if (chosen.length === 0) notes.push(`No section of catalog ${catalog} cites this document or shares a heading or row with it.`);
-  const comparison = compareSections(upstream.sections, chosen, upstream.headings);
+  const comparison = compareSections(upstream.sections, chosen, upstream.headings, groups.filter((g) => !chosen.includes(g)));
   const catalogDate = newest(chosen.map((g) => g.date));
   const changes: DriftChange[] = [];
   if (upstream.date && catalogDate && /^\d{4}-\d{2}-\d{2}$/.test(catalogDate) && upstream.date !== catalogDate) {

@@ -26,6 +26,11 @@ export interface ProfileRows {
   readonly variantsOf: ReadonlyMap<string, readonly OptionVariant[]>;
   /** Variants that could not be built (e.g. an add-on another option excludes), with the reason. */
   readonly skipped: ReadonlyArray<{ readonly label: string; readonly reason: string }>;
+  /**
+   * Values this function filled in itself (sample required options, documentation addresses for the companions of a
+   * variant), canonical value to option name: rows that carry them stand for what the user would give.
+   */
+  readonly filled: ReadonlyMap<string, string>;
 }
 
 /**
@@ -72,6 +77,8 @@ function valuesToTry(spec: OptionSpec, current: unknown): unknown[] {
  */
 export function profileRows(profile: ProfileDefinition, base?: Readonly<Record<string, unknown>>): ProfileRows {
   const options = base ?? SAMPLE_REQUIRED_OPTIONS[profile.name] ?? {};
+  const filled = new Map<string, string>();
+  if (base === undefined) for (const [name, value] of Object.entries(options)) recordFilled(filled, name, value);
   const rows = new Map<string, Requirement>();
   const variantsOf = new Map<string, OptionVariant[]>();
   const skipped: Array<{ label: string; reason: string }> = [];
@@ -85,12 +92,76 @@ export function profileRows(profile: ProfileDefinition, base?: Readonly<Record<s
   const baseIds = new Set(rows.keys());
   for (const v of optionVariants(profile, options)) {
     try {
-      const built = profile.build(v.options).requirements.filter((r) => !baseIds.has(r.id));
+      const built = buildVariant(profile, v.options, filled).filter((r) => !baseIds.has(r.id));
       add(built, { label: v.label, option: v.option, value: v.value });
     } catch (e) {
       if (!(e instanceof FirewallRequirementsError)) throw e;
       skipped.push({ label: v.label, reason: e.message });
     }
   }
-  return { profile: profile.name, rows, variantsOf, skipped };
+  return { profile: profile.name, rows, variantsOf, skipped, filled };
+}
+
+/** Address options (by their names) that a variant may need beside it, e.g. `vpeGatewayIps` for the worker egress rows. */
+const ADDRESS_OPTION = /(Ips|Cidrs|Resolvers|Addresses)$/;
+const ADDRESS_OPTION_SINGLE = /(Cidr|Ip)$/;
+
+/**
+ * Builds a variant. When the profile refuses it for a companion value it lacks (a missing option, an unresolved
+ * placeholder whose fix names an option), the companion is filled (documentation addresses from RFC 5737 for address
+ * options, the first choice, the example the error gives) and the build retried, a few times at most; a companion the
+ * profile then refuses is taken out again.
+ */
+function buildVariant(profile: ProfileDefinition, options: Record<string, unknown>, filled: Map<string, string>): readonly Requirement[] {
+  const opts: Record<string, unknown> = { ...options };
+  const added = new Set<string>();
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const built = profile.build({ ...opts }).requirements;
+      for (const name of added) recordFilled(filled, name, opts[name]);
+      return built;
+    } catch (e) {
+      if (!(e instanceof FirewallRequirementsError) || attempt >= 6) throw e;
+      const name = optionNamed(e, profile, opts);
+      if (name === undefined) throw e;
+      if (added.has(name)) {
+        delete opts[name];
+        added.delete(name);
+        continue;
+      }
+      const spec = profile.options.find((o) => o.name === name);
+      const value = spec ? sampleValue(spec, e, attempt) : undefined;
+      if (value === undefined || opts[name] !== undefined) throw e;
+      opts[name] = value;
+      added.add(name);
+    }
+  }
+}
+
+/** The declared option an error is about: the one it says is missing, the one its origin names, or one its fix names. */
+function optionNamed(e: FirewallRequirementsError, profile: ProfileDefinition, opts: Readonly<Record<string, unknown>>): string | undefined {
+  const names = profile.options.map((o) => o.name);
+  const missing = /Missing required option (\w+)/.exec(e.message)?.[1];
+  if (missing && names.includes(missing)) return missing;
+  const fromOrigin = /option (\w+)/.exec(e.origin)?.[1];
+  if (fromOrigin && names.includes(fromOrigin) && e.code !== 'unresolved-placeholder') return fromOrigin;
+  return names.find((n) => opts[n] === undefined && new RegExp(`\\b${n}\\b`).test(`${e.hint} ${e.message}`));
+}
+
+function sampleValue(spec: OptionSpec, e: FirewallRequirementsError, n: number): unknown {
+  if (spec.type === OptionType.STRING_LIST && ADDRESS_OPTION.test(spec.name)) return [`192.0.2.${n + 1}`];
+  if (spec.type === OptionType.STRING && ADDRESS_OPTION_SINGLE.test(spec.name)) return `198.51.${n + 100}.0/24`;
+  if ((spec.type === OptionType.CHOICE || spec.type === OptionType.STRING) && spec.choices && spec.choices.length > 0) return spec.choices[0];
+  if (spec.type === OptionType.BOOLEAN) return true;
+  if (spec.type === OptionType.INTEGER) return spec.min ?? 1;
+  const example = new RegExp(`${spec.name}:\\s*['"]?([^'",;\\s]+)`).exec(`${e.hint} ${e.message}`)?.[1];
+  return example;
+}
+
+function recordFilled(filled: Map<string, string>, name: string, value: unknown): void {
+  for (const v of Array.isArray(value) ? value : [value]) {
+    if (typeof v !== 'string') continue;
+    filled.set(v, name);
+    if (/^\d{1,3}(\.\d{1,3}){3}$/.test(v)) filled.set(`${v}/32`, name);
+  }
 }

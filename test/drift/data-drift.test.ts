@@ -185,3 +185,22 @@ describe('format detection', () => {
     expect(() => driftCatalog('aks', read('egress-endpoints.json'), 'e.json')).toThrow(/--profile-spec/);
   });
 });
+
+describe('the ibm-vpc catalog itself', () => {
+  test('a control-plane file of a region matches the catalog table by its file name; a planted CIDR is drift', () => {
+    const { IBM_CONTROL_PLANE_CIDRS } = jest.requireActual('../../lib/catalog/ibm-vpc/control-plane-ips');
+    const fra = IBM_CONTROL_PLANE_CIDRS.find((f: { file: string }) => f.file === 'fra');
+    const text = `${fra.cidrs.join('\n')}\n`;
+    expect(driftCatalog('ibm-vpc', text, 'control-plane-ips-fra.txt').changes).toEqual([]);
+    const planted = driftCatalog('ibm-vpc', `${text}192.0.2.0/28\n`, 'control-plane-ips-fra.txt');
+    expect(compact(planted.changes)).toEqual([[DriftKind.ROW_ADDED, '192.0.2.0/28', '', '']]);
+  });
+
+  test('vpc-security-group.md tables: the worker tables match the catalog section titled by their outer heading', () => {
+    const report = driftCatalog('ibm-vpc', read('ibm-security-groups.md').replace('### Required rules for cluster workers', '### Required inbound and outbound rules for cluster workers'), 'vpc-security-group.md');
+    // The worker outbound table matches the catalog's minimum rules (the security group and VPE placeholders pair by
+    // their words); the ALB tables of the fixture are not transcribed by the catalog.
+    expect(report.changes.filter((c) => c.section.includes('cluster workers'))).toEqual([]);
+    expect(report.changes.map((c) => c.kind)).toEqual([DriftKind.DATE_MOVED, DriftKind.SECTION_ADDED]);
+  });
+});
