@@ -34,15 +34,26 @@ export interface ProfileRows {
 }
 
 /**
- * Values for required options when the caller gives none, so that a profile can be built at all (to list the rows
- * its options bring in). They are sample inputs, not data: the rows come from the catalogs.
+ * Values for the required options when the caller gives none, so that a profile can be built at all (to list the rows
+ * its options bring in): the example each declaration gives for its "missing option" error (`region: 'eu-west-1'`,
+ * `subnetCidrs: ['10.240.0.0/24', ...]`). They are sample inputs from the declarations, not data: the rows come from
+ * the catalogs.
  */
-export const SAMPLE_REQUIRED_OPTIONS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
-  aks: { location: 'westeurope' },
-  eks: { region: 'us-east-1' },
-  gke: { region: 'us-central1', controlPlaneCidrs: ['172.16.0.0/28'], nodeCidrs: ['10.128.0.0/20'], podCidrs: ['10.4.0.0/14'] },
-  'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/24'] },
-};
+export function exampleOptions(profile: ProfileDefinition): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const spec of profile.options) {
+    if (!spec.required) continue;
+    const example = (spec as { readonly missing?: { readonly example?: string } }).missing?.example ?? '';
+    const m = new RegExp(`\\b${spec.name}:\\s*(\\[[^\\]]*\\]|'[^']*'|"[^"]*"|\\d+|true|false)`).exec(example);
+    if (!m) continue;
+    try {
+      out[spec.name] = JSON.parse(m[1].replace(/'/g, '"'));
+    } catch {
+      // An example that is not a plain value: the option stays unset and the build says what it needs.
+    }
+  }
+  return out;
+}
 
 /** The variants of a profile's declared options, after the base. */
 export function optionVariants(profile: ProfileDefinition, base: Readonly<Record<string, unknown>>): Array<OptionVariant & { options: Record<string, unknown> }> {
@@ -73,10 +84,10 @@ function valuesToTry(spec: OptionSpec, current: unknown): unknown[] {
 /**
  * Builds a profile with `base` and with each option variant, and records which variants produce which rows.
  * Variants the profile refuses are skipped (listed in `skipped`); a base the profile refuses throws.
- * @param base the profile's options, e.g. from the user's spec @default the sample required options
+ * @param base the profile's options, e.g. from the user's spec @default the declared examples of the required options
  */
 export function profileRows(profile: ProfileDefinition, base?: Readonly<Record<string, unknown>>): ProfileRows {
-  const options = base ?? SAMPLE_REQUIRED_OPTIONS[profile.name] ?? {};
+  const options = base ?? exampleOptions(profile);
   const filled = new Map<string, string>();
   if (base === undefined) for (const [name, value] of Object.entries(options)) recordFilled(filled, name, value);
   const rows = new Map<string, Requirement>();
@@ -149,7 +160,9 @@ function optionNamed(e: FirewallRequirementsError, profile: ProfileDefinition, o
 }
 
 function sampleValue(spec: OptionSpec, e: FirewallRequirementsError, n: number): unknown {
-  if (spec.type === OptionType.STRING_LIST && ADDRESS_OPTION.test(spec.name)) return [`192.0.2.${n + 1}`];
+  if (spec.type === OptionType.HOST_LIST || (spec.type === OptionType.STRING_LIST && ADDRESS_OPTION.test(spec.name))) return [`192.0.2.${n + 1}`];
+  if (spec.type === OptionType.CIDR_LIST) return [`198.51.${n + 100}.0/24`];
+  if (spec.type === OptionType.HOST) return `192.0.2.${n + 101}`;
   if (spec.type === OptionType.STRING && ADDRESS_OPTION_SINGLE.test(spec.name)) return `198.51.${n + 100}.0/24`;
   if ((spec.type === OptionType.CHOICE || spec.type === OptionType.STRING) && spec.choices && spec.choices.length > 0) return spec.choices[0];
   if (spec.type === OptionType.BOOLEAN) return true;
