@@ -77,6 +77,8 @@ export function specOrigin(source: string, parts: ReadonlyArray<string | number>
 export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
   const root = object(spec, source, [], 'A spec is a JSON object: { "profiles": { "<profile>": { ...options } }, "target": { ...options } }.');
   for (const key of Object.keys(root)) {
+    // "$schema" names the published JSON Schema for editors (schemas/export-spec.schema.json); nothing reads it.
+    if (key === '$schema' && typeof root[key] === 'string') continue;
     if (!SPEC_KEYS.includes(key)) throw unknownKey(key, source, [key], SPEC_KEYS, 'key of the spec');
   }
   if (root.profiles === undefined) {
