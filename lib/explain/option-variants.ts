@@ -99,7 +99,8 @@ export function profileRows(profile: ProfileDefinition, base?: Readonly<Record<s
       variantsOf.set(r.id, [...(variantsOf.get(r.id) ?? []), variant]);
     }
   };
-  add(profile.build({ ...options }).requirements, { label: 'default' });
+  // The base too may need a companion the profile names in its refusal (e.g. an explicit opt-in of a retired catalog).
+  add(buildVariant(profile, { ...options }, filled), { label: 'default' });
   const baseIds = new Set(rows.keys());
   for (const v of optionVariants(profile, options)) {
     try {
