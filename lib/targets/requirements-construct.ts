@@ -13,7 +13,7 @@ const UNIONS = new PlanCache<RequirementSet>('requirement set unions');
  *
  * Composition: a platform team builds one firewall from several modules (the cluster module adds the platform's
  * rows, each add-on module its own, the security team an agent's). Sets given at construction and through
- * `addRequirements` accumulate until synth; the construct renders them once, lazily, when the stack is prepared
+ * `addRequirements` accumulate until synth; the construct renders them once, lazily, when its stack is prepared
  * for synthesis (or when a rendered attribute is first read). Checks that depend on the whole set (limits,
  * splitting, priorities, collisions) therefore see everything that was added; per-set checks run when a set is
  * added, so a bad set fails at the line that added it.
@@ -32,20 +32,48 @@ export abstract class RequirementsConstruct extends Construct {
   protected constructor(scope: Construct, id: string, constructName: string) {
     super(scope, id);
     this.check = new InputCheck(`${constructName} ${this.node.path}`);
-    Aspects.of(this).add(new RenderAspect(this));
-    renderBeforePreparing(TerraformStack.of(this));
-    const registered = REGISTRY.get(this.node.root) ?? [];
-    registered.push(this);
-    REGISTRY.set(this.node.root, registered);
+    register(this);
   }
 
   /**
-   * The rules constructs of `scope`'s app that are instances of `type` (in creation order), without walking the
-   * construct tree: cross-construct checks (conflicts at synth) call this once per construct, and a fleet's tree has
-   * tens of thousands of nodes.
+   * The rules constructs of `scope`'s app that are instances of `type`, in creation order, without walking the
+   * construct tree or filtering every construct of the app.
    */
-  protected static instancesIn<T extends RequirementsConstruct>(scope: IConstruct, type: abstract new (...args: never[]) => T): T[] {
-    return (REGISTRY.get(scope.node.root) ?? []).filter((c): c is T => c instanceof type);
+  protected static instancesIn<T extends RequirementsConstruct>(scope: IConstruct, type: abstract new (...args: never[]) => T): readonly T[] {
+    return (byType(scope.node.root).get(type) ?? []) as T[];
+  }
+
+  /**
+   * The other constructs of `type` in the app that share at least one key with `self` (in creation order): the only
+   * ones a cross-construct check (one policy, one VPC, one name, one network) needs to compare, found through one
+   * index of the whole type instead of comparing every construct with every other.
+   * @param index names the index: one type may be indexed by several kinds of key
+   * @param keysOf the keys of one construct (its policy, its VPC and names, ...): the same function for every call
+   *   with this `index`; it is called once per construct and index while the set of constructs does not change
+   * @param earlierOnly only the peers created before `self`
+   */
+  protected static peersOf<T extends RequirementsConstruct>(
+    self: T,
+    type: abstract new (...args: never[]) => T,
+    index: string,
+    keysOf: (construct: T) => readonly string[],
+    earlierOnly = false,
+  ): T[] {
+    const all = RequirementsConstruct.instancesIn(self, type);
+    const cache = indexCache(self.node.root, type);
+    let built = cache.get(index) as BuiltIndex<T> | undefined;
+    if (!built || built.size !== all.length) {
+      built = buildIndex(all, keysOf);
+      cache.set(index, built as BuiltIndex<RequirementsConstruct>);
+    }
+    const keys = built.keysOf.get(self) ?? [];
+    const position = built.position;
+    const mine = position.get(self) ?? 0;
+    const wanted = (c: T) => c !== self && (!earlierOnly || (position.get(c) ?? 0) < mine);
+    if (keys.length === 1) return (built.byKey.get(keys[0]) ?? []).filter(wanted);
+    const peers = new Set<T>();
+    for (const key of keys) for (const c of built.byKey.get(key) ?? []) if (wanted(c)) peers.add(c);
+    return [...peers].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
   }
 
   /**
@@ -100,32 +128,112 @@ export abstract class RequirementsConstruct extends Construct {
   protected abstract renderRequirements(requirements: RequirementSet): void;
 }
 
-/** Renders a `RequirementsConstruct` when aspects run (every cdktf synthesis path invokes aspects). */
-class RenderAspect implements IAspect {
-  constructor(private readonly target: RequirementsConstruct) {}
+type ConstructType = abstract new (...args: never[]) => RequirementsConstruct;
 
-  public visit(node: IConstruct): void {
-    if (node === this.target) this.target.render();
-  }
+/** The rules constructs of one stack (rendered together), and of one app by type (for cross-construct checks). */
+const BY_STACK = new WeakMap<TerraformStack, RequirementsConstruct[]>();
+const BY_TYPE = new WeakMap<IConstruct, Map<ConstructType, RequirementsConstruct[]>>();
+const INDEXES = new WeakMap<IConstruct, Map<ConstructType, Map<string, BuiltIndex<RequirementsConstruct>>>>();
+
+interface BuiltIndex<T> {
+  /** How many constructs of the type the index covers (a new construct invalidates it). */
+  readonly size: number;
+  readonly byKey: Map<string, T[]>;
+  readonly keysOf: Map<T, readonly string[]>;
+  readonly position: Map<T, number>;
 }
 
-/** Every rules construct, by the root of its app. */
-const REGISTRY = new WeakMap<IConstruct, RequirementsConstruct[]>();
+function byType(root: IConstruct): Map<ConstructType, RequirementsConstruct[]> {
+  let map = BY_TYPE.get(root);
+  if (!map) {
+    map = new Map();
+    BY_TYPE.set(root, map);
+  }
+  return map;
+}
 
-const preparedStacks = new WeakSet<TerraformStack>();
+function indexCache(root: IConstruct, type: ConstructType): Map<string, BuiltIndex<RequirementsConstruct>> {
+  let perRoot = INDEXES.get(root);
+  if (!perRoot) {
+    perRoot = new Map();
+    INDEXES.set(root, perRoot);
+  }
+  let perType = perRoot.get(type);
+  if (!perType) {
+    perType = new Map();
+    perRoot.set(type, perType);
+  }
+  return perType;
+}
+
+function buildIndex<T extends RequirementsConstruct>(all: readonly T[], keysOf: (construct: T) => readonly string[]): BuiltIndex<T> {
+  const byKey = new Map<string, T[]>();
+  const keys = new Map<T, readonly string[]>();
+  const position = new Map<T, number>();
+  all.forEach((c, i) => {
+    if (!attached(c)) return;
+    position.set(c, i);
+    const own = [...new Set(keysOf(c))];
+    keys.set(c, own);
+    for (const key of own) {
+      const bucket = byKey.get(key);
+      if (bucket) bucket.push(c);
+      else byKey.set(key, [c]);
+    }
+  });
+  return { size: all.length, byKey, keysOf: keys, position };
+}
+
+function register(construct: RequirementsConstruct): void {
+  // By every class from the construct's own up to RequirementsConstruct, so `instancesIn(scope, Base)` finds subclasses.
+  const types = byType(construct.node.root);
+  for (let proto = Object.getPrototypeOf(construct); proto && proto !== RequirementsConstruct.prototype; proto = Object.getPrototypeOf(proto)) {
+    const type = proto.constructor as ConstructType;
+    const list = types.get(type);
+    if (list) list.push(construct);
+    else types.set(type, [construct]);
+  }
+  const stack = TerraformStack.of(construct);
+  const inStack = BY_STACK.get(stack);
+  if (inStack) {
+    inStack.push(construct);
+    return;
+  }
+  BY_STACK.set(stack, [construct]);
+  renderWithStack(stack);
+}
 
 /**
- * `App.synth` prepares every stack (resolving cross-stack references) before it invokes aspects; rendering first
- * lets references in the rendered resources be prepared like any other. The stack's `prepareStack` is wrapped once.
+ * The trigger: each stack renders its own rules constructs, once, at the first point of synthesis. That point is
+ * the stack hook, `prepareStack`, because `App.synth` prepares every stack (turning references to another stack's
+ * resources into outputs and remote state) before any stack invokes aspects, so resources rendered by an aspect
+ * would keep cross-stack references unprepared. cdktf's `Testing.synth`/`synthScope`/`fullSynth` never prepare a
+ * stack and only invoke aspects, so the same rendering is also reachable as one aspect on the stack (not one per
+ * construct); after the hook it finds nothing left to render.
  */
-function renderBeforePreparing(stack: TerraformStack): void {
-  if (preparedStacks.has(stack)) return;
-  preparedStacks.add(stack);
+function renderWithStack(stack: TerraformStack): void {
   const prepare = stack.prepareStack.bind(stack);
   stack.prepareStack = () => {
-    for (const construct of REGISTRY.get(stack.node.root) ?? []) {
-      if (TerraformStack.of(construct) === stack) construct.render();
-    }
+    renderStack(stack);
     prepare();
   };
+  Aspects.of(stack).add(new RenderStackAspect(stack));
+}
+
+function renderStack(stack: TerraformStack): void {
+  for (const construct of BY_STACK.get(stack) ?? []) if (attached(construct)) construct.render();
+}
+
+/** Whether the construct is still in the tree (one whose props were refused removes itself). */
+function attached(construct: RequirementsConstruct): boolean {
+  return construct.node.scope?.node.tryFindChild(construct.node.id) === construct;
+}
+
+/** Renders the stack's rules constructs where synthesis only invokes aspects (see `renderWithStack`). */
+class RenderStackAspect implements IAspect {
+  constructor(private readonly stack: TerraformStack) {}
+
+  public visit(node: IConstruct): void {
+    if (node === this.stack) renderStack(this.stack);
+  }
 }

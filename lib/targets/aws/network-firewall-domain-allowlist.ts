@@ -176,9 +176,13 @@ export class NetworkFirewallDomainAllowlist extends RequirementsConstruct {
   /** Rule group names are unique per account and Region: no two allowlists in one stack may share one. */
   private validateUniqueNames(): string[] {
     const mine = new Set(this.ruleGroupNames);
-    const stack = TerraformStack.of(this);
-    for (const other of RequirementsConstruct.instancesIn(this, NetworkFirewallDomainAllowlist)) {
-      if (other === this || TerraformStack.of(other) !== stack || other.node.path < this.node.path) continue;
+    // Only allowlists of the same stack with a shared name can clash: one index by stack and name.
+    const keys = (c: NetworkFirewallDomainAllowlist) => {
+      const stack = TerraformStack.of(c).node.path;
+      return c.ruleGroupNames.map((n) => `${stack}|${n}`);
+    };
+    for (const other of RequirementsConstruct.peersOf(this, NetworkFirewallDomainAllowlist, 'stack rule group names', keys)) {
+      if (other.node.path < this.node.path) continue;
       const clash = other.ruleGroupNames.find((n) => mine.has(n));
       if (clash !== undefined) {
         throw new FirewallRequirementsError(

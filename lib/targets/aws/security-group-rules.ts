@@ -216,8 +216,9 @@ export class SecurityGroupRules extends RequirementsConstruct {
   private validateUniqueGroupNames(): string[] {
     if (this.options.vpcId === undefined) return [];
     const mine = new Set(this.groupNames);
-    for (const other of RequirementsConstruct.instancesIn(this, SecurityGroupRules)) {
-      if (other === this || other.vpcId !== this.options.vpcId) continue;
+    // Only constructs with a group name of their own in the same VPC can clash: one index by VPC and name.
+    const keys = (c: SecurityGroupRules) => (c.vpcId === undefined ? [] : c.groupNames.map((n) => `${c.vpcId}|${n}`));
+    for (const other of RequirementsConstruct.peersOf(this, SecurityGroupRules, 'vpc group names', keys)) {
       // Report each pair once, from the construct whose path sorts first.
       if (other.node.path < this.node.path) continue;
       const clash = other.groupNames.find((n) => mine.has(n));

@@ -246,9 +246,8 @@ export class AzureFirewallPolicyRules extends RequirementsConstruct {
     if (!this.rendered) return [];
     const key = this.policyKey;
     const policy = Token.isUnresolved(this.firewallPolicyId) ? key.replace(/^[^|]*\|/, '') : this.firewallPolicyId;
-    for (const other of RequirementsConstruct.instancesIn(this, AzureFirewallPolicyRules)) {
-      if (other === this || !other.rendered) continue;
-      if (other.policyKey !== key) continue;
+    for (const other of RequirementsConstruct.peersOf(this, AzureFirewallPolicyRules, 'policy', (c) => [c.policyKey])) {
+      if (!other.rendered) continue;
       // Each pair is reported once, by the construct whose path sorts first.
       if (other.node.path < this.node.path) continue;
       const origin = `AzureFirewallPolicyRules ${this.node.path} and AzureFirewallPolicyRules ${other.node.path}`;

@@ -247,9 +247,8 @@ export class GcpFirewall extends RequirementsConstruct {
    * shared policy. Throws the library's error (cdktf runs validations at synth).
    */
   private checkConflicts(): string[] {
-    const all = RequirementsConstruct.instancesIn(this, GcpFirewall);
-    const mine = all.indexOf(this);
-    for (const other of all.slice(0, mine)) this.conflictWith(other);
+    // Only constructs on the same network, project or policy can conflict: one index by those keys.
+    for (const other of RequirementsConstruct.peersOf(this, GcpFirewall, 'network project policy', (c) => identityKeys(c.identity()), true)) this.conflictWith(other);
     return [];
   }
 
@@ -344,8 +343,22 @@ interface Identity {
 function sameThing(a: Identity, b: Identity, key: 'network' | 'project' | 'policy'): boolean {
   const x = a[key];
   if (x === undefined || x !== b[key]) return false;
-  const literal = !x.includes('${') && !/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(x) && x !== '<provider project>';
-  return literal || a.stack === b.stack;
+  return isLiteral(x) || a.stack === b.stack;
+}
+
+/** Keys under which `sameThing` can hold: a literal everywhere, a reference within its stack. */
+function identityKeys(id: Identity): string[] {
+  const keys: string[] = [];
+  for (const key of ['network', 'project', 'policy'] as const) {
+    const x = id[key];
+    if (x === undefined) continue;
+    keys.push(isLiteral(x) ? `${key}|${x}` : `${key}|${id.stack}|${x}`);
+  }
+  return keys;
+}
+
+function isLiteral(x: string): boolean {
+  return !x.includes('${') && !/^[a-z0-9_]+\.[A-Za-z0-9_-]+$/.test(x) && x !== '<provider project>';
 }
 
 /** `${google_compute_network.vpc.id}` and `${google_compute_network.vpc.name}` name the same network: `google_compute_network.vpc`. */
