@@ -1,5 +1,5 @@
 import { OptionSpec, OptionType } from '../catalog/profile-definition';
-import { PROFILES } from '../catalog';
+import { CLI_PROFILE_NAMES } from './profiles';
 import { exportModule } from '../export/export-module';
 import { EXPORT_REGISTRY, ExportRegistry } from '../export/registry';
 import { MODULE_FILES } from '../export/render';
@@ -83,7 +83,7 @@ export function exportUsage(registry: ExportRegistry = EXPORT_REGISTRY): string 
     'Spec (JSON):',
     '  { "profiles": { "<profile>": { <options as the profile function takes them> }, ... },',
     '    "target": { <the target\'s options, below> } }',
-    `  Profiles: ${PROFILES.map((p) => p.name).join(', ')} (options: "${NAME} list <profile> --help", as camelCase names).`,
+    `  Profiles: ${CLI_PROFILE_NAMES.join(', ')} (options: "${NAME} list <profile> --help", as camelCase names).`,
     '',
     'Targets:',
   ];

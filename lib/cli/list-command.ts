@@ -95,11 +95,14 @@ export function parseMultiListArguments(args: readonly string[], all: readonly P
       );
     }
   }
-  const elsewhere = new Map<string, string[]>();
-  for (const other of all) {
-    if (profiles.includes(other)) continue;
-    for (const s of other.options) elsewhere.set(s.flag, [...(elsewhere.get(s.flag) ?? []), `profile ${other.name}`]);
-  }
+  // The other profiles' flags are read only for a flag the listed profiles do not know (so `list aks` loads no
+  // other catalog).
+  const elsewhere = new FilledOnFirstRead<string, string[]>((map) => {
+    for (const other of all) {
+      if (profiles.includes(other)) continue;
+      for (const s of other.options) map.set(s.flag, [...(map.get(s.flag) ?? []), `profile ${other.name}`]);
+    }
+  });
   const parsed = parseFlags(flags, { command, specs, elsewhere, flagNoun: `option for profile${profiles.length > 1 ? 's' : ''} ${names.join(', ')}` });
   const options: Record<string, Record<string, unknown>> = Object.fromEntries(profiles.map((p) => [p.name, {}]));
   let formatName = 'table';
@@ -168,4 +171,29 @@ function generationDate(env: Readonly<Record<string, string | undefined>>, now: 
     return new Date(Number(epoch) * 1000);
   }
   return (now ?? (() => new Date()))();
+}
+
+/** A map filled by `fill` when it is first read. */
+class FilledOnFirstRead<K, V> extends Map<K, V> {
+  private filled = false;
+
+  constructor(private readonly fill: (map: Map<K, V>) => void) {
+    super();
+  }
+
+  public get(key: K): V | undefined {
+    this.ensureFilled();
+    return super.get(key);
+  }
+
+  public has(key: K): boolean {
+    this.ensureFilled();
+    return super.has(key);
+  }
+
+  private ensureFilled(): void {
+    if (this.filled) return;
+    this.filled = true;
+    this.fill(this);
+  }
 }

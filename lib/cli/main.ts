@@ -1,13 +1,19 @@
-import { PROFILES } from '../catalog';
 import { FirewallRequirementsError, invalidValue, unknownOption } from '../model/errors';
 import { packageInfo } from '../package-info';
 import { FORMATS } from './args';
-import { ListIo, runList } from './list-command';
+import type { ListIo } from './list-command';
 import { profileUsage } from './profile-help';
-import { runExport } from './export-command';
-import { runValidate } from './validate-command';
-import { driftUsage, runDrift } from './drift-command';
-import { explainUsage, runExplain } from './explain-command';
+import { CLI_PROFILES as PROFILES, CLI_PROFILE_NAMES } from './profiles';
+
+// Each command loads its own modules when it runs (the validator, the export targets and every catalog are most of
+// the package): `--version` or `list aks --help` should not pay for `export` or `validate`.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const listCommand = () => require('./list-command') as typeof import('./list-command');
+const exportCommand = () => require('./export-command') as typeof import('./export-command');
+const validateCommand = () => require('./validate-command') as typeof import('./validate-command');
+const driftCommand = () => require('./drift-command') as typeof import('./drift-command');
+const explainCommand = () => require('./explain-command') as typeof import('./explain-command');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const NAME = 'cdktf-firewall-requirements';
 
@@ -38,13 +44,13 @@ export function main(argv: readonly string[], io: CliIo = { out: process.stdout,
       case 'list':
         return list(rest, io);
       case 'validate':
-        return runValidate([...rest], io.out, io.err);
+        return validateCommand().runValidate([...rest], io.out, io.err);
       case 'export':
-        return runExport(rest, io);
+        return exportCommand().runExport(rest, io);
       case 'drift':
-        return runDrift(rest, io);
+        return driftCommand().runDrift(rest, io);
       case 'explain':
-        return runExplain(rest, io);
+        return explainCommand().runExplain(rest, io);
       default:
         if (command.startsWith('-')) throw unknownOption('flag', command, NAME, TOP_FLAGS, `Commands: ${COMMANDS.join(', ')}.`);
         throw unknownOption('command', command, NAME, COMMANDS);
@@ -74,14 +80,14 @@ function help(args: readonly string[], io: CliIo): number {
       io.out.write(listUsage());
       return 0;
     case 'validate':
-      return runValidate(['--help'], io.out, io.err);
+      return validateCommand().runValidate(['--help'], io.out, io.err);
     case 'export':
-      return runExport(['--help'], io);
+      return exportCommand().runExport(['--help'], io);
     case 'drift':
-      io.out.write(driftUsage());
+      io.out.write(driftCommand().driftUsage());
       return 0;
     case 'explain':
-      io.out.write(explainUsage());
+      io.out.write(explainCommand().explainUsage());
       return 0;
     default: {
       const profile = PROFILES.find((p) => p.name === topic);
@@ -89,7 +95,7 @@ function help(args: readonly string[], io: CliIo): number {
         io.out.write(profileUsage(profile));
         return 0;
       }
-      throw unknownOption('help topic', topic, `${NAME} help`, [...COMMANDS.filter((c) => c !== 'help'), ...PROFILES.map((p) => p.name)]);
+      throw unknownOption('help topic', topic, `${NAME} help`, [...COMMANDS.filter((c) => c !== 'help'), ...CLI_PROFILE_NAMES]);
     }
   }
 }
@@ -99,7 +105,7 @@ function noMore(args: readonly string[], origin: string): void {
 }
 
 function list(args: string[], io: CliIo): number {
-  return runList(args, io, PROFILES, { list: listUsage, profile: profileUsage });
+  return listCommand().runList(args, io, PROFILES, { list: listUsage, profile: profileUsage });
 }
 
 function usage(): string {
@@ -122,7 +128,7 @@ function usage(): string {
     '  -h, --help                 Show this help',
     '  -v, --version              Print the version',
     '',
-    `Profiles: ${PROFILES.map((p) => p.name).join(', ')}`,
+    `Profiles: ${CLI_PROFILE_NAMES.join(', ')}`,
     `Run "${NAME} list <profile> --help" for a profile's options.`,
     '',
     'Exit codes: 0 success; 1 validation found problems or drift; 2 bad input (one message on stderr, nothing on stdout);',
