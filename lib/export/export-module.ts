@@ -1,4 +1,5 @@
-import { FirewallRequirementsError } from '../model/errors';
+import { FirewallRequirementsError, invalidValue } from '../model/errors';
+import { describeValue } from '../model/value';
 import { RequirementSet } from '../model/requirement-set';
 import { EXPORT_REGISTRY, ExportRegistry } from './registry';
 import { canonicalJson, renderModuleFiles } from './render';
@@ -42,12 +43,24 @@ export interface ExportModuleOptions {
  * @example exportModule('aws-security-group-rules', { profiles: { 'chainguard-enforce': {} }, target: { vpcId: 'vpc-1' } })
  */
 export function exportModule(targetName: string, spec: unknown, options: ExportModuleOptions = {}): ExportedModule {
-  const registry = options.registry ?? EXPORT_REGISTRY;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw invalidValue('exportModule options', describeValue(options), 'exportModule', 'Pass { source?, registry? } or leave the options out.', 'invalid-type');
+  }
+  // Own properties only: an inherited `registry` or `source` (a polluted Object.prototype) is not an option.
+  const own = (key: keyof ExportModuleOptions) => (Object.prototype.hasOwnProperty.call(options, key) ? options[key] : undefined);
+  const registry = (own('registry') as ExportRegistry | undefined) ?? EXPORT_REGISTRY;
+  if (!(registry instanceof ExportRegistry)) {
+    throw invalidValue('exportModule registry', describeValue(registry), 'exportModule', 'Pass an ExportRegistry (new ExportRegistry([...targets])) or leave registry out for every target.', 'invalid-type');
+  }
+  const source = own('source') ?? 'spec';
+  if (typeof source !== 'string' || source.trim() === '') {
+    throw invalidValue('exportModule source', describeValue(source), 'exportModule', "Name where the spec came from as a non-empty string, e.g. 'firewall.json'.", 'invalid-type');
+  }
   if (typeof targetName !== 'string') {
     throw new FirewallRequirementsError('invalid-type', 'Invalid export target name', String(targetName), 'exportModule', `Give the name as a string: ${registry.names.join(', ')}.`);
   }
   const target = registry.get(targetName, 'export');
-  const checked = checkSpec(spec, options.source ?? 'spec');
+  const checked = checkSpec(spec, source);
   const key = `${registry === EXPORT_REGISTRY ? '' : 'custom:'}${canonicalJson([target.name, sortedProfiles(checked), checked.target, checked.select])}`;
   if (registry === EXPORT_REGISTRY) {
     const cached = MODULE_CACHE.get(key);

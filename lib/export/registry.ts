@@ -1,4 +1,5 @@
-import { unknownOption } from '../model/errors';
+import { invalidValue, unknownOption } from '../model/errors';
+import { describeValue } from '../model/value';
 import { AWS_EXPORT_TARGETS } from './aws';
 import { AZURE_EXPORT_TARGETS } from './azure';
 import { GOOGLE_EXPORT_TARGETS } from './google';
@@ -11,7 +12,13 @@ export class ExportRegistry {
 
   /** @param targets every target; names must be unique */
   constructor(targets: readonly ExportTarget[]) {
+    if (!Array.isArray(targets)) {
+      throw invalidValue('export targets', describeValue(targets), 'ExportRegistry', 'Pass an array of export targets, e.g. new ExportRegistry([AWS_SECURITY_GROUP_RULES_EXPORT]).', 'invalid-type');
+    }
     for (const target of targets) {
+      if (target === null || typeof target !== 'object' || typeof target.name !== 'string' || typeof target.build !== 'function') {
+        throw invalidValue('export target', describeValue(target), 'ExportRegistry', 'Each entry is an ExportTarget: { name, description, cloud, options, build }.', 'invalid-type');
+      }
       if (this.byName.has(target.name)) throw new Error(`internal: two export targets are named ${JSON.stringify(target.name)}`);
       this.byName.set(target.name, target);
     }
@@ -33,10 +40,10 @@ export class ExportRegistry {
    * @throws FirewallRequirementsError for an unknown name, with the closest name and every valid one
    */
   public get(name: string, origin = 'export'): ExportTarget {
-    const target = this.byName.get(name);
+    const target = typeof name === 'string' ? this.byName.get(name) : undefined;
     if (target) return target;
     const names = this.names;
-    throw unknownOption('export target', name, origin, names.length > 0 ? names : ['(none registered)']);
+    throw unknownOption('export target', typeof name === 'string' ? name : describeValue(name), origin, names.length > 0 ? names : ['(none registered)']);
   }
 }
 

@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import { FirewallRequirementsError, invalidValue } from '../model/errors';
 import { jsonPath, specOrigin } from './spec';
+import { checkSpecTextLimits, SPEC_LIMITS } from './spec-data';
+import { describeValue } from '../model/value';
 
 /**
  * Parses the text of a spec file. JSON is strict: a syntax error names the line and column, and a key written twice
@@ -8,6 +10,9 @@ import { jsonPath, specOrigin } from './spec';
  * @param source the file name, named in errors
  */
 export function parseSpecText(text: string, source: string): unknown {
+  if (typeof text !== 'string') throw invalidValue('spec text', describeValue(text), 'parseSpecText', 'Give the text of the spec file as a string.', 'invalid-type');
+  if (typeof source !== 'string') throw invalidValue('spec source', describeValue(source), 'parseSpecText', 'Name the spec file as a string.', 'invalid-type');
+  checkSpecTextLimits(text, source);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
     throw invalidValue('spec', '', source, 'The spec file is empty. Write a JSON object: { "profiles": { "chainguard-enforce": {} } }.', 'invalid-spec');
@@ -24,15 +29,41 @@ export function parseSpecText(text: string, source: string): unknown {
 
 /** Reads and parses a spec file; a missing or unreadable file is a `FirewallRequirementsError` naming the path. */
 export function readSpecFile(file: string): unknown {
+  if (typeof file !== 'string' || file.trim() === '') {
+    throw invalidValue('spec file', describeValue(file), '--spec', 'Give the path of a JSON spec file.', 'invalid-type');
+  }
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readBounded(file, SPEC_LIMITS.maxBytes + 1);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
     throw invalidValue('spec file', file, '--spec', `Cannot read it: ${why}. Give the path of a JSON spec file.`, 'invalid-spec');
   }
   return parseSpecText(text, file);
+}
+
+/** At most `limit` bytes of a file as UTF-8 (a device or a huge file is never read whole). */
+function readBounded(file: string, limit: number): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buffer = Buffer.alloc(Math.min(limit, fs.fstatSync(fd).size + 1 || 64 * 1024));
+    let used = 0;
+    for (;;) {
+      if (used === buffer.length) {
+        if (buffer.length >= limit) break;
+        const grown = Buffer.alloc(Math.min(limit, buffer.length * 2));
+        buffer.copy(grown);
+        buffer = grown;
+      }
+      const n = fs.readSync(fd, buffer, used, buffer.length - used, null);
+      if (n === 0) break;
+      used += n;
+    }
+    return buffer.toString('utf8', 0, used);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** Node's JSON messages name an offset ("at position 42"); a line and column are easier to find. */

@@ -6,6 +6,7 @@ import { PeerKind } from '../model/peer';
 import { Direction } from '../model/protocol';
 import { RequirementSet } from '../model/requirement-set';
 import { TYPED_PROFILES } from './profiles';
+import { refuseTemplates, specData } from './spec-data';
 
 /**
  * An export spec: which profiles to merge (with their options, as the typed profile functions take them) and the
@@ -74,8 +75,14 @@ export function specOrigin(source: string, parts: ReadonlyArray<string | number>
  * values themselves are checked by the profile functions (see `specRequirements`) and the target.
  * @param source named in errors, e.g. the spec file's path
  */
-export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
-  const root = object(spec, source, [], 'A spec is a JSON object: { "profiles": { "<profile>": { ...options } }, "target": { ...options } }.');
+export function checkSpec(spec: unknown, source: string = 'spec'): CheckedSpec {
+  if (typeof source !== 'string' || source.trim() === '') {
+    throw invalidValue('spec source', describeValue(source), 'checkSpec', 'Name where the spec came from as a non-empty string, e.g. the file name.', 'invalid-type');
+  }
+  // Own data only, in null-prototype objects, within limits; then no Terraform syntax where a value is checked.
+  const data = specData(spec, (parts) => specOrigin(source, parts));
+  refuseTemplates(data, [], (parts) => specOrigin(source, parts), isFreeText);
+  const root = object(data, source, [], 'A spec is a JSON object: { "profiles": { "<profile>": { ...options } }, "target": { ...options } }.');
   for (const key of Object.keys(root)) {
     // "$schema" names the published JSON Schema for editors (schemas/export-spec.schema.json); nothing reads it.
     if (key === '$schema' && typeof root[key] === 'string') continue;
@@ -97,7 +104,7 @@ export function checkSpec(spec: unknown, source = 'spec'): CheckedSpec {
   }
   const profiles = names.map((name) => {
     const definition = PROFILES.find((p) => p.name === name);
-    if (!definition || !TYPED_PROFILES[name]) throw unknownKey(name, source, ['profiles', name], profileNames(), 'profile');
+    if (!definition || !Object.prototype.hasOwnProperty.call(TYPED_PROFILES, name)) throw unknownKey(name, source, ['profiles', name], profileNames(), 'profile');
     return { name, options: checkProfileOptions(definition, profilesObject[name], source) };
   });
   const target =
@@ -128,7 +135,7 @@ function checkSelect(value: unknown, source: string): CheckedSpec['select'] {
   const select = object(value, source, ['select'], 'Give "select" as an object, e.g. { "peerKinds": ["cidr"], "directions": ["egress"] }, or leave it out.');
   const out: Record<string, string[]> = {};
   for (const [key, list] of Object.entries(select)) {
-    const valid = SELECT_KEYS[key];
+    const valid = Object.prototype.hasOwnProperty.call(SELECT_KEYS, key) ? SELECT_KEYS[key] : undefined;
     if (!valid) throw unknownKey(key, source, ['select', key], Object.keys(SELECT_KEYS), 'key of select');
     if (!Array.isArray(list) || list.length === 0) {
       throw invalidValue(`select.${key}`, describeValue(list), specOrigin(source, ['select', key]), `Give a non-empty array of: ${valid.join(', ')}.`, 'invalid-type');
@@ -150,7 +157,8 @@ export function specRequirements(spec: CheckedSpec): RequirementSet {
   const merged = RequirementSet.union(
     spec.profiles.map(({ name, options }) => {
       try {
-        return TYPED_PROFILES[name]({ ...options });
+        // A null-prototype copy: an option the spec leaves out reads as undefined, never as something inherited.
+        return TYPED_PROFILES[name](Object.assign(Object.create(null) as Record<string, unknown>, options));
       } catch (e) {
         if (e instanceof FirewallRequirementsError) throw relocate(e, specOrigin(spec.source, ['profiles', name]));
         throw e;
@@ -212,6 +220,17 @@ function checkOptionShape(spec: OptionSpec, value: unknown, source: string, part
       }
     });
   }
+}
+
+/**
+ * Spec strings that are free text, written escaped (never evaluated): the target's names and tags, and every
+ * `purpose`. Every other string is a value the library checks, and must be a literal.
+ */
+const FREE_TEXT_TARGET_OPTIONS: readonly string[] = ['name', 'groupName', 'namePrefix', 'groupNamePrefix', 'ruleCollectionGroupName', 'tags'];
+
+function isFreeText(parts: ReadonlyArray<string | number>): boolean {
+  if (parts[parts.length - 1] === 'purpose') return true;
+  return parts[0] === 'target' && typeof parts[1] === 'string' && FREE_TEXT_TARGET_OPTIONS.includes(parts[1]);
 }
 
 function typeName(value: unknown): string {

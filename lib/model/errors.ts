@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'any-address',
   'cyclic-value',
   'unresolved-token',
+  'template-syntax',
   'unresolved-placeholder',
   // options and arguments
   'unknown-option',
@@ -44,9 +45,12 @@ export const ERROR_CODES = [
   // export, files and validation
   'invalid-spec',
   'duplicate-key',
+  'reserved-name',
+  'input-too-large',
   'invalid-export-content',
   'output-not-directory',
   'output-not-empty',
+  'output-unwritable',
   'not-found',
   'not-a-folder',
   'unreadable',

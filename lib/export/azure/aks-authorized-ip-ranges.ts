@@ -1,3 +1,4 @@
+import { invalidValue } from '../../model/errors';
 import { planAksAuthorizedIpRanges } from '../../targets/azure/plan/aks-authorized-ip-ranges-plan';
 import { TargetOptionTable } from '../../targets/target-options';
 import { defineExportTarget } from '../define-target';
@@ -24,6 +25,17 @@ export const AKS_AUTHORIZED_IP_RANGES_EXPORT: ExportTarget = defineExportTarget(
   build(requirements, given, origin, check) {
     // The firewall IPs are required at apply (one or more), so the literal list may be empty here.
     const plan = planAksAuthorizedIpRanges({ ...given, requirementSets: [requirements] }, check, { rangesAddedLater: 1 });
+    // A module is planned before Terraform runs: a reference would be dropped from the literal list or reach the
+    // cluster unchecked. Networks known only at apply go through var.firewall_public_ips and var.extra_cidrs.
+    if (plan.referenceRanges.length > 0) {
+      throw invalidValue(
+        'authorized IP range',
+        plan.referenceRanges[0],
+        check.owner,
+        'An exported module takes literal CIDRs and addresses here; pass what is known only at apply through the firewall_public_ips or extra_cidrs variable.',
+        'template-syntax',
+      );
+    }
     return {
       providers: [AZURERM_PROVIDER],
       variables: {
