@@ -6,3 +6,4 @@ export * from './registry';
 export * from './render';
 export * from './export-module';
 export * from './write-module';
+export * from './spec-data';

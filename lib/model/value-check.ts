@@ -53,11 +53,13 @@ export class ValueCheck {
 
   /**
    * Checks that `props` is a plain object whose keys are all known (a misspelt opt-in such as `allowAnyAdress`
-   * would otherwise be ignored silently), and returns it typed.
+   * would otherwise be ignored silently), and returns its own properties, typed, in an object without a prototype:
+   * a prop the caller left out reads as `undefined`, never as something inherited (a polluted
+   * `Object.prototype.allowAnyAddress = true` is not an opt-in).
    * @param known every prop name the owner takes
    */
   public props<T>(props: T, known: readonly string[], required = true): T {
-    if (props === undefined && !required) return {} as T;
+    if (props === undefined && !required) return Object.create(null) as T;
     if (props === null || typeof props !== 'object' || Array.isArray(props)) {
       throw invalidValue('props', describeValue(props), this.owner, `Pass an object of named properties (${[...known].sort().join(', ')}).`, 'invalid-type');
     }
@@ -73,7 +75,7 @@ export class ValueCheck {
         `${suggestion ? `Did you mean ${JSON.stringify(suggestion)}? ` : ''}Known properties: ${[...known].sort().join(', ')}.`,
       );
     }
-    return props;
+    return ownProperties(props as object) as T;
   }
 
   /** A required value: anything but `undefined` and `null`. */
@@ -201,4 +203,9 @@ export class ValueCheck {
     const actual = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
     return invalidValue(`${name} (${actual}, expected ${expected})`, describeValue(value), where, hint, 'invalid-type');
   }
+}
+
+/** The own enumerable properties of `value` in a null-prototype object (nothing inherited can be read from it). */
+export function ownProperties<T extends object>(value: T): T {
+  return Object.assign(Object.create(null) as T, value);
 }

@@ -73,7 +73,7 @@ describe('target options (the target\'s own checks, origin $.target)', () => {
   test.each<Case>([
     ['an unknown target option', { profiles: { 'ibm-vpc': IBM }, target: { descriptionPrefx: 'x' } }, 'unknown-option', /Unknown property "descriptionPrefx" \(from fw\.json at \$\.target\)\. Did you mean "descriptionPrefix"\?/],
     ['a string for a boolean', { profiles: { 'ibm-vpc': IBM }, target: { allowAnyAddress: 'false' } }, 'invalid-type', /allowAnyAddress \(string, expected true or false\) "false" \(from fw\.json at \$\.target allowAnyAddress\)/],
-    ['a Terraform reference where a literal is needed', { profiles: { 'ibm-vpc': IBM }, target: { descriptionPrefix: '${var.x}' } }, 'unresolved-token', /"\$\{var\.x\}" \(from fw\.json at \$\.target descriptionPrefix\)/],
+    ['a Terraform reference where a literal is needed', { profiles: { 'ibm-vpc': IBM }, target: { descriptionPrefix: '${var.x}' } }, 'template-syntax', /"\$\{var\.x\}": it holds Terraform template syntax \(from fw\.json at \$\.target\.descriptionPrefix\)/],
     ['any address by coverage', { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['0.0.0.0/1', '128.0.0.0/1'] } } }, 'any-address', /0\.0\.0\.0\/1, 128\.0\.0\.0\/1 \(together 0\.0\.0\.0\/0\)/],
   ])('%s', (_what, spec, code, message) => {
     const e = errorOf(() => exportSpec(spec));
