@@ -69,7 +69,7 @@ class NetworkStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
 ${PROVIDER_AND_POLICY}    new AzureFirewallPolicyRules(this, 'aks-egress', {
-      requirementSets: [aksProfile({ location: 'westeurope', addons: [AksAddon.AZURE_MONITOR] }), chainguardEnforceProfile()],
+      requirementSets: [aksProfile({ location: 'westeurope', addons: [AksAddon.AZURE_MONITOR] }), chainguardEnforceProfile({ acknowledgeRetired: true })],
       firewallPolicyId: policy.id,
       sources: FirewallRuleSources.addresses(['10.240.0.0/16']),
       basePriority: 200,

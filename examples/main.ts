@@ -14,11 +14,16 @@ export interface ExampleModule {
   createStack(scope: Construct, id: string): TerraformStack;
 }
 
-/** Example folder names, sorted. */
+/**
+ * Example folder names, sorted. Run from the build output (dist/examples), a folder counts only while its source
+ * (examples/<name>/stack.ts) exists: the build never deletes the output of a renamed or removed example.
+ */
 export function exampleNames(dir: string = __dirname): string[] {
+  const sources = path.basename(path.resolve(dir, '..')) === 'dist' ? path.resolve(dir, '..', '..', 'examples') : undefined;
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && ['stack.js', 'stack.ts'].some((f) => fs.existsSync(path.join(dir, d.name, f))))
+    .filter((d) => sources === undefined || fs.existsSync(path.join(sources, d.name, 'stack.ts')))
     .map((d) => d.name)
     .sort();
 }

@@ -2,13 +2,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Testing } from 'cdktf';
-import { AKS_SUBNET, ClusterEgress, EnforceAgent, LOCATION, MonitoringAddon } from '../examples/aks-composed-policy/stack';
+import { AKS_SUBNET, ChainguardRegistry, ClusterEgress, LOCATION, MonitoringAddon } from '../examples/aks-composed-policy/stack';
 import { addExamples, exampleNames } from '../examples/main';
-import { AksAddon, aksProfile, chainguardEnforceProfile } from '../lib';
+import { AksAddon, aksProfile, CHAINGUARD_BLOB_HOST, chainguardContainersProfile } from '../lib';
 import { AzureFirewallPolicyRules, FirewallRuleSources } from '../lib/targets/azure';
 import { validateDirectory } from '../lib/validate';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', 'examples');
+/** The five /32s of the retired Chainguard Enforce catalog (data/ips.yaml, last changed 2023-06-30). */
+const RETIRED_ADDRESSES = ['35.230.121.20', '34.132.193.40', '35.237.242.37', '34.117.0.114', '34.107.162.32'];
 
 /** Synthesizes every example into a fresh directory; returns stack name -> cdk.tf.json text with the outdir normalized. */
 function synthAll(): { dir: string; stacks: Map<string, string> } {
@@ -35,7 +37,24 @@ describe('bundled examples', () => {
 
   test('every example folder becomes one stack named after it', () => {
     expect([...first.stacks.keys()]).toEqual(exampleNames(EXAMPLES_DIR));
-    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-composed-policy', 'aks-egress', 'aws-minimal', 'eks-enforce', 'gke-enforce', 'ibm-vpc-nodeports']);
+    expect(exampleNames(EXAMPLES_DIR)).toEqual(['aks-composed-policy', 'aks-egress', 'aws-minimal', 'eks-chainguard', 'gke-chainguard', 'ibm-vpc-nodeports']);
+  });
+
+  test('no example admits a retired Chainguard Enforce address: none of the five CIDRs in any synthesized stack or exported module', () => {
+    const exported = fs
+      .readdirSync(path.join(EXAMPLES_DIR, 'terraform', 'modules'))
+      .flatMap((m) => fs.readdirSync(path.join(EXAMPLES_DIR, 'terraform', 'modules', m)).map((f) => fs.readFileSync(path.join(EXAMPLES_DIR, 'terraform', 'modules', m, f), 'utf8')));
+    const texts = [...first.stacks.values(), ...exported];
+    expect(texts.length).toBeGreaterThan(first.stacks.size);
+    for (const address of RETIRED_ADDRESSES) {
+      expect(texts.filter((t) => t.includes(address))).toEqual([]);
+    }
+  });
+
+  test('every example that allows cgr.dev allows its blob storage host', () => {
+    const withRegistry = [...first.stacks.entries()].filter(([, text]) => text.includes('"cgr.dev"') || text.includes('cgr.dev '));
+    expect(withRegistry.map(([name]) => name)).toEqual(expect.arrayContaining(['aks-composed-policy', 'aks-egress', 'eks-chainguard', 'gke-chainguard', 'ibm-vpc-nodeports']));
+    for (const [name, text] of withRegistry) expect([name, text.includes(CHAINGUARD_BLOB_HOST)]).toEqual([name, true]);
   });
 
   test('synthesizing twice is byte-identical (after normalizing the output directory)', () => {
@@ -61,11 +80,11 @@ describe('aks-composed-policy: rules composed from three modules', () => {
     const composed = Testing.synthScope((scope) => {
       const cluster = new ClusterEgress(scope, 'cluster', { firewallPolicyId: 'policy' });
       new MonitoringAddon(scope, 'monitoring', { cluster });
-      new EnforceAgent(scope, 'enforce', { cluster });
+      new ChainguardRegistry(scope, 'registry', { cluster });
     });
     const single = Testing.synthScope((scope) => {
       new AzureFirewallPolicyRules(scope, 'rules', {
-        requirementSets: [aksProfile({ location: LOCATION }), aksProfile({ location: LOCATION, addons: [AksAddon.AZURE_MONITOR] }), chainguardEnforceProfile()],
+        requirementSets: [aksProfile({ location: LOCATION }), aksProfile({ location: LOCATION, addons: [AksAddon.AZURE_MONITOR] }), chainguardContainersProfile()],
         firewallPolicyId: 'policy',
         sources: FirewallRuleSources.addresses([AKS_SUBNET]),
         basePriority: 300,
@@ -77,7 +96,7 @@ describe('aks-composed-policy: rules composed from three modules', () => {
       ...((g.application_rule_collection as Array<{ name: string }>) ?? []).map((c) => c.name),
       ...((g.network_rule_collection as Array<{ name: string }>) ?? []).map((c) => c.name),
     ]);
-    // every module's rows are there: the core sections, the add-on's and the Enforce agent's
+    // every module's rows are there: the core sections, the add-on's and the registry's
     expect(names.some((n) => n.includes('azure-monitor'))).toBe(true);
     expect(names.some((n) => n.includes('chainguard'))).toBe(true);
   });

@@ -154,7 +154,7 @@ function eksClusters(scope: Construct, name: string): TerraformStack {
   cluster(
     'public-and-private',
     EksEndpointAccess.fromRequirements({
-      requirements: chainguardEnforceProfile(),
+      requirements: chainguardEnforceProfile({ acknowledgeRetired: true }),
       publicAccessCidrs: [{ cidr: '198.51.100.0/24', purpose: 'Administrators' }],
     }),
     controlPlaneRules.securityGroupIds,
@@ -207,7 +207,7 @@ function networkFirewall(scope: Construct, name: string): TerraformStack {
     capacity: 250,
   });
   const enforce = new NetworkFirewallDomainAllowlist(stack, 'enforce', {
-    requirements: chainguardEnforceProfile().filter((r) => r.peer.isDomain),
+    requirements: chainguardEnforceProfile({ acknowledgeRetired: true }).filter((r) => r.peer.isDomain),
     name: 'fleet-enforce',
     homeNetCidrs: ['10.3.0.0/16'],
   });

@@ -15,7 +15,7 @@ export interface FleetExport {
   readonly resourceTypes?: readonly string[];
 }
 
-const ENFORCE = { 'chainguard-enforce': {} };
+const ENFORCE = { 'chainguard-enforce': { acknowledgeRetired: true } };
 
 /** The exports of one cluster. */
 export function clusterExports(c: ClusterSpec): FleetExport[] {

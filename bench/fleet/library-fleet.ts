@@ -35,7 +35,7 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
     new AzurermProvider(stack, 'azurerm', { features: [{}], subscriptionId: SUBSCRIPTION });
     const rg = `rg-${c.name}`;
     const aks = aksProfile({ location: c.region, addons: c.addons as AksAddon[] });
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const rules = new AzureFirewallPolicyRules(stack, 'egress-rules', {
       requirementSets: [aks, enforce],
       firewallPolicyId: `/subscriptions/${SUBSCRIPTION}/resourceGroups/${rg}/providers/Microsoft.Network/firewallPolicies/fwp-${c.name}`,
@@ -66,7 +66,7 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
 
   [FleetCloud.GKE]: (stack, c) => {
     new GoogleProvider(stack, 'google', { project: 'fleet-project', region: c.region });
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const authorized = GkeAuthorizedNetworks.fromRequirements({ requirements: enforce, cidrs: [{ cidr: c.operatorCidr, purpose: 'operators' }] });
     new ContainerCluster(stack, 'cluster', {
       name: c.name,
@@ -84,7 +84,7 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
 
   [FleetCloud.EKS]: (stack, c) => {
     new AwsProvider(stack, 'aws', { region: c.region });
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const access = EksEndpointAccess.fromRequirements({ requirementSets: [enforce], cidrs: [{ cidr: c.operatorCidr, purpose: 'operators' }] });
     new EksCluster(stack, 'cluster', {
       name: c.name,
@@ -100,7 +100,7 @@ const BUILDERS: Record<FleetCloud, (stack: TerraformStack, c: ClusterSpec) => vo
 
   [FleetCloud.IBM]: (stack, c) => {
     new IbmProvider(stack, 'ibm', { region: c.region });
-    const requirements = RequirementSet.union([ibmVpcProfile({ region: c.region, subnetCidrs: [...c.subnetCidrs] }), chainguardEnforceProfile().filter(isEgress)]);
+    const requirements = RequirementSet.union([ibmVpcProfile({ region: c.region, subnetCidrs: [...c.subnetCidrs] }), chainguardEnforceProfile({ acknowledgeRetired: true }).filter(isEgress)]);
     new IbmSecurityGroupRules(stack, 'cluster-firewall', { requirements, vpcId: 'r006-00000000-0000-0000-0000-000000000000', groupNamePrefix: `${c.name}-node-ports` });
   },
 };

@@ -3,7 +3,7 @@
  *
  * - `ClusterEgress` (the cluster module) owns the rules construct and adds the AKS core rows;
  * - `MonitoringAddon` (an add-on module) adds the Azure Monitor add-on's rows to the same construct;
- * - `EnforceAgent` (the security team's module) adds the Chainguard Enforce agent's rows.
+ * - `ChainguardRegistry` (the platform's image module) adds the rows for pulls from Chainguard's registry.
  *
  * Each module calls `addRequirements` on the shared `AzureFirewallPolicyRules`; the construct renders once, at synth,
  * so splitting, the group size and count limits and the priorities see every row, whichever module added it. The
@@ -14,7 +14,7 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AksAddon, aksProfile, chainguardEnforceProfile } from 'cdktf-firewall-requirements';
+import { AksAddon, aksProfile, chainguardContainersProfile } from 'cdktf-firewall-requirements';
 import { AzureFirewallPolicyRules, FirewallRuleSources } from 'cdktf-firewall-requirements/azure';
 
 export const LOCATION = 'westeurope';
@@ -45,11 +45,11 @@ export class MonitoringAddon extends Construct {
   }
 }
 
-/** The security team's module: the Chainguard Enforce agent's egress (its control-plane rows are skipped here). */
-export class EnforceAgent extends Construct {
+/** The image module: nodes pulling from Chainguard's registry (cgr.dev, its blob storage host, authentication). */
+export class ChainguardRegistry extends Construct {
   constructor(scope: Construct, id: string, props: { cluster: ClusterEgress }) {
     super(scope, id);
-    props.cluster.rules.addRequirements(chainguardEnforceProfile());
+    props.cluster.rules.addRequirements(chainguardContainersProfile());
   }
 }
 
@@ -64,7 +64,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
 
   const cluster = new ClusterEgress(stack, 'cluster', { firewallPolicyId: policyId.stringValue });
   new MonitoringAddon(stack, 'monitoring', { cluster });
-  new EnforceAgent(stack, 'enforce', { cluster });
+  new ChainguardRegistry(stack, 'registry', { cluster });
 
   new TerraformOutput(stack, 'rule_collection_group_names', {
     description: 'The rule collection groups on the policy, in priority order.',

@@ -1,21 +1,22 @@
 /**
  * AKS behind Azure Firewall: the cluster's egress goes through a firewall whose policy allows exactly what the
- * AKS profile (with Azure Monitor, Azure Policy and Microsoft Defender) and the Chainguard Enforce agent need.
+ * AKS profile (with Azure Monitor, Azure Policy and Microsoft Defender) and the pulls from Chainguard's registry
+ * (cgr.dev, its blob storage host, registry authentication) need.
  *
  * - Network layout as in Microsoft's "Limit network traffic with Azure Firewall in AKS": VNet 10.42.0.0/16,
  *   AKS subnet 10.42.1.0/24, AzureFirewallSubnet 10.42.2.0/24.
  * - The firewall policy has DNS proxy enabled, so network rules may name FQDNs.
  * - The rules come from the requirement catalogs, one rule collection per document section or add-on.
  * - The nodes route 0.0.0.0/0 to the firewall (outboundType userDefinedRouting).
- * - The API server accepts the firewall's egress IP (the nodes), Chainguard Enforce's CIDRs and the operators'
- *   network (Terraform variable `operator_cidr`).
- * - Pods outside kube-system and gatekeeper-system that call the API server (here the Chainguard Enforce agent)
- *   reach it by its IP unless told otherwise, and an application rule for `*.hcp.<location>.azmk8s.io` does not
- *   match traffic to an IP. AKS documents two ways: annotate the pods with
- *   `kubernetes.azure.com/set-kube-service-host-fqdn` (AKS then points KUBERNETES_SERVICE_HOST at the API server's
- *   name, which the FQDN rule allows), or add a network rule to the API server IP (`podsAccessApiServer` with
- *   `apiServerPublicIp`). The IP is known only after the cluster exists, so this stack uses the annotation (output
- *   `enforce_agent_pod_annotation`); set AKS_API_SERVER_PUBLIC_IP on a later synth to add the network rule instead.
+ * - The API server accepts the firewall's egress IP (the nodes) and the operators' network (Terraform variable
+ *   `operator_cidr`). It admitted the Chainguard Enforce CIDRs too until the library marked Enforce retired: nobody
+ *   vouches for those addresses today.
+ * - Pods outside kube-system and gatekeeper-system that call the API server reach it by its IP unless told
+ *   otherwise, and an application rule for `*.hcp.<location>.azmk8s.io` does not match traffic to an IP. AKS
+ *   documents two ways: annotate the pods with `kubernetes.azure.com/set-kube-service-host-fqdn` (AKS then points
+ *   KUBERNETES_SERVICE_HOST at the API server's name, which the FQDN rule allows), or add a network rule to the API
+ *   server IP (`podsAccessApiServer` with `apiServerPublicIp`). The IP is known only after the cluster exists: set
+ *   AKS_API_SERVER_PUBLIC_IP on a later synth to add the network rule.
  */
 import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
 import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
@@ -28,7 +29,7 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { AksAddon, aksProfile, chainguardEnforceProfile, EnforceMode } from 'cdktf-firewall-requirements';
+import { AksAddon, aksProfile, chainguardContainersProfile } from 'cdktf-firewall-requirements';
 import { AksAuthorizedIpRanges, AksEgressRouteTable, AzureFirewallPolicyRules, FirewallRuleSources } from 'cdktf-firewall-requirements/azure';
 
 const LOCATION = 'westeurope';
@@ -52,7 +53,8 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     addons: [AksAddon.AZURE_MONITOR, AksAddon.AZURE_POLICY, AksAddon.DEFENDER],
     ...(apiServerPublicIp ? { apiServerPublicIp, podsAccessApiServer: true } : {}),
   });
-  const enforce = chainguardEnforceProfile({ mode: EnforceMode.AGENT });
+  // Nodes pulling images from cgr.dev (the profile's default role), with the blob host every layer comes from.
+  const registry = chainguardContainersProfile();
 
   const rg = new ResourceGroup(stack, 'rg', { name: `rg-${id}`, location: LOCATION });
   const vnet = new VirtualNetwork(stack, 'vnet', {
@@ -101,7 +103,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   });
 
   const rules = new AzureFirewallPolicyRules(stack, 'aks-egress-rules', {
-    requirementSets: [aks, enforce],
+    requirementSets: [aks, registry],
     firewallPolicyId: policy.id,
     sources: FirewallRuleSources.newIpGroup({ name: `ipg-aks-nodes-${id}`, resourceGroupName: rg.name, location: rg.location, cidrs: [AKS_SUBNET] }),
     basePriority: 200,
@@ -119,8 +121,8 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     subnetId: aksSubnet.id,
   });
 
+  // No catalog row of this cluster lands on the API server: only the operators and the firewall's egress IP.
   const authorized = AksAuthorizedIpRanges.compute({
-    requirementSets: [enforce],
     cidrs: [{ cidr: operatorCidr.stringValue, purpose: 'operators running kubectl' }],
     firewallPublicIps: [firewallIp.ipAddress],
   });
@@ -152,10 +154,10 @@ export function createStack(scope: Construct, id: string): TerraformStack {
 
   new TerraformOutput(stack, 'firewall_public_ip', { value: firewallIp.ipAddress });
   if (!apiServerPublicIp) {
-    // Without a network rule to the API server IP, the Enforce agent's pods must name the API server by its FQDN.
-    new TerraformOutput(stack, 'enforce_agent_pod_annotation', {
+    // Without a network rule to the API server IP, pods that call the API server must name it by its FQDN.
+    new TerraformOutput(stack, 'api_server_pod_annotation', {
       value: { 'kubernetes.azure.com/set-kube-service-host-fqdn': 'true' },
-      description: "Set on the Chainguard Enforce agent's pod template: it calls the API server, which the firewall allows by name only.",
+      description: 'Set on the pod template of workloads outside kube-system that call the API server, which the firewall allows by name only.',
     });
   }
   new TerraformOutput(stack, 'cluster_fqdn', { value: cluster.fqdn });

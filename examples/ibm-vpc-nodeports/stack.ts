@@ -1,9 +1,10 @@
 /**
- * IBM Cloud VPC, multizone cluster with the Chainguard Enforce agent: the node ports 30000-32767 opened to the
- * cluster's three subnets (one per zone) in a security group this stack creates. What a security group cannot or
- * must not hold is listed in Terraform outputs instead: the domain names the administrators' firewall and the egress
- * proxy must allow (security groups match addresses only), and Enforce's API-endpoint CIDRs, which land on the
- * cluster master, not on the workers.
+ * IBM Cloud VPC, multizone cluster pulling Chainguard images: the node ports 30000-32767 opened to the cluster's three
+ * subnets (one per zone) in a security group this stack creates. What a security group cannot hold is listed in
+ * Terraform outputs instead: the domain names the administrators' firewall and the egress proxy must allow (security
+ * groups match addresses only), among them cgr.dev and its blob storage host. (This example added the Chainguard
+ * Enforce agent until the library marked Enforce retired; its output then told users to admit Enforce's CIDR ranges on
+ * the API server, addresses nobody vouches for today.)
  *
  *   terraform apply -var vpc_id=<ID from `ibmcloud is vpcs`>
  *
@@ -11,7 +12,7 @@
  */
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile, ibmVpcProfile } from 'cdktf-firewall-requirements';
+import { chainguardContainersProfile, ibmVpcProfile } from 'cdktf-firewall-requirements';
 import { IbmProvider, IbmSecurityGroupRules } from 'cdktf-firewall-requirements/ibm';
 
 /** The cluster's region and its VPC subnets, one per zone (`ibmcloud is subnets`). */
@@ -32,8 +33,8 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     vpcId: vpcId.stringValue,
     groupNamePrefix: 'k8s-node-ports',
   });
-  // Another module (here: the security team's agent) adds its requirements before synth.
-  rules.addRequirements(chainguardEnforceProfile());
+  // Another module (here: the platform's image module) adds its requirements before synth.
+  rules.addRequirements(chainguardContainersProfile());
 
   new TerraformOutput(stack, 'security_group_ids', {
     description: 'Security groups to attach to the worker nodes.',

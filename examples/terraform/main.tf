@@ -1,11 +1,12 @@
 # A plain Terraform (or OpenTofu) root module that uses exported firewall modules: no cdktf involved.
 # The modules under modules/ are written by the export command from the committed specs, e.g.
-#   npx cdktf-firewall-requirements export aws-network-firewall --spec specs/enforce-egress-domains.json --out modules/enforce-egress-domains
+#   npx cdktf-firewall-requirements export aws-network-firewall --spec specs/registry-egress-domains.json --out modules/registry-egress-domains
 # (exports.json lists them; npm run synth regenerates them, so never edit them by hand).
 #
-# - enforce-endpoint-access: the EKS public endpoint admits the Chainguard Enforce ranges and the operators' network
-#   (the module owns no resource: it computes the vpc_config values this module passes to aws_eks_cluster).
-# - enforce-egress-domains: the Enforce agent's egress hosts as an AWS Network Firewall domain allowlist rule group.
+# - endpoint-access: the EKS public endpoint admits the operators' network only (the module owns no resource: it
+#   computes the vpc_config values this module passes to aws_eks_cluster).
+# - registry-egress-domains: the hosts nodes need to pull images from Chainguard's registry (cgr.dev, its blob
+#   storage host, registry authentication) as an AWS Network Firewall domain allowlist rule group.
 # - node-security-group: the EKS node catalog's CIDR rows (the spec selects them: "select": { "peerKinds": ["cidr"] })
 #   as a security group for the nodes, created in var.vpc_id; its domain rows belong in a Network Firewall module.
 
@@ -44,12 +45,12 @@ variable "subnet_ids" {
   description = "The subnets of the cluster's network interfaces."
 }
 
-module "enforce_endpoint_access" {
-  source = "./modules/enforce-endpoint-access"
+module "endpoint_access" {
+  source = "./modules/endpoint-access"
 }
 
-module "enforce_egress_domains" {
-  source = "./modules/enforce-egress-domains"
+module "registry_egress_domains" {
+  source = "./modules/registry-egress-domains"
 }
 
 module "node_security_group" {
@@ -58,27 +59,27 @@ module "node_security_group" {
 }
 
 resource "aws_eks_cluster" "cluster" {
-  name     = "enforce-demo"
+  name     = "chainguard-demo"
   role_arn = var.cluster_role_arn
 
   vpc_config {
     subnet_ids              = var.subnet_ids
     security_group_ids      = module.node_security_group.security_group_ids
-    endpoint_private_access = module.enforce_endpoint_access.endpoint_private_access
-    endpoint_public_access  = module.enforce_endpoint_access.endpoint_public_access
-    public_access_cidrs     = module.enforce_endpoint_access.public_access_cidrs
+    endpoint_private_access = module.endpoint_access.endpoint_private_access
+    endpoint_public_access  = module.endpoint_access.endpoint_public_access
+    public_access_cidrs     = module.endpoint_access.public_access_cidrs
   }
 }
 
 resource "aws_networkfirewall_firewall_policy" "egress" {
-  name = "eks-enforce-egress"
+  name = "eks-registry-egress"
 
   firewall_policy {
     stateless_default_actions          = ["aws:forward_to_sfe"]
     stateless_fragment_default_actions = ["aws:forward_to_sfe"]
 
     dynamic "stateful_rule_group_reference" {
-      for_each = module.enforce_egress_domains.rule_group_arns
+      for_each = module.registry_egress_domains.rule_group_arns
       content {
         resource_arn = stateful_rule_group_reference.value
       }
@@ -87,6 +88,6 @@ resource "aws_networkfirewall_firewall_policy" "egress" {
 }
 
 output "public_access_cidrs" {
-  value       = module.enforce_endpoint_access.public_access_cidrs
+  value       = module.endpoint_access.public_access_cidrs
   description = "The networks admitted to the public cluster endpoint."
 }

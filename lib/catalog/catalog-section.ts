@@ -1,4 +1,5 @@
 import { Landing } from '../model/landing';
+import { CatalogStatus, retiredLabel } from '../model/lifecycle';
 import { Necessity } from '../model/necessity';
 import { Peer } from '../model/peer';
 import { PortRange } from '../model/port-range';
@@ -6,6 +7,7 @@ import { Direction, Protocol } from '../model/protocol';
 import { Provenance } from '../model/provenance';
 import { Interpretation, Requirement } from '../model/requirement';
 import { RequirementSet } from '../model/requirement-set';
+import { catalogLifecycle } from './lifecycle';
 
 /** A vendor document a catalog transcribes. */
 export interface SourceDocument {
@@ -49,6 +51,8 @@ export class CatalogSection {
     public readonly sectionTitle: string,
     anchor = '',
   ) {
+    const lifecycle = catalogLifecycle(document.catalog);
+    this.retiredPrefix = lifecycle?.status === CatalogStatus.RETIRED ? `${retiredLabel(lifecycle)}: ` : '';
     this.provenance = {
       catalog: document.catalog,
       section: key,
@@ -62,6 +66,9 @@ export class CatalogSection {
   /** The provenance every row of this section carries. */
   public readonly provenance: Provenance;
 
+  /** `RETIRED <date>: ` for the rows of a retired catalog, so that every listing and rendered description says so. */
+  private readonly retiredPrefix: string;
+
   /** Adds one row: every peer with the same protocol, ports and purpose. Returns `this` for chaining. */
   public row(peers: Peer[], protocol: Protocol, ports: number[] | PortRange[], purpose: string, options: RowOptions = {}): this {
     const ranges = (ports as Array<number | PortRange>).map((p) => (typeof p === 'number' ? PortRange.single(p, this.origin) : p));
@@ -72,7 +79,7 @@ export class CatalogSection {
           protocol,
           ports: ranges,
           peer,
-          purpose,
+          purpose: this.retiredPrefix + purpose,
           necessity: options.necessity ?? Necessity.required(),
           source: this.provenance,
           metadata: options.metadata,

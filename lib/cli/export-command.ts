@@ -66,6 +66,7 @@ function run(args: readonly string[], io: ExportIo, registry: ExportRegistry): n
   // Everything is planned before anything is written: a bad spec leaves the folder and stdout untouched.
   const module = exportModule(target.name, readSpecFile(specFile), { source: specFile, registry });
   const result = writeModule(module, outDir);
+  for (const warning of module.warnings ?? []) io.err.write(`${NAME}: warning: ${warning}\n`);
   const removed = result.removed.length > 0 ? `; removed ${result.removed.join(', ')} (no longer exported)` : '';
   io.out.write(`Wrote ${result.written.length} files to ${outDir}: ${result.written.join(', ')}${removed}\n`);
   return 0;

@@ -57,14 +57,42 @@ export const CSV_COLUMNS: readonly Column[] = [
   { title: 'vpc endpoint', value: (r) => r.metadata?.vpcEndpoint ?? '' },
   { title: 'profiles', value: (r) => r.profiles.join(' ') },
   { title: 'source', value: (r) => r.source },
+  // Whether the source's catalog is current or retired, and the day its data was last checked against upstream.
+  { title: 'catalog status', value: (r) => catalogStatusText(r) },
   { title: 'also in', value: (r) => (r.alsoIn ?? []).join(' ') },
   { title: 'document', value: (r) => `${r.provenance.title} (${r.provenance.date}) ${r.provenance.url}` },
 ];
 
 /** Table columns that appear only when some row has a value for them (the table is read, not parsed). */
 const TABLE_OPTIONAL = new Set(['vendor row', 'lands on', 'vpc endpoint']);
-/** Long prose and ids stay out of the table: csv, markdown and json carry them. */
-const TABLE_HIDDEN = new Set(['id', 'condition', 'also in', 'document']);
+/**
+ * Long prose and ids stay out of the table: csv, markdown and json carry them. The catalog status is the same on
+ * every row of a catalog: the table says it once per catalog, below the rows.
+ */
+const TABLE_HIDDEN = new Set(['id', 'condition', 'also in', 'document', 'catalog status']);
+
+/** `retired since 2024-04-10, data checked 2026-12-08` / `current (upstream 2026-06-18), data checked 2026-12-08`. */
+function catalogStatusText(r: RequirementRecord): string {
+  const l = r.lifecycle;
+  if (!l) return '';
+  return `${l.status === 'retired' ? `retired since ${l.since}` : `${l.status} (upstream ${l.since})`}, data checked ${l.checked}`;
+}
+
+/**
+ * One line per catalog of the listing: its status and the day its data was last checked; retired catalogs add their
+ * evidence and successor. The table's footer and the Markdown "Catalogs" section.
+ */
+export function catalogStatusLines(records: readonly RequirementRecord[]): string[] {
+  const byCatalog = new Map<string, RequirementRecord>();
+  for (const r of records) if (r.lifecycle && !byCatalog.has(r.lifecycle.catalog)) byCatalog.set(r.lifecycle.catalog, r);
+  return [...byCatalog.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([catalog, r]) => {
+      const l = r.lifecycle!;
+      const more = l.status === 'retired' ? `; evidence: ${l.evidence.join('; ')}${l.successor ? `; successor: ${l.successor}` : ''}` : '';
+      return `catalog ${catalog}: ${catalogStatusText(r)}${more}`;
+    });
+}
 /** The narrowest a table column is cut to when the table must fit a width. */
 const MIN_TABLE_COLUMN = 12;
 const GAP = 2;
@@ -124,6 +152,8 @@ function markdown(records: readonly ListedRecord[], ctx: FormatContext): string 
   for (const doc of [...documents.values()].sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : a.date < b.date ? -1 : 1))) {
     lines.push(`| ${markdownCell(doc.title)} | ${[...doc.sections].sort().join(', ')} | ${doc.date} | ${doc.url} |`);
   }
+  const catalogs = catalogStatusLines(records);
+  if (catalogs.length > 0) lines.push('', '## Catalogs', '', ...catalogs.map((l) => `- ${markdownCell(l)}`));
   lines.push('', '## Requirements', '');
   lines.push(`| ${CSV_COLUMNS.map((c) => c.title).join(' | ')} |`, `|${CSV_COLUMNS.map(() => '---').join('|')}|`);
   for (const r of records) lines.push(`| ${CSV_COLUMNS.map((c) => markdownCell(c.value(r))).join(' | ')} |`);
@@ -148,7 +178,7 @@ function table(records: readonly ListedRecord[], columns: readonly Column[], wid
       .join(' '.repeat(GAP))
       .trimEnd(),
   );
-  return lines.join('\n') + `\n${records.length} requirement(s)\n`;
+  return lines.join('\n') + `\n${records.length} requirement(s)\n` + catalogStatusLines(records).map((l) => `${l}\n`).join('');
 }
 
 /** Narrows the widest columns, one character at a time, until the row fits `width` or every column is at its minimum. */

@@ -1,6 +1,8 @@
 import { OptionSpec, OptionType, ProfileDefinition } from '../catalog/profile-definition';
 import { invalidValue, missingOption, unknownOption } from '../model/errors';
-import { toRecord } from '../model/requirement-record';
+import { catalogLifecycle, retiredCatalogsOf } from '../catalog/lifecycle';
+import { retirementWarning } from '../model/lifecycle';
+import { toRecordWithLifecycle } from '../model/requirement-record';
 import { FORMAT_SPEC, parseFlags } from './args';
 import * as format from './format';
 
@@ -142,7 +144,7 @@ export function runList(args: readonly string[], io: ListIo, all: readonly Profi
   const ids = sets.map((s) => new Set(s.requirements.map((r) => r.id)));
   const merged = sets[0].merge(...sets.slice(1));
   const records = merged.requirements.map((r) => ({
-    ...toRecord(r),
+    ...toRecordWithLifecycle(r, catalogLifecycle(r.primarySource.catalog)),
     profiles: parsed.profiles.filter((_, k) => ids[k].has(r.id)).map((p) => p.name),
   }));
   const env = io.env ?? process.env;
@@ -151,6 +153,8 @@ export function runList(args: readonly string[], io: ListIo, all: readonly Profi
     generatedAt: generationDate(env, io.now),
     width: parsed.wide ? undefined : tableWidth(io.out, env),
   });
+  // A retired catalog in use: one warning per catalog on stderr (stdout stays what scripts parse).
+  for (const lifecycle of retiredCatalogsOf(merged.requirements)) io.err.write(`${NAME}: warning: ${retirementWarning(lifecycle)}\n`);
   io.out.write(text);
   return 0;
 }

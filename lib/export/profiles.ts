@@ -1,4 +1,5 @@
 import { aksProfile, AksProfileOptions } from '../catalog/aks/profile';
+import { chainguardContainersProfile, ChainguardContainersProfileOptions } from '../catalog/chainguard-containers/profile';
 import { chainguardEnforceProfile, ChainguardEnforceProfileOptions } from '../catalog/chainguard-enforce/profile';
 import { eksNodesProfile, EksNodesProfileOptions } from '../catalog/eks/profile';
 import { gkeNodesProfile, GkeNodesProfileOptions } from '../catalog/gke/profile';
@@ -14,6 +15,7 @@ import { RequirementSet } from '../model/requirement-set';
  */
 export const TYPED_PROFILES: Readonly<Record<string, (options: Record<string, unknown>) => RequirementSet>> = {
   aks: (o) => aksProfile(o as unknown as AksProfileOptions),
+  'chainguard-containers': (o) => chainguardContainersProfile(o as ChainguardContainersProfileOptions),
   'chainguard-enforce': (o) => chainguardEnforceProfile(o as ChainguardEnforceProfileOptions),
   eks: (o) => eksNodesProfile(o as unknown as EksNodesProfileOptions),
   gke: (o) => gkeNodesProfile(o as unknown as GkeNodesProfileOptions),

@@ -15,7 +15,7 @@ export function parseSpecText(text: string, source: string): unknown {
   checkSpecTextLimits(text, source);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (body.trim() === '') {
-    throw invalidValue('spec', '', source, 'The spec file is empty. Write a JSON object: { "profiles": { "chainguard-enforce": {} } }.', 'invalid-spec');
+    throw invalidValue('spec', '', source, 'The spec file is empty. Write a JSON object: { "profiles": { "chainguard-containers": {} } }.', 'invalid-spec');
   }
   let value: unknown;
   try {

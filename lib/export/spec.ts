@@ -14,7 +14,7 @@ import { refuseTemplates, specData } from './spec-data';
  *
  * @example
  * {
- *   "profiles": { "aks": { "location": "westeurope", "addons": ["azure-monitor"] }, "chainguard-enforce": { "mode": "agent" } },
+ *   "profiles": { "aks": { "location": "westeurope", "addons": ["azure-monitor"] }, "chainguard-containers": { "roles": ["pull"] } },
  *   "target": { "firewallPolicyId": "..." }
  * }
  */
@@ -94,10 +94,10 @@ export function checkSpec(spec: unknown, source: string = 'spec'): CheckedSpec {
       'Missing required key "profiles"',
       '',
       specOrigin(source, []),
-      `Name the profiles to merge, e.g. "profiles": { "chainguard-enforce": {} }. Profiles: ${profileNames().join(', ')}.`,
+      `Name the profiles to merge, e.g. "profiles": { "chainguard-containers": {} }. Profiles: ${profileNames().join(', ')}.`,
     );
   }
-  const profilesObject = object(root.profiles, source, ['profiles'], 'Give "profiles" as an object of profile names to their options, e.g. { "chainguard-enforce": { "mode": "agent" } }.');
+  const profilesObject = object(root.profiles, source, ['profiles'], 'Give "profiles" as an object of profile names to their options, e.g. { "chainguard-containers": { "roles": ["pull"] } }.');
   const names = Object.keys(profilesObject);
   if (names.length === 0) {
     throw invalidValue('profiles', '{}', specOrigin(source, ['profiles']), `Name at least one profile. Profiles: ${profileNames().join(', ')}.`, 'missing-option');

@@ -3,6 +3,7 @@ export * from './cidr';
 export * from './errors';
 export * from './input';
 export * from './landing';
+export * from './lifecycle';
 export * from './necessity';
 export * from './peer';
 export * from './port-range';

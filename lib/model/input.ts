@@ -30,7 +30,7 @@ export class InputCheck extends ValueCheck {
     }
     return this.array(name, value, (item, where) => {
       if (item instanceof RequirementSet) return item;
-      throw this.typeError(name, item, 'a RequirementSet', 'Every entry is a RequirementSet, e.g. a profile such as chainguardEnforceProfile().', where);
+      throw this.typeError(name, item, 'a RequirementSet', 'Every entry is a RequirementSet, e.g. a profile such as chainguardContainersProfile().', where);
     }, options);
   }
 }

@@ -1,6 +1,7 @@
 import { NecessityKind } from './necessity';
 import { Requirement } from './requirement';
 import { sourceKey } from './provenance';
+import type { CatalogLifecycle } from './lifecycle';
 
 /** The plain-data form of a requirement (the CLI's JSON format). */
 export interface RequirementRecord {
@@ -18,6 +19,18 @@ export interface RequirementRecord {
   readonly condition?: string;
   /** The primary source document. */
   readonly provenance: { readonly title: string; readonly section: string; readonly url: string; readonly date: string };
+  /**
+   * The lifecycle of the primary source's catalog, when the caller gives it (the CLI does): `current` or `retired`, since when,
+   * the day the data was last checked against upstream, and the evidence (`repository@commit (date): change`).
+   */
+  readonly lifecycle?: {
+    readonly catalog: string;
+    readonly status: string;
+    readonly since: string;
+    readonly checked: string;
+    readonly evidence: string[];
+    readonly successor?: string;
+  };
   /** Every source (`catalog/section`), when the flow has more than one. */
   readonly alsoIn?: string[];
   readonly metadata?: Record<string, string>;
@@ -36,6 +49,18 @@ export interface RequirementRecord {
 
 /** The plain-data form of a requirement. */
 export function toRecord(r: Requirement): RequirementRecord {
+  return recordOf(r);
+}
+
+/**
+ * The plain-data form of a requirement with the lifecycle of its primary source's catalog (what `list` prints).
+ * @param lifecycle the catalog's lifecycle; ignored unless it is the primary source's catalog
+ */
+export function toRecordWithLifecycle(r: Requirement, lifecycle: CatalogLifecycle | undefined): RequirementRecord {
+  return recordOf(r, lifecycle);
+}
+
+function recordOf(r: Requirement, lifecycle?: CatalogLifecycle): RequirementRecord {
   const p = r.primarySource;
   return {
     id: r.id,
@@ -48,6 +73,7 @@ export function toRecord(r: Requirement): RequirementRecord {
     necessity: r.necessity.kind,
     ...(r.necessity.kind === NecessityKind.CONDITIONAL ? { condition: r.necessity.conditionText } : {}),
     provenance: { title: p.title, section: p.sectionTitle, url: p.url, date: p.date },
+    ...(lifecycle && lifecycle.catalog === p.catalog ? { lifecycle: lifecycleRecord(lifecycle) } : {}),
     ...(r.sources.length > 1 ? { alsoIn: r.sources.slice(1).map(sourceKey) } : {}),
     ...(Object.keys(r.metadata).length > 0 ? { metadata: { ...r.metadata } } : {}),
     ...(r.landsOnNodes ? {} : { landing: r.landing }),
@@ -60,5 +86,16 @@ export function toRecord(r: Requirement): RequirementRecord {
           },
         }
       : {}),
+  };
+}
+
+function lifecycleRecord(l: CatalogLifecycle): NonNullable<RequirementRecord['lifecycle']> {
+  return {
+    catalog: l.catalog,
+    status: l.status,
+    since: l.since,
+    checked: l.checked,
+    evidence: l.evidence.map((e) => `${e.repository}@${e.commit} (${e.date}): ${e.change}`),
+    ...(l.successor ? { successor: l.successor } : {}),
   };
 }

@@ -31,7 +31,7 @@ export class RequirementSet {
 
   /** The union of several sets. */
   public static union(sets: readonly RequirementSet[]): RequirementSet {
-    checkArrayOf(sets, RequirementSet, 'RequirementSet.union', 'Give an array of requirement sets, e.g. [aksProfile({...}), chainguardEnforceProfile()].');
+    checkArrayOf(sets, RequirementSet, 'RequirementSet.union', 'Give an array of requirement sets, e.g. [aksProfile({...}), chainguardContainersProfile()].');
     return RequirementSet.of(sets.flatMap((s) => s.requirements));
   }
 
@@ -47,7 +47,7 @@ export class RequirementSet {
 
   /** This set and `others` together. */
   public merge(...others: RequirementSet[]): RequirementSet {
-    checkArrayOf(others, RequirementSet, 'RequirementSet.merge', 'Pass requirement sets, e.g. set.merge(chainguardEnforceProfile()).');
+    checkArrayOf(others, RequirementSet, 'RequirementSet.merge', 'Pass requirement sets, e.g. set.merge(chainguardContainersProfile()).');
     return RequirementSet.union([this, ...others]);
   }
 

@@ -1,8 +1,11 @@
 import { PlanCache } from '../plan/plan-cache';
-import { Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidValue } from '../model/errors';
+import { retiredCatalogsOf } from '../catalog/lifecycle';
 import { InputCheck } from '../model/input';
+import { retirementWarning } from '../model/lifecycle';
+import { Requirement } from '../model/requirement';
 import { RequirementSet } from '../model/requirement-set';
 
 /** Unions of the same requirement sets (by identity, in order), shared by every construct of the process. */
@@ -112,7 +115,10 @@ export abstract class RequirementsConstruct extends Construct {
   public render(): void {
     if (this.state !== 'open') return;
     this.state = 'rendering';
-    this.renderRequirements(this.requirements);
+    const requirements = this.requirements;
+    this.renderRequirements(requirements);
+    // A retired catalog in use is worth a warning at every synth, whatever the target made of its rows.
+    warnRetiredCatalogs(this, requirements.requirements);
     this.state = 'rendered';
   }
 
@@ -126,6 +132,14 @@ export abstract class RequirementsConstruct extends Construct {
 
   /** Creates the resources for the merged set (called once). */
   protected abstract renderRequirements(requirements: RequirementSet): void;
+}
+
+/**
+ * Adds one synth warning to `scope` per retired catalog among the sources of `requirements` (constructs call it
+ * when they render; `applyTo` helpers call it on the cluster they change).
+ */
+export function warnRetiredCatalogs(scope: IConstruct, requirements: readonly Requirement[]): void {
+  for (const lifecycle of retiredCatalogsOf(requirements)) Annotations.of(scope).addWarning(retirementWarning(lifecycle));
 }
 
 type ConstructType = abstract new (...args: never[]) => RequirementsConstruct;

@@ -67,6 +67,7 @@ const THIRD_PARTY = [
   'storage.googleapis.com',
 ];
 
+const BLOB_HOST = '9236a389bd48b984df91adc1bc924620.r2.cloudflarestorage.com';
 const SEED_CIDRS = ['35.230.121.20/32', '34.132.193.40/32', '35.237.242.37/32'];
 const NOVEMBER_CIDRS = [...SEED_CIDRS, '34.117.0.114/32', '34.107.162.32/32'];
 
@@ -154,7 +155,7 @@ describe.each([
     expect(peersOf(catalog.chainguardHosts.requirements)).toEqual(hosts);
     for (const r of catalog.chainguardHosts.requirements) {
       expect([r.direction, r.protocol, r.portsText, r.peer.kind, r.necessity.kind]).toEqual([Direction.EGRESS, Protocol.HTTPS, '443', PeerKind.FQDN, 'required']);
-      expect(r.purpose).toBe('Enforce agent (namespace gulfstream) to the Chainguard Enforce SaaS');
+      expect(r.purpose).toBe('RETIRED 2024-04-10: Enforce agent (namespace gulfstream) to the Chainguard Enforce SaaS');
       expect(r.primarySource).toEqual({
         catalog: 'chainguard-enforce',
         section: 'chainguard-hosts',
@@ -180,7 +181,7 @@ describe.each([
     expect(peersOf(catalog.thirdPartyHosts.requirements)).toEqual(THIRD_PARTY);
     for (const r of catalog.thirdPartyHosts.requirements) {
       expect([r.direction, r.protocol, r.portsText, r.peer.kind]).toEqual([Direction.EGRESS, Protocol.HTTPS, '443', PeerKind.FQDN]);
-      expect(r.purpose).toBe('Enforce agent (namespace gulfstream) to a third-party host Chainguard Enforce uses');
+      expect(r.purpose).toBe('RETIRED 2024-04-10: Enforce agent (namespace gulfstream) to a third-party host Chainguard Enforce uses');
       expect(r.metadata).toEqual(hostMetadata(edition, undefined, false));
       expect(r.primarySource.section).toBe('third-party-hosts');
       expect(r.primarySource.sectionTitle).toBe('Third-party Hosts');
@@ -192,7 +193,7 @@ describe.each([
     expect(peersOf(catalog.cidrRanges.requirements)).toEqual(cidrs);
     for (const r of catalog.cidrRanges.requirements) {
       expect([r.direction, r.protocol, r.portsText, r.peer.kind]).toEqual([Direction.INGRESS, Protocol.TCP, '443', PeerKind.CIDR]);
-      expect(r.purpose).toBe('Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery');
+      expect(r.purpose).toBe('RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery');
       expect(r.metadata).toEqual({
         edition,
         dataFile: data.cidrsDataFile,
@@ -212,7 +213,7 @@ describe.each([
     const apiIds = new Set(catalog.cidrRanges.requirements.map((r) => r.id));
     expect(catalog.saasAccess.requirements.some((r) => apiIds.has(r.id))).toBe(false);
     for (const r of catalog.saasAccess.requirements) {
-      expect(r.purpose).toBe('Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges');
+      expect(r.purpose).toBe('RETIRED 2024-04-10: Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges');
       expect(r.primarySource.sectionTitle).toBe('Enforce SaaS Access');
       expect(r.primarySource.url).toBe(`${url}#enforce-saas-access`);
     }
@@ -221,14 +222,14 @@ describe.each([
 
 describe('chainguardEnforceProfile', () => {
   test('defaults: agent mode, newest edition (2023-11-29)', () => {
-    expect(chainguardEnforceProfile().requirements.map((r) => r.id)).toEqual(
-      chainguardEnforceProfile({ mode: EnforceMode.AGENT, edition: EnforceEdition.EDITION_2023_11_29 }).requirements.map((r) => r.id),
+    expect(chainguardEnforceProfile({ acknowledgeRetired: true }).requirements.map((r) => r.id)).toEqual(
+      chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENT, edition: EnforceEdition.EDITION_2023_11_29 }).requirements.map((r) => r.id),
     );
-    expect(chainguardEnforceProfile().size).toBe(28);
+    expect(chainguardEnforceProfile({ acknowledgeRetired: true }).size).toBe(29);
   });
 
   test('agent mode, seed edition (2023-03-18): 19 + 4 egress hosts and 3 ingress CIDRs', () => {
-    const set = chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_03_18 });
+    const set = chainguardEnforceProfile({ acknowledgeRetired: true, edition: EnforceEdition.EDITION_2023_03_18 });
     expect(set.size).toBe(26);
     expect(set.unresolvedPlaceholders).toEqual([]);
     const egress = set.requirements.filter((r) => r.direction === Direction.EGRESS);
@@ -239,10 +240,10 @@ describe('chainguardEnforceProfile', () => {
     expect(set.requirements.every((r) => r.primarySource.date === '2023-03-18')).toBe(true);
   });
 
-  test('agent mode, 2023-11-29 edition: 19 + 4 hosts and 5 CIDRs', () => {
-    const set = chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_11_29 });
-    expect(set.size).toBe(28);
-    expect(peersOf(set.requirements.filter((r) => r.direction === Direction.EGRESS))).toEqual([...NOVEMBER_HOSTS, ...THIRD_PARTY].sort());
+  test('agent mode, 2023-11-29 edition: 19 + 4 hosts, the blob host behind cgr.dev, and 5 CIDRs', () => {
+    const set = chainguardEnforceProfile({ acknowledgeRetired: true, edition: EnforceEdition.EDITION_2023_11_29 });
+    expect(set.size).toBe(29);
+    expect(peersOf(set.requirements.filter((r) => r.direction === Direction.EGRESS))).toEqual([...NOVEMBER_HOSTS, ...THIRD_PARTY, BLOB_HOST].sort());
     expect(peersOf(set.requirements.filter((r) => r.direction === Direction.INGRESS))).toEqual([
       '34.107.162.32/32',
       '34.117.0.114/32',
@@ -257,7 +258,7 @@ describe('chainguardEnforceProfile', () => {
     [EnforceEdition.EDITION_2023_03_18, 3],
     [EnforceEdition.EDITION_2023_11_29, 5],
   ])('agentless mode (%s): only the CIDR ingress rows, to the API endpoint and to the registry, no agent egress', (edition, count) => {
-    const set = chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS, edition });
+    const set = chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENTLESS, edition });
     expect(set.size).toBe(2 * count);
     expect(set.requirements.filter((r) => r.direction === Direction.EGRESS)).toEqual([]);
     const api = set.requirements.filter((r) => r.landing === Landing.CONTROL_PLANE);
@@ -271,7 +272,7 @@ describe('chainguardEnforceProfile', () => {
         protocol: 'tcp',
         ports: ['443'],
         peer: { kind: 'cidr' },
-        purpose: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery',
+        purpose: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery',
         necessity: 'required',
         landing: 'control-plane',
       });
@@ -279,7 +280,7 @@ describe('chainguardEnforceProfile', () => {
     for (const r of registry) {
       expect(toRecord(r)).toMatchObject({
         source: 'chainguard-enforce/saas-access',
-        purpose: 'Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
+        purpose: 'RETIRED 2024-04-10: Agentless mode: the Chainguard Enforce SaaS reaches your image registry, which must admit these ranges',
         landing: 'service',
         metadata: expect.objectContaining({ admitIn: 'your image registry' }),
       });
@@ -287,7 +288,7 @@ describe('chainguardEnforceProfile', () => {
   });
 
   test('the flows of agent mode in the seed edition, exactly', () => {
-    expect(flows(chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_03_18 }))).toEqual([
+    expect(flows(chainguardEnforceProfile({ acknowledgeRetired: true, edition: EnforceEdition.EDITION_2023_03_18 }))).toEqual([
       ...[...SEED_HOSTS.map((h) => `egress https 443 fqdn:${h} chainguard-hosts`), ...THIRD_PARTY.map((h) => `egress https 443 fqdn:${h} third-party-hosts`)].sort(
         (a, b) => (a.split(' ')[3] < b.split(' ')[3] ? -1 : 1),
       ),
@@ -298,8 +299,8 @@ describe('chainguardEnforceProfile', () => {
   });
 
   test('is deterministic', () => {
-    const a = JSON.stringify(chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
-    const b = JSON.stringify(chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
+    const a = JSON.stringify(chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
+    const b = JSON.stringify(chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENTLESS }).requirements.map(toRecord));
     expect(a).toBe(b);
   });
 
@@ -312,22 +313,22 @@ describe('chainguardEnforceProfile', () => {
   });
 
   test('rejects an unknown mode, suggesting the closest', () => {
-    expect(() => chainguardEnforceProfile({ mode: 'agentles' as EnforceMode })).toThrow(
+    expect(() => chainguardEnforceProfile({ acknowledgeRetired: true, mode: 'agentles' as EnforceMode })).toThrow(
       'Unknown Enforce mode "agentles" (from profile chainguard-enforce option mode). Did you mean "agentless"? Valid values: agent, agentless.',
     );
-    expect(() => chainguardEnforceProfile({ mode: 'sidecar-proxy' as EnforceMode })).toThrow(
+    expect(() => chainguardEnforceProfile({ acknowledgeRetired: true, mode: 'sidecar-proxy' as EnforceMode })).toThrow(
       'Unknown Enforce mode "sidecar-proxy" (from profile chainguard-enforce option mode). Valid values: agent, agentless.',
     );
   });
 
   test('rejects an unknown edition, suggesting the closest', () => {
-    expect(() => chainguardEnforceProfile({ edition: '2023-03-19' as EnforceEdition })).toThrow(
+    expect(() => chainguardEnforceProfile({ acknowledgeRetired: true, edition: '2023-03-19' as EnforceEdition })).toThrow(
       'Unknown Enforce edition "2023-03-19" (from profile chainguard-enforce option edition). Did you mean "2023-03-18"? Valid values: 2023-03-18, 2023-11-29.',
     );
-    expect(() => chainguardEnforceProfile({ edition: 'latest' as EnforceEdition })).toThrow(
+    expect(() => chainguardEnforceProfile({ acknowledgeRetired: true, edition: 'latest' as EnforceEdition })).toThrow(
       'Unknown Enforce edition "latest" (from profile chainguard-enforce option edition). Valid values: 2023-03-18, 2023-11-29.',
     );
-    expect(() => chainguardEnforceProfile({ edition: 'latest' as EnforceEdition })).toThrow(FirewallRequirementsError);
+    expect(() => chainguardEnforceProfile({ acknowledgeRetired: true, edition: 'latest' as EnforceEdition })).toThrow(FirewallRequirementsError);
   });
 });
 
@@ -337,18 +338,23 @@ describe('CHAINGUARD_ENFORCE_PROFILE', () => {
     expect(CHAINGUARD_ENFORCE_PROFILE.options.map((o) => [o.name, o.flag, o.type, o.choices, o.defaultText, o.required])).toEqual([
       ['mode', 'mode', OptionType.CHOICE, ['agent', 'agentless'], 'agent', undefined],
       ['edition', 'edition', OptionType.CHOICE, ['2023-03-18', '2023-11-29'], '2023-11-29', undefined],
+      ['acknowledgeRetired', 'acknowledge-retired', OptionType.BOOLEAN, undefined, 'false (the profile refuses)', undefined],
     ]);
+    expect(CHAINGUARD_ENFORCE_PROFILE.description.startsWith('RETIRED 2024-04-10, refused without --acknowledge-retired.')).toBe(true);
   });
 
-  test('builds from parsed flags', () => {
-    expect(CHAINGUARD_ENFORCE_PROFILE.build({}).size).toBe(28);
-    expect(CHAINGUARD_ENFORCE_PROFILE.build({ edition: '2023-03-18' }).size).toBe(26);
-    const set = CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agentless', edition: '2023-11-29' });
+  test('builds from parsed flags, only with --acknowledge-retired', () => {
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({})).toThrow('Missing required option acknowledgeRetired');
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: false })).toThrow('Missing required option acknowledgeRetired');
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: 'yes' })).toThrow('--acknowledge-retired is true or false');
+    expect(CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: true }).size).toBe(29);
+    expect(CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: 'true', edition: '2023-03-18' }).size).toBe(26);
+    const set = CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: true, mode: 'agentless', edition: '2023-11-29' });
     expect([...new Set(peersOf(set.requirements))]).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
   });
 
   test('rejects bad flag values', () => {
-    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ mode: 'agnet' })).toThrow(
+    expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ acknowledgeRetired: true, mode: 'agnet' })).toThrow(
       'Unknown Enforce mode "agnet" (from profile chainguard-enforce option mode). Did you mean "agent"? Valid values: agent, agentless.',
     );
     expect(() => CHAINGUARD_ENFORCE_PROFILE.build({ edition: true })).toThrow(
@@ -371,8 +377,8 @@ describe('switching editions changes only the flows that changed', () => {
 
   test.each(ENFORCE_MODES)('%s mode: exactly the added and removed flows differ; every other flow renders the same text', (mode) => {
     // GIVEN both editions
-    const seed = chainguardEnforceProfile({ mode, edition: EnforceEdition.EDITION_2023_03_18 });
-    const november = chainguardEnforceProfile({ mode, edition: EnforceEdition.EDITION_2023_11_29 });
+    const seed = chainguardEnforceProfile({ acknowledgeRetired: true, mode, edition: EnforceEdition.EDITION_2023_03_18 });
+    const november = chainguardEnforceProfile({ acknowledgeRetired: true, mode, edition: EnforceEdition.EDITION_2023_11_29 });
     const seedIds = new Set(seed.requirements.map((r) => r.id));
     const novemberIds = new Set(november.requirements.map((r) => r.id));
     // THEN the flows that differ are exactly the data-file changes between the editions
@@ -380,7 +386,7 @@ describe('switching editions changes only the flows that changed', () => {
     const removed = seed.requirements.filter((r) => !novemberIds.has(r.id)).map((r) => r.peer.value);
     expect(added).toEqual(
       mode === EnforceMode.AGENT
-        ? ['cgr.dev', 'trustroot-compiler.enforce.dev', '34.107.162.32/32', '34.117.0.114/32']
+        ? [BLOB_HOST, 'cgr.dev', 'trustroot-compiler.enforce.dev', '34.107.162.32/32', '34.117.0.114/32']
         : // Each range lands on the API endpoint and on the registry: two flows per new range.
           ['34.107.162.32/32', '34.107.162.32/32', '34.117.0.114/32', '34.117.0.114/32'],
     );
@@ -407,11 +413,63 @@ describe('switching editions changes only the flows that changed', () => {
 
 describe('chainguardEnforceProfile from JavaScript', () => {
   test.each([
-    [null, 'Invalid props "null" (from profile chainguard-enforce). Pass an object of named properties (edition, mode).'],
+    [null, 'Invalid props "null" (from profile chainguard-enforce). Pass an object of named properties (acknowledgeRetired, edition, mode).'],
     ['agent', 'Invalid props "agent" (from profile chainguard-enforce).'],
-    [{ mode: 3 }, 'Unknown Enforce mode "3" (from profile chainguard-enforce option mode). Valid values: agent, agentless.'],
-    [{ mod: 'agent' }, 'Unknown property "mod" (from profile chainguard-enforce). Did you mean "mode"? Known properties: edition, mode.'],
+    [{ acknowledgeRetired: true, mode: 3 }, 'Unknown Enforce mode "3" (from profile chainguard-enforce option mode). Valid values: agent, agentless.'],
+    [{ mod: 'agent' }, 'Unknown property "mod" (from profile chainguard-enforce). Did you mean "mode"? Known properties: acknowledgeRetired, edition, mode.'],
+    [{ acknowledgeRetired: 'true' }, 'acknowledgeRetired'],
   ])('%j', (options, message) => {
     expect(() => chainguardEnforceProfile(options as never)).toThrow(message);
+  });
+});
+
+describe('retirement: no Enforce row without the explicit choice', () => {
+  const REFUSAL =
+    'Missing required option acknowledgeRetired: Chainguard Enforce for Kubernetes is retired since 2024-04-10 ' +
+    '(chainguard-dev/edu@115bca1e8: Enforce documentation turned down); nobody vouches for its hosts or its five CIDR ranges, ' +
+    'which agent mode admits on the cluster API endpoint (from profile chainguard-enforce). For example: ' +
+    'chainguardEnforceProfile({ acknowledgeRetired: true }) (CLI --acknowledge-retired) only for a cluster that still runs the Enforce agent; ' +
+    'for pulls from cgr.dev use chainguardContainersProfile() (CLI list chainguard-containers).';
+
+  test.each([[undefined], [{}], [{ acknowledgeRetired: false }], [{ mode: EnforceMode.AGENTLESS }], [{ edition: EnforceEdition.EDITION_2023_03_18 }]])(
+    'refuses %j, naming the retirement, the evidence and both ways out',
+    (options) => {
+      let error: unknown;
+      try {
+        chainguardEnforceProfile(options);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FirewallRequirementsError);
+      expect((error as FirewallRequirementsError).code).toBe('missing-option');
+      expect((error as FirewallRequirementsError).message).toBe(REFUSAL);
+    },
+  );
+
+  test('with the choice, every row of both modes says it is retired, in its purpose (which descriptions render)', () => {
+    for (const mode of ENFORCE_MODES) {
+      const set = chainguardEnforceProfile({ acknowledgeRetired: true, mode });
+      expect(set.requirements.every((r) => r.purposes.every((p) => p.startsWith('RETIRED 2024-04-10: ')))).toBe(true);
+    }
+  });
+
+  test('an edition that lists cgr.dev brings its blob host; the seed edition lists neither', () => {
+    const november = chainguardEnforceCatalog(EnforceEdition.EDITION_2023_11_29).registryBlobStorage.requirements;
+    expect(november.map((r) => [r.direction, r.protocol, r.portsText, r.peer.value, r.primarySource.section, r.primarySource.url, r.purpose])).toEqual([
+      [
+        Direction.EGRESS,
+        Protocol.HTTPS,
+        '443',
+        BLOB_HOST,
+        'images-third-party-hosts',
+        `${NOVEMBER_URL}#images-third-party-hosts`,
+        'RETIRED 2024-04-10: Blob storage behind cgr.dev: the registry redirects every layer download here',
+      ],
+    ]);
+    expect(november[0].metadata).toEqual({ edition: '2023-11-29', dnsTtl: TTL });
+    expect(chainguardEnforceCatalog(EnforceEdition.EDITION_2023_03_18).registryBlobStorage.length).toBe(0);
+    // Agentless mode has no egress, so no cgr.dev row and no blob host row.
+    const agentless = chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENTLESS });
+    expect(agentless.requirements.some((r) => r.peer.value === 'cgr.dev' || r.peer.value === BLOB_HOST)).toBe(false);
   });
 });

@@ -51,8 +51,14 @@ describe('GKE catalog', () => {
 });
 
 describe('gkeNodesProfile', () => {
-  test('default: Google APIs by name, plus the cluster ranges and the -master rule', () => {
-    expect(flows(gkeNodesProfile(BASE))).toEqual([
+  test('default: Google APIs through private.googleapis.com, IPv4 and IPv6, plus the cluster ranges and the -master rule (no wildcard: GcpFirewall renders it)', () => {
+    expect(flows(gkeNodesProfile(BASE))).toEqual(flows(gkeNodesProfile({ ...BASE, googleApiAccess: GkeGoogleApiAccess.PRIVATE })));
+    expect(gkeNodesProfile(BASE).requirements.some((r) => r.peer.isDomain)).toBe(false);
+  });
+
+  test('domains: Google APIs by name, for an egress proxy', () => {
+    const set = gkeNodesProfile({ ...BASE, googleApiAccess: GkeGoogleApiAccess.DOMAINS });
+    expect(flows(set)).toEqual([
       ...CLUSTER_ROWS,
       'egress https 443 europe-west1-docker.pkg.dev google-api-domains required',
       'egress https 443 gcr.io google-api-domains required',
@@ -62,22 +68,43 @@ describe('gkeNodesProfile', () => {
       'egress https 443 *.pkg.dev google-api-domains required',
       MASTER_ROW,
     ]);
-    const [domain] = gkeNodesProfile(BASE).requirements.filter((r) => r.peer.value === 'gcr.io');
+    const [domain] = set.requirements.filter((r) => r.peer.value === 'gcr.io');
     expect(domain.primarySource.url).toContain('terraform-google-network/blob/1bf8659d3d04086d096d9a3633d393e99946d53d/modules/private-service-connect/dns.tf');
   });
 
-  test('private: TCP 443 to private.googleapis.com, with the DNS it needs', () => {
+  test('private: TCP 443 to private.googleapis.com, IPv4 and IPv6 (an egress deny of ::/0 would cut dual-stack nodes off), with the DNS they need', () => {
     const set = gkeNodesProfile({ ...BASE, googleApiAccess: GkeGoogleApiAccess.PRIVATE });
-    expect(flows(set)).toEqual([...CLUSTER_ROWS, 'egress tcp 443 199.36.153.8/30 private-google-apis required', MASTER_ROW]);
+    expect(flows(set)).toEqual([
+      ...CLUSTER_ROWS,
+      'egress tcp 443 199.36.153.8/30 private-google-apis required',
+      'egress tcp 443 2600:2d00:2:2000::/64 private-google-apis-ipv6 required',
+      MASTER_ROW,
+    ]);
     expect(set.requirements[3].metadata.dns).toContain('private.googleapis.com');
     expect(set.requirements[3].primarySource.url).toBe('https://cloud.google.com/vpc/docs/access-apis-external-ip');
+    const v6 = set.requirements[4];
+    expect(v6.metadata.dns).toContain('AAAA records with the private.googleapis.com IPv6 range');
+    expect(v6.primarySource).toEqual({
+      catalog: 'gke',
+      section: 'private-google-apis-ipv6',
+      sectionTitle: 'private.googleapis.com IPv6 range (private-6)',
+      title: 'Cloud Foundation Fabric net-vpc module, routes to the Google API VIPs',
+      url: 'https://github.com/GoogleCloudPlatform/cloud-foundation-fabric/blob/86cc6eee4ceb4eadd70fe2ca27d44a8f9722491d/modules/net-vpc/routes.tf',
+      date: 'n/a (undated commit)',
+    });
   });
 
-  test('restricted, also chosen by vpcServiceControls', () => {
-    const expected = [...CLUSTER_ROWS, 'egress tcp 443 199.36.153.4/30 restricted-google-apis required', MASTER_ROW];
+  test('restricted, also chosen by vpcServiceControls: IPv4 and IPv6', () => {
+    const expected = [
+      ...CLUSTER_ROWS,
+      'egress tcp 443 199.36.153.4/30 restricted-google-apis required',
+      'egress tcp 443 2600:2d00:2:1000::/64 restricted-google-apis-ipv6 required',
+      MASTER_ROW,
+    ];
     expect(flows(gkeNodesProfile({ ...BASE, googleApiAccess: GkeGoogleApiAccess.RESTRICTED }))).toEqual(expected);
     expect(flows(gkeNodesProfile({ ...BASE, vpcServiceControls: true }))).toEqual(expected);
     expect(gkeNodesProfile({ ...BASE, vpcServiceControls: true }).requirements[3].primarySource.date).toBe('2025-08-18');
+    expect(gkeNodesProfile({ ...BASE, vpcServiceControls: true }).requirements[4].primarySource.section).toBe('restricted-google-apis-ipv6');
   });
 
   test('the Service range and several ranges', () => {
@@ -96,7 +123,7 @@ describe('gkeNodesProfile', () => {
       expect(bad({ ...BASE, region: 'europe-west7' })).toThrow('Unknown Google Cloud region "europe-west7" (from profile gke option region). Did you mean');
       expect(bad({ ...BASE, region: 'europe-west1-b' })).toThrow('europe-west1-b is a zone: give its region, europe-west1.');
       expect(bad({ ...BASE, region: 'eu-west-1', allowUnlistedRegion: true })).toThrow('A region name looks like europe-west1.');
-      expect(gkeNodesProfile({ ...BASE, region: 'europe-west7', allowUnlistedRegion: true }).requirements.map((r) => r.peer.value)).toContain(
+      expect(gkeNodesProfile({ ...BASE, region: 'europe-west7', allowUnlistedRegion: true, googleApiAccess: GkeGoogleApiAccess.DOMAINS }).requirements.map((r) => r.peer.value)).toContain(
         'europe-west7-docker.pkg.dev',
       );
     });
@@ -150,7 +177,7 @@ describe('GKE_PROFILE', () => {
 
   test('builds from parsed flags and rejects unknown ones', () => {
     const set = GKE_PROFILE.build({ region: 'europe-west1', controlPlaneCidrs: '172.16.0.0/28', nodeCidrs: ['10.0.0.0/20'], podCidrs: '10.4.0.0/14', googleApiAccess: 'private' });
-    expect(set.size).toBe(5);
+    expect(set.size).toBe(6);
     expect(() => GKE_PROFILE.build({ ...BASE, podCidr: 'x' })).toThrow('Unknown GKE profile option "podCidr"');
     expect(() => GKE_PROFILE.build({ ...BASE, vpcServiceControls: 'yes' })).toThrow('Invalid --vpc-service-controls "yes" (from profile gke option vpcServiceControls). --vpc-service-controls is true or false.');
   });

@@ -2,18 +2,26 @@ import { runCli } from './run-cli';
 
 const run = runCli;
 
+const RETIRED_WARNING =
+  'cdktf-firewall-requirements: warning: catalog chainguard-enforce (Chainguard Enforce for Kubernetes) is retired since 2024-04-10: ' +
+  'nobody vouches for its rows today (last evidence: chainguard-dev/edu@3260d4508, 2024-09-10, the remaining references to removed Enforce functionality go). ' +
+  'For what the vendor still publishes, use the chainguard-containers profile.\n';
+
 describe('cli list', () => {
   test('json output is an array of records with the documented fields', () => {
-    const { code, stdout, stderr } = run('list', 'chainguard-enforce', '--format', 'json');
-    expect(stderr).toBe('');
+    const { code, stdout, stderr } = run('list', 'chainguard-enforce', '--acknowledge-retired', '--format', 'json');
+    expect(stderr).toBe(RETIRED_WARNING);
     expect(code).toBe(0);
     const records = JSON.parse(stdout);
-    expect(records).toHaveLength(28);
+    expect(records).toHaveLength(29);
     for (const r of records) {
       expect(Object.keys(r)).toEqual(expect.arrayContaining(['id', 'source', 'direction', 'protocol', 'ports', 'peer', 'purpose', 'necessity', 'provenance']));
       expect(r.id).toMatch(/^[0-9a-f]{12}$/);
       expect(Object.keys(r.peer).sort()).toEqual(['kind', 'value']);
       expect(Object.keys(r.provenance).sort()).toEqual(['date', 'section', 'title', 'url']);
+      expect(r.lifecycle).toMatchObject({ catalog: 'chainguard-enforce', status: 'retired', since: '2024-04-10', checked: '2026-12-08', successor: 'chainguard-containers' });
+      expect(r.lifecycle.evidence).toContain('chainguard-dev/edu@115bca1e8 (2024-04-10): Enforce documentation turned down');
+      expect(r.purpose.startsWith('RETIRED 2024-04-10: ')).toBe(true);
     }
     const cidrs = records.filter((r: any) => r.peer.kind === 'cidr');
     expect(cidrs.map((r: any) => r.peer.value).sort()).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
@@ -21,7 +29,7 @@ describe('cli list', () => {
   });
 
   test('profile flags reach the profile (agentless mode lists only the CIDRs, to the API endpoint and to the registry)', () => {
-    const records = JSON.parse(run('list', 'chainguard-enforce', '--mode', 'agentless', '--format=json').stdout);
+    const records = JSON.parse(run('list', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agentless', '--format=json').stdout);
     expect(records.map((r: any) => r.peer.kind)).toEqual(Array(10).fill('cidr'));
     expect(records.map((r: any) => r.landing).sort()).toEqual([...Array(5).fill('control-plane'), ...Array(5).fill('service')]);
   });
@@ -38,18 +46,21 @@ describe('cli list', () => {
   });
 
   test('csv quotes cells with commas and quotes, one header row', () => {
-    const { stdout } = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'csv');
+    const { stdout } = run('list', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agentless', '--format', 'csv');
     const lines = stdout.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
+    expect(lines[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,catalog status,also in,document');
     expect(lines).toHaveLength(11);
     expect(lines[1]).toMatch(/^[0-9a-f]{12},ingress,tcp,443,cidr,[0-9./]+,,control-plane,required,,/);
+    expect(lines.slice(1).every((l) => l.includes(',"retired since 2024-04-10, data checked 2026-12-08",'))).toBe(true);
   });
 
   test('markdown renders a table with a separator row after the title block', () => {
-    const lines = run('list', 'chainguard-enforce', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
+    const lines = run('list', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agentless', '--format', 'markdown').stdout.trimEnd().split('\n');
     const at = lines.indexOf('## Requirements');
-    expect(lines[at + 2]).toBe('| id | direction | protocol | ports | peer kind | peer | vendor row | lands on | necessity | condition | purpose | vpc endpoint | profiles | source | also in | document |');
-    expect(lines[at + 3]).toBe('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    expect(lines[at + 2]).toBe('| id | direction | protocol | ports | peer kind | peer | vendor row | lands on | necessity | condition | purpose | vpc endpoint | profiles | source | catalog status | also in | document |');
+    expect(lines[at + 3]).toBe('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+    expect(lines[at + 4]).toContain('| retired since 2024-04-10, data checked 2026-12-08 |');
+    expect(lines.slice(lines.indexOf('## Catalogs'), at)).toEqual(['## Catalogs', '', expect.stringMatching(/^- catalog chainguard-enforce: retired since 2024-04-10, data checked 2026-12-08; evidence: /), '']);
     expect(lines).toHaveLength(at + 4 + 10);
   });
 
@@ -59,23 +70,65 @@ describe('cli list', () => {
     expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+NECESSITY\s+PURPOSE\s+VPC ENDPOINT\s+SOURCE$/);
     expect(stdout).toMatch(/api\.ecr\.eu-west-1\.amazonaws\.com .* com\.amazonaws\.eu-west-1\.ecr\.api /);
     const csv = run('list', 'eks', '--region', 'eu-west-1', '--format', 'csv').stdout.split('\r\n');
-    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
+    expect(csv[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,catalog status,also in,document');
     expect(run('list', 'gke', '--help').stdout).toContain('--google-api-access <value>');
   });
 
   test('the table shows the "lands on" column only when some row lands elsewhere than on the nodes; csv always has it', () => {
-    const agent = run('list', 'chainguard-enforce', '--mode', 'agent', '--format', 'csv').stdout.split('\r\n');
+    const agent = run('list', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agent', '--format', 'csv').stdout.split('\r\n');
     expect(agent.filter((l) => l.includes(',control-plane,'))).toHaveLength(5);
-    expect(run('list', 'chainguard-enforce', '--mode', 'agent').stdout.split('\n')[0]).toContain(' LANDS ON ');
+    expect(run('list', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agent').stdout.split('\n')[0]).toContain(' LANDS ON ');
     const args = ['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24'];
-    expect(run(...args, '--format', 'csv').stdout.split('\r\n')[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document');
+    expect(run(...args, '--format', 'csv').stdout.split('\r\n')[0]).toBe('id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,catalog status,also in,document');
     expect(run(...args).stdout.split('\n')[0]).not.toContain('LANDS ON');
   });
 
-  test('table is the default format and counts the rows', () => {
-    const { stdout } = run('list', 'chainguard-enforce');
+  test('table is the default format and counts the rows; a footer line per catalog gives its status and evidence', () => {
+    const { stdout, stderr } = run('list', 'chainguard-enforce', '--acknowledge-retired');
     expect(stdout.split('\n')[0]).toMatch(/^DIRECTION\s+PROTOCOL\s+PORTS\s+PEER KIND\s+PEER\s+LANDS ON\s+NECESSITY\s+PURPOSE\s+SOURCE$/);
-    expect(stdout).toContain('28 requirement(s)');
+    const tail = stdout.trimEnd().split('\n').slice(-2);
+    expect(tail[0]).toBe('29 requirement(s)');
+    expect(tail[1]).toMatch(/^catalog chainguard-enforce: retired since 2024-04-10, data checked 2026-12-08; evidence: chainguard-dev\/edu@e71950e58 \(2023-06-30\): .*; successor: chainguard-containers$/);
+    expect(stderr).toBe(RETIRED_WARNING);
+  });
+
+  test('chainguard-enforce without --acknowledge-retired lists nothing and says why (exit 2)', () => {
+    const { code, stdout, stderr } = run('list', 'chainguard-enforce');
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr).toContain('Missing required option acknowledgeRetired: Chainguard Enforce for Kubernetes is retired since 2024-04-10');
+    expect(stderr).toContain('CLI list chainguard-containers');
+  });
+
+  test('chainguard-containers lists the registry hosts with their roles; current, no warning', () => {
+    const { code, stdout, stderr } = run('list', 'chainguard-containers', '--roles', 'all', '--format', 'json');
+    expect([code, stderr]).toEqual([0, '']);
+    const records = JSON.parse(stdout);
+    expect(records.map((r: any) => [r.peer.value, r.metadata.roles])).toEqual([
+      ['9236a389bd48b984df91adc1bc924620.r2.cloudflarestorage.com', 'pull, packages'],
+      ['apk.cgr.dev', 'packages'],
+      ['cgr.dev', 'pull'],
+      ['console-api.enforce.dev', 'console'],
+      ['console.chainguard.dev', 'console'],
+      ['data.chainguard.dev', 'console'],
+      ['dl.enforce.dev', 'console'],
+      ['enforce.dev', 'pull, console'],
+      ['issuer.enforce.dev', 'console'],
+      ['packages.cgr.dev', 'packages'],
+      ['packages.wolfi.dev', 'packages'],
+      ['support.chainguard.dev', 'console'],
+      ['virtualapk.cgr.dev', 'packages'],
+    ]);
+    expect(records.every((r: any) => r.lifecycle.status === 'current' && r.lifecycle.checked === '2026-12-08')).toBe(true);
+    const table = run('list', 'chainguard-containers').stdout;
+    expect(table).toContain('3 requirement(s)\ncatalog chainguard-containers: current (upstream 2026-08-11), data checked 2026-12-08\n');
+  });
+
+  test('a retired catalog listed with a current one: one warning, the rows of both, a footer line each', () => {
+    const { code, stdout, stderr } = run('list', 'chainguard-containers', 'chainguard-enforce', '--acknowledge-retired', '--mode', 'agentless');
+    expect([code, stderr]).toEqual([0, RETIRED_WARNING]);
+    const footer = stdout.trimEnd().split('\n').slice(-2);
+    expect(footer[0]).toMatch(/^catalog chainguard-containers: current/);
+    expect(footer[1]).toMatch(/^catalog chainguard-enforce: retired since 2024-04-10/);
   });
 
   test('help lists commands, profiles and each profile option', () => {
@@ -173,7 +226,7 @@ describe('cli: a bug is not a crash', () => {
       throw new TypeError('boom');
     });
     try {
-      const { code, stdout, stderr } = run('list', 'chainguard-enforce');
+      const { code, stdout, stderr } = run('list', 'chainguard-containers');
       expect(code).toBe(1);
       expect(stdout).toBe('');
       expect(stderr).toBe(

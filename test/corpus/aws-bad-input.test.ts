@@ -55,7 +55,7 @@ const CASES: Record<string, Case[]> = {
     { input: 'invalid CIDR', act: eks({ cidrs: [{ cidr: '203.0.113.300/32' }] }), names: '"203.0.113.300/32"', code: 'invalid-cidr' },
   ],
   landing: [
-    { input: 'EKS public endpoint off with control-plane rows', act: eks({ cidrs: [], requirementSets: [chainguardEnforceProfile()], endpointPublicAccess: false }), names: '"false"' },
+    { input: 'EKS public endpoint off with control-plane rows', act: eks({ cidrs: [], requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })], endpointPublicAccess: false }), names: '"false"' },
     { input: 'SG domain row on the nodes', act: sg({ requirementSets: [egressFqdns(['registry.example.com'])] }), names: '"registry.example.com"', code: 'unsupported-peer' },
     { input: 'NFW domain over UDP', act: nfw({ requirementSets: [RequirementSet.of([req({ protocol: Protocol.UDP, ports: [PortRange.single(123)], peer: Peer.fqdn('ntp.example.com') })])] }), names: 'udp 123 to ntp.example.com', code: 'unsupported-flow' },
     { input: 'NFW without any domain row', act: nfw({ requirementSets: [RequirementSet.of([cidrFlow('10.0.0.0/8')])] }), names: 'none egress to a domain name', code: 'empty' },
@@ -65,7 +65,7 @@ const CASES: Record<string, Case[]> = {
     { input: "EKS ipFamily: 'IPV4'", act: eks({ ipFamily: 'IPV4' }), names: '"IPV4"', code: 'unknown-option' },
     { input: 'EKS cidrs as a string', act: eks({ cidrs: '203.0.113.0/24' }), names: '"203.0.113.0/24"', code: 'invalid-type' },
     { input: 'EKS cidrs entry as a string', act: eks({ cidrs: ['203.0.113.0/24'] }), names: '"203.0.113.0/24"', code: 'invalid-type' },
-    { input: 'EKS requirementSets as one set', act: eks({ requirementSets: chainguardEnforceProfile() }), names: '<RequirementSet>', code: 'invalid-type' },
+    { input: 'EKS requirementSets as one set', act: eks({ requirementSets: chainguardEnforceProfile({ acknowledgeRetired: true }) }), names: '<RequirementSet>', code: 'invalid-type' },
     { input: 'SG allowAnyAddress: 1', act: sg({ allowAnyAddress: 1 }), names: '"1"', code: 'invalid-type' },
     { input: 'SG vpcId as a number', act: sg({ vpcId: 12 }), names: '"12"', code: 'invalid-type' },
     { input: 'SG rulesPerGroup NaN', act: sg({ rulesPerGroup: NaN }), names: '"NaN"' },

@@ -144,7 +144,7 @@ describe('Azure bad-input corpus', () => {
     const s = stack();
     const props = { firewallPolicyId: POLICY, sources: FirewallRuleSources.addresses(['10.42.1.0/24']), basePriority: 200 };
     new AzureFirewallPolicyRules(s, 'a', { ...props, requirementSets: [web] });
-    new AzureFirewallPolicyRules(s, 'b', { ...props, requirementSets: [chainguardEnforceProfile()] });
+    new AzureFirewallPolicyRules(s, 'b', { ...props, requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })] });
     expect(() => Testing.synth(s, true)).toThrow(/Rule collection groups a-rules and b-rules both have priority 200 .*\(from AzureFirewallPolicyRules corpus\/a and AzureFirewallPolicyRules corpus\/b\)/);
   });
 });

@@ -18,7 +18,7 @@ describe('spec shape', () => {
     ['an array instead of an object', [], 'invalid-type', /Invalid spec \(an array, expected an object\) "\[\]" \(from fw\.json at \$\)/],
     ['a string', 'profiles', 'invalid-type', /Invalid spec \(string, expected an object\) "profiles" \(from fw\.json at \$\)/],
     ['null', null, 'invalid-type', /Invalid spec \(null, expected an object\) "null"/],
-    ['no profiles', { target: {} }, 'missing-option', /Missing required key "profiles" \(from fw\.json at \$\).*Profiles: aks, chainguard-enforce/],
+    ['no profiles', { target: {} }, 'missing-option', /Missing required key "profiles" \(from fw\.json at \$\).*Profiles: aks, chainguard-containers, chainguard-enforce/],
     ['an unknown top-level key, with a suggestion', { profiles: { 'chainguard-enforce': {} }, targets: {} }, 'unknown-option', /Unknown key of the spec "targets" \(from fw\.json at \$\.targets\)\. Did you mean "target"\?/],
     ['a top-level key from another tool', { profiles: { 'chainguard-enforce': {} }, backend: 's3' }, 'unknown-option', /"backend" \(from fw\.json at \$\.backend\)\. Valid keys: profiles, target/],
     ['profiles as an array', { profiles: ['aks'] }, 'invalid-type', /Invalid value of \$\.profiles \(an array, expected an object\) "\[\\"aks\\"\]" \(from fw\.json at \$\.profiles\)/],
@@ -105,7 +105,8 @@ describe('spec text', () => {
 describe('no crash for any JSON value of any profile option', () => {
   const base: Record<string, Record<string, unknown>> = {
     aks: { location: 'westeurope' },
-    'chainguard-enforce': {},
+    'chainguard-containers': {},
+    'chainguard-enforce': { acknowledgeRetired: true },
     eks: { region: 'eu-west-1' },
     gke: { region: 'us-central1', controlPlaneCidrs: ['172.16.0.0/28'], nodeCidrs: ['10.0.0.0/24'], podCidrs: ['10.4.0.0/14'] },
     'ibm-vpc': IBM,

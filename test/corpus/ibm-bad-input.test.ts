@@ -80,7 +80,7 @@ const CLASSES: Record<string, BadInput[]> = {
   ],
   landing: [
     { input: 'a node row with an IPv6 peer is refused (a control-plane one is skipped)', act: rules({ requirementSets: [section().cidrs(['2001:db8::/48'], Protocol.TCP, [443], 'Node', { direction: Direction.INGRESS }).toSet()], vpcId: 'v' }), value: '"2001:db8::/48"', message: 'ip_version "ipv4" only', code: 'unsupported-peer' },
-    { input: 'control-plane rows never need the any-address opt-in, node rows do', act: synthRules({ requirementSets: [chainguardEnforceProfile(), section().cidrs(['0.0.0.0/0'], Protocol.TCP, [443], 'API', { direction: Direction.INGRESS, landing: Landing.NODES }).toSet()], vpcId: 'v' }), value: '"0.0.0.0/0"', message: 'inbound tcp port 443', code: 'any-address' },
+    { input: 'control-plane rows never need the any-address opt-in, node rows do', act: synthRules({ requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true }), section().cidrs(['0.0.0.0/0'], Protocol.TCP, [443], 'API', { direction: Direction.INGRESS, landing: Landing.NODES }).toSet()], vpcId: 'v' }), value: '"0.0.0.0/0"', message: 'inbound tcp port 443', code: 'any-address' },
   ],
   'runtime types': [
     { input: 'profile: a string for subnetCidrs', act: profile({ subnetCidrs: '10.240.0.0/24' }), value: '"10.240.0.0/24"', message: 'expected an array', code: 'invalid-type' },

@@ -16,7 +16,7 @@ import { FirewallRequirementsError, RequirementSet } from '../../lib/model';
 import { FAKE_REGISTRY, FAKE_SG_TARGET } from './fake-target';
 
 const SPEC = {
-  profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] }, 'chainguard-enforce': { mode: 'agent' } },
+  profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] }, 'chainguard-enforce': { mode: 'agent', acknowledgeRetired: true } },
   target: { descriptionPrefix: 'fw: ' },
 };
 const fake = (spec: unknown = SPEC) => exportModule('fake-sg-rules', spec, { registry: FAKE_REGISTRY, source: 'spec.json' });
@@ -47,7 +47,7 @@ describe('exportModule', () => {
   });
 
   test('rows are the profiles merged: the union of the sets the profile functions return', () => {
-    const merged = RequirementSet.union([ibmVpcProfile({ region: 'us-south', subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] }), chainguardEnforceProfile({ mode: 'agent' as never })]);
+    const merged = RequirementSet.union([ibmVpcProfile({ region: 'us-south', subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'] }), chainguardEnforceProfile({ acknowledgeRetired: true, mode: 'agent' as never })]);
     const direct = renderModuleFiles(FAKE_SG_TARGET.build(merged, { descriptionPrefix: 'fw: ' }, 'test'), 'fake-sg-rules', 'x');
     expect(json(fake().files['main.tf.json']).resource).toEqual(json(direct['main.tf.json']).resource);
   });
@@ -56,7 +56,7 @@ describe('exportModule', () => {
     const a = fake();
     const reordered = {
       target: { descriptionPrefix: 'fw: ' },
-      profiles: { 'chainguard-enforce': { mode: 'agent' }, 'ibm-vpc': { subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'], region: 'us-south' } },
+      profiles: { 'chainguard-enforce': { mode: 'agent', acknowledgeRetired: true }, 'ibm-vpc': { subnetCidrs: ['10.240.0.0/24', '10.240.64.0/24'], region: 'us-south' } },
     };
     const b = exportModule('fake-sg-rules', JSON.parse(JSON.stringify(reordered)), { registry: FAKE_REGISTRY });
     expect(b.files).toEqual(a.files);

@@ -20,7 +20,7 @@ const [root, out] = process.argv.slice(1);
 const { exportModule, writeModule, EXPORT_REGISTRY } = require(root + '/lib/export');
 const { FAKE_REGISTRY } = require(root + '/test/export/fake-target');
 const { main } = require(root + '/lib/cli/main');
-const spec = { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/24'] }, 'chainguard-enforce': {} } };
+const spec = { profiles: { 'ibm-vpc': { region: 'us-south', subnetCidrs: ['10.240.0.0/24'] }, 'chainguard-enforce': { acknowledgeRetired: true } } };
 const fake = exportModule('fake-sg-rules', spec, { registry: FAKE_REGISTRY });
 writeModule(fake, out + '/fake');
 // Every registered target runs once (with empty options, which a target may refuse: its error path runs too).

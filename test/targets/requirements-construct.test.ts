@@ -65,7 +65,7 @@ describe('RequirementsConstruct', () => {
     const list = new PeerList(stack, 'list');
     expect(() => list.addRequirements(RequirementSet.empty())).toThrow('Empty set (from PeerList s/list). Give rows.');
     expect(errorOf(() => list.addRequirements('10.0.0.0/8' as unknown as RequirementSet)).message).toBe(
-      'Invalid addRequirements (string, expected a RequirementSet) "10.0.0.0/8" (from PeerList s/list addRequirements[0]). Every entry is a RequirementSet, e.g. a profile such as chainguardEnforceProfile().',
+      'Invalid addRequirements (string, expected a RequirementSet) "10.0.0.0/8" (from PeerList s/list addRequirements[0]). Every entry is a RequirementSet, e.g. a profile such as chainguardContainersProfile().',
     );
     expect(() => list.addRequirements(undefined as unknown as RequirementSet)).toThrow('(from PeerList s/list addRequirements[0])');
   });

@@ -44,7 +44,17 @@ export interface EnforceEditionData {
   readonly cidrsDataFile: string;
   /** The "Third-party Hosts" table (inline in the page; the same four hosts in both editions). */
   readonly thirdPartyHosts: readonly string[];
+  /**
+   * The blob storage host behind `cgr.dev`, for editions whose host table lists `cgr.dev`: every layer download
+   * is redirected there, so `cgr.dev` alone fails at the first layer. The 2023-11-29 page lists it under the
+   * Images third-party hosts of the same page.
+   * @default - none (the edition does not list cgr.dev)
+   */
+  readonly registryBlobHost?: string;
 }
+
+/** The R2 blob storage host behind cgr.dev, as Chainguard's pages list it (2023-11-29 page and today's page). */
+export const CHAINGUARD_REGISTRY_BLOB_HOST = '9236a389bd48b984df91adc1bc924620.r2.cloudflarestorage.com';
 
 const REPO = 'https://github.com/chainguard-dev/edu/blob';
 
@@ -128,5 +138,6 @@ export const ENFORCE_EDITION_DATA: Readonly<Record<EnforceEdition, EnforceEditio
     cidrs: [...SEED_CIDRS, '34.117.0.114/32', '34.107.162.32/32'],
     cidrsDataFile: 'chainguard-dev/edu data/ips.yaml @ e71950e58a065cf0a7ad1d25b21ee608754e661a (2023-06-30)',
     thirdPartyHosts: THIRD_PARTY_HOSTS,
+    registryBlobHost: CHAINGUARD_REGISTRY_BLOB_HOST,
   },
 };

@@ -1,4 +1,6 @@
+import { missingOption } from '../../model/errors';
 import { RequirementSet } from '../../model/requirement-set';
+import { CHAINGUARD_ENFORCE_LIFECYCLE } from '../lifecycle';
 import { declareOptions } from '../options/declare';
 import { cliProfile } from '../options/profile';
 import { readOptions } from '../options/read';
@@ -35,6 +37,15 @@ export interface ChainguardEnforceProfileOptions {
    * @default EnforceEdition.EDITION_2023_11_29 (the newest edition the catalog knows)
    */
   readonly edition?: EnforceEdition;
+  /**
+   * Chainguard Enforce for Kubernetes is retired (its documentation was turned down on 2024-04-10; see
+   * `CHAINGUARD_ENFORCE_LIFECYCLE`): nobody vouches for its hosts and its five CIDR ranges today, and agent mode
+   * admits those ranges on the cluster API endpoint. The profile refuses unless this is `true`: set it only for a
+   * cluster that still runs the Enforce agent (or to audit rules built from the catalog). For pulls from
+   * Chainguard's registry, use `chainguardContainersProfile()` instead.
+   * @default false (the profile refuses)
+   */
+  readonly acknowledgeRetired?: boolean;
 }
 
 const PROFILE = 'chainguard-enforce';
@@ -47,6 +58,8 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
   const o = readOptions(CHAINGUARD_ENFORCE_OPTION_SPECS, options, { origin: `profile ${PROFILE}` });
   const mode = o.mode as EnforceMode;
   const edition = o.edition as EnforceEdition;
+  // Checked after the other options, so that a misspelt mode is named as such; nothing is built without it.
+  if (o.acknowledgeRetired !== true) throw retiredRefusal();
   // Requirement sets are immutable, so one set per mode and edition serves every cluster of a fleet.
   const key = `${mode}|${edition}`;
   let set = PROFILE_CACHE.get(key);
@@ -54,7 +67,7 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
     const catalog = chainguardEnforceCatalog(edition);
     const sections =
       mode === EnforceMode.AGENT
-        ? [catalog.chainguardHosts, catalog.thirdPartyHosts, catalog.cidrRanges]
+        ? [catalog.chainguardHosts, catalog.registryBlobStorage, catalog.thirdPartyHosts, catalog.cidrRanges]
         : [catalog.cidrRanges, catalog.saasAccess]; // agentless: the API endpoint rows, and the registry rows
     set = RequirementSet.union(sections.map((s) => s.toSet())).assertResolved();
     PROFILE_CACHE.set(key, set);
@@ -63,6 +76,20 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
 }
 
 const PROFILE_CACHE = new Map<string, RequirementSet>();
+
+/** The refusal without `acknowledgeRetired`: what was retired, the evidence, and both ways out. */
+function retiredRefusal() {
+  const lifecycle = CHAINGUARD_ENFORCE_LIFECYCLE;
+  const turndown = lifecycle.evidence.find((e) => e.date === lifecycle.since);
+  return missingOption(
+    'acknowledgeRetired',
+    `profile ${PROFILE}`,
+    `${lifecycle.title} is retired since ${lifecycle.since}${turndown ? ` (${turndown.repository}@${turndown.commit}: ${turndown.change})` : ''}; ` +
+      'nobody vouches for its hosts or its five CIDR ranges, which agent mode admits on the cluster API endpoint',
+    'chainguardEnforceProfile({ acknowledgeRetired: true }) (CLI --acknowledge-retired) only for a cluster that still runs the Enforce agent; ' +
+      `for pulls from cgr.dev use chainguardContainersProfile() (CLI list ${lifecycle.successor})`,
+  );
+}
 
 /** The options of the Chainguard Enforce profile, one per `ChainguardEnforceProfileOptions` property. */
 export const CHAINGUARD_ENFORCE_OPTION_SPECS = declareOptions<ChainguardEnforceProfileOptions>({
@@ -81,6 +108,12 @@ export const CHAINGUARD_ENFORCE_OPTION_SPECS = declareOptions<ChainguardEnforceP
     description:
       'Edition of the Network Requirements page: 2023-11-29, the last page revision with an Enforce section (19 hosts, 5 CIDRs; its data files dropped 2 hosts on 2024-01-16), or 2023-03-18, the seed edition (19 hosts, 3 CIDRs).',
   },
+  acknowledgeRetired: {
+    type: OptionType.BOOLEAN,
+    defaultValue: false,
+    defaultText: 'false (the profile refuses)',
+    description: 'Enforce is retired (2024-04-10): nobody vouches for its hosts and CIDR ranges. Give it only for a cluster that still runs the agent.',
+  },
 });
 
 /** The Chainguard Enforce profile as the CLI sees it: `--mode agent|agentless`, `--edition 2023-03-18|2023-11-29`. */
@@ -88,7 +121,7 @@ export const CHAINGUARD_ENFORCE_PROFILE: ProfileDefinition = cliProfile({
   name: PROFILE,
   title: 'Chainguard Enforce',
   description:
-    'Chainguard Enforce for Kubernetes: agent egress to the Chainguard and third-party hosts (HTTPS 443) and ingress from the Chainguard CIDR ranges to the cluster API endpoint (TCP 443).',
+    'RETIRED 2024-04-10, refused without --acknowledge-retired. Chainguard Enforce for Kubernetes: agent egress to the Chainguard and third-party hosts (HTTPS 443) and ingress from the Chainguard CIDR ranges to the cluster API endpoint (TCP 443). For cgr.dev pulls use chainguard-containers.',
   options: CHAINGUARD_ENFORCE_OPTION_SPECS,
   profile: (o) => chainguardEnforceProfile(o as ChainguardEnforceProfileOptions),
 });

@@ -65,6 +65,11 @@ export interface EnforceCatalog {
   readonly cidrRanges: CatalogSection;
   /** "Enforce SaaS Access": agentless mode, the same ranges reach your registry. */
   readonly saasAccess: CatalogSection;
+  /**
+   * "Images Third-party Hosts", the blob storage row: the host `cgr.dev` redirects layer downloads to. Empty for
+   * editions that do not list `cgr.dev` (the agent's pulls from cgr.dev need it).
+   */
+  readonly registryBlobStorage: CatalogSection;
 }
 
 const CIDR_PORT_NOTE =
@@ -126,5 +131,13 @@ export function chainguardEnforceCatalog(edition: EnforceEdition = DEFAULT_ENFOR
     { direction: Direction.INGRESS, landing: Landing.SERVICE, metadata: { ...cidrMetadata, [EnforceMetadataKey.ADMIT_IN]: 'your image registry' } },
   );
 
-  return { edition, chainguardHosts, thirdPartyHosts, cidrRanges, saasAccess };
+  // cgr.dev without its blob host fails at the first layer: an edition that lists cgr.dev brings the blob host.
+  const registryBlobStorage = new CatalogSection(doc, 'images-third-party-hosts', 'Images Third-party Hosts', 'images-third-party-hosts');
+  if (data.registryBlobHost) {
+    registryBlobStorage.fqdns([data.registryBlobHost], Protocol.HTTPS, [443], 'Blob storage behind cgr.dev: the registry redirects every layer download here', {
+      metadata: { [EnforceMetadataKey.EDITION]: edition, [EnforceMetadataKey.DNS_TTL]: ENFORCE_DNS_TTL_NOTE },
+    });
+  }
+
+  return { edition, chainguardHosts, thirdPartyHosts, cidrRanges, saasAccess, registryBlobStorage };
 }

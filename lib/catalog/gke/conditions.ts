@@ -1,10 +1,13 @@
 /** How the nodes reach Google APIs (Artifact Registry, Container Registry, logging, monitoring, ...). */
 export enum GkeGoogleApiAccess {
-  /** By name: `*.googleapis.com`, `gcr.io`, `*.gcr.io`, `pkg.dev`, `*.pkg.dev` on HTTPS 443, for a proxy or FQDN firewall. */
+  /**
+   * By name: `*.googleapis.com`, `gcr.io`, `*.gcr.io`, `pkg.dev`, `*.pkg.dev` on HTTPS 443, for an egress proxy or an
+   * FQDN firewall that matches wildcards (GCP FQDN objects do not: `GcpFirewall` refuses this mode).
+   */
   DOMAINS = 'domains',
-  /** Private Google Access through `private.googleapis.com`: TCP 443 to 199.36.153.8/30. */
+  /** Private Google Access through `private.googleapis.com`: TCP 443 to 199.36.153.8/30 and 2600:2d00:2:2000::/64. The default. */
   PRIVATE = 'private',
-  /** VPC Service Controls through `restricted.googleapis.com`: TCP 443 to 199.36.153.4/30. */
+  /** VPC Service Controls through `restricted.googleapis.com`: TCP 443 to 199.36.153.4/30 and 2600:2d00:2:1000::/64. */
   RESTRICTED = 'restricted',
 }
 

@@ -44,3 +44,14 @@ export const GCP_PRIVATE_API_DNS: SourceDocument = {
   url: 'https://github.com/terraform-google-modules/terraform-google-network/blob/1bf8659d3d04086d096d9a3633d393e99946d53d/modules/private-service-connect/dns.tf',
   date: 'n/a (undated commit)',
 };
+
+/**
+ * Google's Cloud Foundation Fabric, `modules/net-vpc/routes.tf` @ 86cc6eee (undated commit): the routes it creates
+ * to the Google API VIPs, with the IPv6 ranges beside the IPv4 ones (`private-6`, `restricted-6`).
+ */
+export const GCP_GOOGLE_API_VIP_ROUTES: SourceDocument = {
+  catalog: 'gke',
+  title: 'Cloud Foundation Fabric net-vpc module, routes to the Google API VIPs',
+  url: 'https://github.com/GoogleCloudPlatform/cloud-foundation-fabric/blob/86cc6eee4ceb4eadd70fe2ca27d44a8f9722491d/modules/net-vpc/routes.tf',
+  date: 'n/a (undated commit)',
+};

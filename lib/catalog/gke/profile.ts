@@ -7,7 +7,7 @@ import { readOptions } from '../options/read';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { GKE_GOOGLE_API_ACCESS_MODES, GKE_PLACEHOLDER_HINTS, GkeGoogleApiAccess, GkePlaceholder } from './conditions';
 import { gkeClusterFirewallRulesSection, gkeEgressDenySection } from './firewall-rules';
-import { gkeGoogleApiDomainsSection, gkePrivateGoogleAccessSection, gkeRestrictedGoogleApisSection } from './google-apis';
+import { gkeGoogleApiDomainsSection, gkeGoogleApisIpv6Section, gkePrivateGoogleAccessSection, gkeRestrictedGoogleApisSection } from './google-apis';
 import { GCP_REGION_PATTERN, GCP_ZONE_PATTERN, GKE_REGIONS } from './regions';
 
 /** Options of the GKE nodes profile. */
@@ -20,11 +20,13 @@ export interface GkeNodesProfileOptions {
    */
   readonly allowUnlistedRegion?: boolean;
   /**
-   * How nodes reach Google APIs and registries: `domains` (HTTPS 443 by name, for a proxy or FQDN firewall),
-   * `private` (TCP 443 to private.googleapis.com, 199.36.153.8/30) or `restricted` (TCP 443 to
-   * restricted.googleapis.com, 199.36.153.4/30). The ranges need private DNS zones that resolve the Google domains
-   * to them (metadata `dns`).
-   * @default GkeGoogleApiAccess.RESTRICTED with vpcServiceControls, else GkeGoogleApiAccess.DOMAINS
+   * How nodes reach Google APIs and registries: `private` (TCP 443 to private.googleapis.com, 199.36.153.8/30 and
+   * 2600:2d00:2:2000::/64), `restricted` (TCP 443 to restricted.googleapis.com, 199.36.153.4/30 and
+   * 2600:2d00:2:1000::/64) or `domains` (HTTPS 443 by name, with wildcards, for an egress proxy or an FQDN firewall
+   * that matches them; `GcpFirewall` cannot render it). The ranges need private DNS zones that resolve the Google
+   * domains to them (metadata `dns`). The IPv6 range comes with the IPv4 one because an egress deny of `::/0` (which
+   * `GcpFirewall` adds) would otherwise cut dual-stack nodes off.
+   * @default GkeGoogleApiAccess.RESTRICTED with vpcServiceControls, else GkeGoogleApiAccess.PRIVATE (renderable by GcpFirewall)
    */
   readonly googleApiAccess?: GkeGoogleApiAccess;
   /**
@@ -74,12 +76,12 @@ export function gkeNodesProfile(options: GkeNodesProfileOptions): RequirementSet
   const key = JSON.stringify(o);
   const cached = PROFILE_CACHE.get(key);
   if (cached) return cached;
-  const api: Record<GkeGoogleApiAccess, () => CatalogSection> = {
-    [GkeGoogleApiAccess.DOMAINS]: gkeGoogleApiDomainsSection,
-    [GkeGoogleApiAccess.PRIVATE]: gkePrivateGoogleAccessSection,
-    [GkeGoogleApiAccess.RESTRICTED]: gkeRestrictedGoogleApisSection,
+  const api: Record<GkeGoogleApiAccess, () => CatalogSection[]> = {
+    [GkeGoogleApiAccess.DOMAINS]: () => [gkeGoogleApiDomainsSection()],
+    [GkeGoogleApiAccess.PRIVATE]: () => [gkePrivateGoogleAccessSection(), gkeGoogleApisIpv6Section('private')],
+    [GkeGoogleApiAccess.RESTRICTED]: () => [gkeRestrictedGoogleApisSection(), gkeGoogleApisIpv6Section('restricted')],
   };
-  const sections = [gkeEgressDenySection(o.serviceCidrs.length > 0), gkeClusterFirewallRulesSection(), api[o.googleApiAccess]()];
+  const sections = [gkeEgressDenySection(o.serviceCidrs.length > 0), gkeClusterFirewallRulesSection(), ...api[o.googleApiAccess]()];
   const values: Record<string, string[]> = {
     [GkePlaceholder.REGION]: [o.region],
     [GkePlaceholder.CONTROL_PLANE]: [...o.controlPlaneCidrs],
@@ -112,7 +114,7 @@ function validate(options: GkeNodesProfileOptions): ValidOptions {
   }
   return {
     region,
-    googleApiAccess: access ?? (vpcServiceControls ? GkeGoogleApiAccess.RESTRICTED : GkeGoogleApiAccess.DOMAINS),
+    googleApiAccess: access ?? (vpcServiceControls ? GkeGoogleApiAccess.RESTRICTED : GkeGoogleApiAccess.PRIVATE),
     controlPlaneCidrs: o.controlPlaneCidrs,
     nodeCidrs: o.nodeCidrs,
     podCidrs: o.podCidrs,
@@ -158,8 +160,9 @@ export const GKE_OPTION_SPECS = declareOptions<GkeNodesProfileOptions>({
     type: OptionType.CHOICE,
     choices: GKE_GOOGLE_API_ACCESS_MODES,
     label: 'Google API access mode',
-    description: 'Google APIs by name (domains), via private.googleapis.com 199.36.153.8/30 (private) or restricted.googleapis.com 199.36.153.4/30 (restricted).',
-    defaultText: 'restricted with --vpc-service-controls, else domains',
+    description:
+      'Google APIs via private.googleapis.com 199.36.153.8/30 + 2600:2d00:2:2000::/64 (private), restricted.googleapis.com 199.36.153.4/30 + 2600:2d00:2:1000::/64 (restricted), or by name with wildcards (domains: a proxy, not GcpFirewall).',
+    defaultText: 'restricted with --vpc-service-controls, else private',
   },
   vpcServiceControls: { type: OptionType.BOOLEAN, defaultValue: false, description: 'The project is in a VPC Service Controls perimeter.' },
   controlPlaneCidrs: {

@@ -1,3 +1,4 @@
+import { warnRetiredCatalogs } from '../requirements-construct';
 import { EksCluster, EksClusterVpcConfig } from '@cdktf/provider-aws/lib/eks-cluster';
 import { invalidValue } from '../../model/errors';
 import { describeValue, InputCheck } from '../../model/input';
@@ -172,5 +173,6 @@ export class EksEndpointAccess {
     cluster.vpcConfig.endpointPublicAccess = this.endpointPublicAccess;
     if (this.endpointPublicAccess) cluster.vpcConfig.publicAccessCidrs = [...this.publicAccessCidrs];
     else cluster.vpcConfig.resetPublicAccessCidrs();
+    warnRetiredCatalogs(cluster, this.requirements);
   }
 }

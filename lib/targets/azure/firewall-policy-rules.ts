@@ -19,7 +19,7 @@ import { AzureFirewallRuleMode, AzureRulePlan } from './plan/rule-plan';
 /** Properties of `AzureFirewallPolicyRules`. */
 export interface AzureFirewallPolicyRulesProps {
   /**
-   * The requirements to allow, e.g. `[aksProfile({...}), chainguardEnforceProfile()]`; more can be added with
+   * The requirements to allow, e.g. `[aksProfile({...}), chainguardContainersProfile()]`; more can be added with
    * `addRequirements` until synth. They are merged; egress requirements that leave the nodes become rules. Ingress
    * requirements and every row that does not land on the nodes are skipped (see `skippedRequirements`): an egress
    * firewall policy does not admit traffic into the cluster; ingress CIDRs to the API server belong in

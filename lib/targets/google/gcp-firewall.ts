@@ -142,7 +142,7 @@ export interface GcpFirewallProps {
  * const gke = gkeNodesProfile({ region: 'europe-west1', googleApiAccess: GkeGoogleApiAccess.PRIVATE,
  *   controlPlaneCidrs: ['172.16.0.32/28'], nodeCidrs: ['10.20.0.0/20'], podCidrs: ['10.24.0.0/14'] });
  * const firewall = new GcpFirewall(stack, 'node-egress', { requirementSets: [gke], network: network.id, targetServiceAccounts: [nodes.email] });
- * firewall.addRequirements(chainguardEnforceProfile());
+ * firewall.addRequirements(chainguardContainersProfile());
  */
 export class GcpFirewall extends RequirementsConstruct {
   private readonly network: string;

@@ -1,4 +1,5 @@
 import { terraformText } from '../../model/terraform-text';
+import { warnRetiredCatalogs } from '../requirements-construct';
 import { ContainerCluster, ContainerClusterMasterAuthorizedNetworksConfig } from '@cdktf/provider-google/lib/container-cluster';
 import { invalidValue } from '../../model/errors';
 import { Requirement } from '../../model/requirement';
@@ -59,7 +60,7 @@ export type { GkeAuthorizedNetwork };
  * `gcpPublicCidrsAccessEnabled` for Google's own ranges), and at most 50 entries (100 for a private cluster).
  *
  * @example
- * const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile()], cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] });
+ * const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [gkeNodesProfile({ ... })], cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] });
  * networks.applyTo(cluster);
  */
 export class GkeAuthorizedNetworks {
@@ -100,5 +101,6 @@ export class GkeAuthorizedNetworks {
       throw invalidValue('cluster', String(cluster), 'GkeAuthorizedNetworks.applyTo', 'Give the google_container_cluster construct (ContainerCluster).', 'invalid-type');
     }
     cluster.putMasterAuthorizedNetworksConfig(this.toConfig());
+    warnRetiredCatalogs(cluster, this.requirements);
   }
 }

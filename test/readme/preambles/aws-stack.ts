@@ -7,7 +7,7 @@ const app = new App();
 const stack = new TerraformStack(app, 'readme-aws');
 new AwsProvider(stack, 'aws', { region: 'eu-central-1' });
 
-const enforce = chainguardEnforceProfile();
+const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
 const subnetIds = new TerraformVariable(stack, 'subnet_ids', { type: 'list(string)' }).listValue;
 const clusterRoleArn = new TerraformVariable(stack, 'cluster_role_arn', { type: 'string' }).stringValue;
 

@@ -18,7 +18,7 @@ const aks = firewallRequirements.aksProfile({
   location: 'westeurope',
   addons: [firewallRequirements.AksAddon.AZURE_MONITOR, firewallRequirements.AksAddon.AZURE_POLICY],
 });
-const enforce = firewallRequirements.chainguardEnforceProfile({ mode: firewallRequirements.EnforceMode.AGENT });
+const enforce = firewallRequirements.chainguardEnforceProfile({ acknowledgeRetired: true, mode: firewallRequirements.EnforceMode.AGENT });
 
 const rg = new ResourceGroup(stack, 'rg', { name: 'rg-aks', location: 'westeurope' });
 const vnet = new VirtualNetwork(stack, 'vnet', { name: 'vnet-aks', resourceGroupName: rg.name, location: rg.location, addressSpace: ['10.42.0.0/16'] });

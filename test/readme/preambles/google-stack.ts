@@ -10,7 +10,7 @@ const app = new App();
 const stack = new TerraformStack(app, 'readme-google');
 new GoogleProvider(stack, 'google', { project: 'demo-project', region: 'europe-west1' });
 
-const enforce = chainguardEnforceProfile();
+const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
 
 const network = new ComputeNetwork(stack, 'network', { name: 'gke-demo', autoCreateSubnetworks: true });
 const nodes = new ServiceAccount(stack, 'nodes', { accountId: 'gke-demo-nodes' });

@@ -16,7 +16,7 @@ function publicHosts(count: number): string[] {
 describe('EksEndpointAccess', () => {
   test('the Enforce CIDRs plus an office range; private access on by default', () => {
     const access = EksEndpointAccess.fromRequirements({
-      requirements: chainguardEnforceProfile({ edition: EnforceEdition.EDITION_2023_11_29 }),
+      requirements: chainguardEnforceProfile({ acknowledgeRetired: true, edition: EnforceEdition.EDITION_2023_11_29 }),
       publicAccessCidrs: [{ cidr: '203.0.113.0/24', purpose: 'Office' }],
     });
     expect(access.settings).toEqual({
@@ -87,9 +87,9 @@ describe('EksEndpointAccess', () => {
 
   test('requirements that do not reach the API server are skipped and reported', () => {
     const dns = req({ direction: Direction.INGRESS, protocol: Protocol.UDP, ports: [PortRange.single(53)], peer: Peer.cidr('10.0.0.0/8'), purpose: 'DNS' });
-    const access = EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile().merge(RequirementSet.of([dns])) });
+    const access = EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile({ acknowledgeRetired: true }).merge(RequirementSet.of([dns])) });
     expect(access.requirements.map((r) => r.peer.value)).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
-    expect(access.skippedRequirements).toHaveLength(24);
+    expect(access.skippedRequirements).toHaveLength(25);
     expect(access.skippedRequirements.map((r) => r.peer.value)).toContain('10.0.0.0/8');
   });
 
@@ -160,7 +160,7 @@ describe('EksEndpointAccess', () => {
     expect(err({ cidrs: [{ cidr: '203.0.113.0/24', purpos: 'x' }] }).message).toContain('Unknown property "purpos" (from EksEndpointAccess cidrs[0]). Did you mean "purpose"?');
     expect(err({ publicAccesCidrs: [] }).message).toContain('Unknown property "publicAccesCidrs" (from EksEndpointAccess). Did you mean "publicAccessCidrs"?');
     expect(err({ cidrs: [{ cidr: '203.0.113.0/24' }], allowAnyAddress: 1 }).code).toBe('invalid-type');
-    expect(err({ requirementSets: chainguardEnforceProfile() }).message).toContain('Wrap the set in an array: requirementSets: [set].');
+    expect(err({ requirementSets: chainguardEnforceProfile({ acknowledgeRetired: true }) }).message).toContain('Wrap the set in an array: requirementSets: [set].');
     expect(err(undefined as never).message).toContain('Invalid props "undefined" (from EksEndpointAccess)');
   });
 
@@ -215,7 +215,7 @@ describe('EksEndpointAccess', () => {
     });
 
     test('required networks with the public endpoint off', () => {
-      expect(() => EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile(), endpointPublicAccess: false })).toThrow(
+      expect(() => EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile({ acknowledgeRetired: true }), endpointPublicAccess: false })).toThrow(
         'Invalid endpointPublicAccess "false" (from EksEndpointAccess (5 required networks, e.g. 34.107.162.32/32 from chainguard-enforce/cidr-ranges)). These peers reach the API server from outside the VPC: enable the public endpoint, or drop the requirements that need it.',
       );
     });

@@ -28,7 +28,7 @@ function content(resources: Record<string, Record<string, any>>, types: string[]
 }
 
 const eks = eksNodesProfile({ region: 'eu-central-1', ecrAccountIds: ['123456789012'], clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: ['10.0.16.0/20'] });
-const enforce = chainguardEnforceProfile();
+const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
 
 describe('AWS export targets', () => {
   test('three targets, each with the hashicorp/aws range that admits 5.x and 6.x', () => {

@@ -35,7 +35,7 @@ const groupsOf = (json: any) => resourcesOf(json, 'aws_networkfirewall_rule_grou
 describe('NetworkFirewallDomainAllowlist', () => {
   test('the EKS node profile and the Enforce agent: one TLS group with every name, HOME_NET explicit, the rule order set', () => {
     const eks = eksNodesProfile({ region: 'eu-central-1', ecrAccountIds: ['123456789012'], clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: HOME_NET });
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const json = allowlist({ requirementSets: [eks, enforce] });
     const [group] = groupsOf(json);
     expect(groupsOf(json)).toHaveLength(1);

@@ -14,7 +14,7 @@ test('EKS endpoint access, security group rules and the domain allowlist validat
   const app = Testing.app();
   const stack = new TerraformStack(app, 'aws');
   new AwsProvider(stack, 'aws', { region: 'eu-central-1' });
-  const access = EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile(), publicAccessCidrs: [{ cidr: '203.0.113.0/24' }] });
+  const access = EksEndpointAccess.fromRequirements({ requirements: chainguardEnforceProfile({ acknowledgeRetired: true }), publicAccessCidrs: [{ cidr: '203.0.113.0/24' }] });
   new EksCluster(stack, 'Cluster', { name: 'c', roleArn: 'arn:aws:iam::123456789012:role/eks', vpcConfig: access.toVpcConfig(['subnet-a', 'subnet-b']) });
   new SecurityGroupRules(stack, 'Nodes', {
     vpcId: 'vpc-1',

@@ -31,7 +31,7 @@ describe('AksAuthorizedIpRanges', () => {
   });
 
   test("Chainguard Enforce's ingress CIDRs become ranges; its egress hosts are skipped", () => {
-    const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [chainguardEnforceProfile()] });
+    const ranges = AksAuthorizedIpRanges.compute({ requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })] });
     expect(ranges.ranges).toEqual(['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32']);
     expect(ranges.skippedRequirements.every((r) => r.direction === Direction.EGRESS)).toBe(true);
   });

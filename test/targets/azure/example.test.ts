@@ -29,15 +29,15 @@ describe('examples/aks-egress', () => {
     expect(synthesized).toHaveResourceWithProperties(Firewall, { firewall_policy_id: `\${azurerm_firewall_policy.${policyId}.id}`, sku_name: 'AZFW_VNet' });
   });
 
-  test('one rule collection per section: AKS core, the three add-ons and the Chainguard hosts', () => {
+  test('one rule collection per section: AKS core, the three add-ons and the Chainguard registry hosts', () => {
     expect(Object.keys(collectionsByName(json)).sort()).toEqual([
       'aks-addon-azure-monitor-application-5397bda7',
       'aks-addon-azure-monitor-network-dc8ed991',
       'aks-addon-azure-policy-application-1a812d36',
       'aks-addon-defender-application-2e4a57d2',
       'aks-azure-public-fqdn-rules-application-7e394486',
-      'chainguard-enforce-chainguard-hosts-application-4623f3b4',
-      'chainguard-enforce-third-party-hosts-application-528fd02f',
+      'chainguard-containers-hosts-application-98c1a7e4',
+      'chainguard-containers-third-party-hosts-application-582a4ecf',
     ]);
     const monitor = collectionsByName(json)['aks-addon-azure-monitor-network-dc8ed991'];
     expect(monitor.rule[0]).toMatchObject({ protocols: ['TCP'], destination_addresses: ['AzureMonitor'], destination_ports: ['443'] });
@@ -67,7 +67,7 @@ describe('examples/aks-egress', () => {
     expect(synthesized).toHaveResourceWithProperties(KubernetesCluster, {
       network_profile: { network_plugin: 'azure', outbound_type: 'userDefinedRouting' },
       api_server_access_profile: {
-        authorized_ip_ranges: ['34.107.162.32/32', '34.117.0.114/32', '34.132.193.40/32', '35.230.121.20/32', '35.237.242.37/32', '${var.operator_cidr}', `\${azurerm_public_ip.${pipId}.ip_address}/32`],
+        authorized_ip_ranges: ['${var.operator_cidr}', `\${azurerm_public_ip.${pipId}.ip_address}/32`],
       },
       azure_policy_enabled: true,
     });
@@ -80,22 +80,26 @@ describe('examples/aks-egress', () => {
     ]);
   });
 
-  test('the Chainguard Enforce agent reaches the API server: by name through the annotation, the API server IP is not opened', () => {
-    const annotation = Object.entries(json.output).find(([k]) => k.startsWith('enforce_agent_pod_annotation'));
+  test('pods that call the API server reach it by name through the annotation; no retired Enforce range anywhere', () => {
+    const annotation = Object.entries(json.output).find(([k]) => k.startsWith('api_server_pod_annotation'));
     expect(annotation?.[1]).toMatchObject({ value: { 'kubernetes.azure.com/set-kube-service-host-fqdn': 'true' } });
     // The FQDN rule the annotated pods use.
     expect(synthesized).toContain('*.hcp.westeurope.azmk8s.io');
-    // The agent's control-plane CIDRs are authorized ranges, never node rules.
-    const rules = JSON.stringify(json.resource.azurerm_firewall_policy_rule_collection_group);
-    expect(rules).not.toContain('34.132.193.40');
-    expect(JSON.stringify(json.resource.azurerm_kubernetes_cluster)).toContain('34.132.193.40/32');
+    for (const address of ['34.107.162.32', '34.117.0.114', '34.132.193.40', '35.230.121.20', '35.237.242.37']) expect(synthesized).not.toContain(address);
+  });
+
+  test('the nodes pull from cgr.dev with its blob storage host', () => {
+    const registry = collectionsByName(json)['chainguard-containers-hosts-application-98c1a7e4'];
+    const blob = collectionsByName(json)['chainguard-containers-third-party-hosts-application-582a4ecf'];
+    expect(registry.rule.flatMap((r: Json) => r.destination_fqdns).sort()).toEqual(['cgr.dev', 'enforce.dev']);
+    expect(blob.rule.flatMap((r: Json) => r.destination_fqdns)).toEqual(['9236a389bd48b984df91adc1bc924620.r2.cloudflarestorage.com']);
   });
 
   test('with the API server IP known, a network rule TCP 443 to that one address replaces the annotation', () => {
     process.env.AKS_API_SERVER_PUBLIC_IP = '20.61.10.5';
     try {
       const withIp: Json = JSON.parse(synth());
-      expect(Object.keys(withIp.output).some((k) => k.startsWith('enforce_agent_pod_annotation'))).toBe(false);
+      expect(Object.keys(withIp.output).some((k) => k.startsWith('api_server_pod_annotation'))).toBe(false);
       const rules = Object.values(collectionsByName(withIp)).flatMap((c: Json) => c.rule);
       expect(rules.filter((r: Json) => JSON.stringify(r.destination_addresses) === '["20.61.10.5/32"]' && r.destination_ports?.[0] === '443')).toHaveLength(1);
     } finally {

@@ -30,7 +30,7 @@ function ruleContent(groups: Json[]): Json {
 describe('export azure-firewall-policy', () => {
   const requirements = RequirementSet.union([
     aksProfile({ location: 'westeurope', addons: [AksAddon.AZURE_MONITOR, AksAddon.KEY_VAULT_SECRETS_PROVIDER], nodesProvisionedBeforeMarch2021: true }),
-    chainguardEnforceProfile(),
+    chainguardEnforceProfile({ acknowledgeRetired: true }),
   ]);
 
   test('the exported rules are the rules the construct synthesizes for the same input', () => {
@@ -73,7 +73,7 @@ describe('export azure-firewall-policy', () => {
 });
 
 describe('export aks-authorized-ip-ranges', () => {
-  const enforce = chainguardEnforceProfile();
+  const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
 
   test('no resources; the output joins the planned ranges with the firewall IPs and extra CIDRs given at apply', () => {
     const m = AKS_AUTHORIZED_IP_RANGES_EXPORT.build(enforce, { cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] }, 'export aks-authorized-ip-ranges spec.target');

@@ -96,7 +96,7 @@ describe('AzureFirewallPolicyRules: what lands elsewhere', () => {
   });
 
   test('the Chainguard Enforce agent: its control-plane CIDRs are skipped, its hosts are rules', () => {
-    const construct = rules(newStack(), { requirementSets: [chainguardEnforceProfile()] });
+    const construct = rules(newStack(), { requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })] });
     expect(construct.skippedRequirements.length).toBeGreaterThan(0);
     expect(construct.skippedRequirements.every((r) => r.landing === Landing.CONTROL_PLANE)).toBe(true);
   });
@@ -244,14 +244,14 @@ describe('AzureFirewallPolicyRules: stable descriptions', () => {
   test('switching Chainguard Enforce editions changes exactly the rules whose flows changed', () => {
     const synthEdition = (edition: EnforceEdition) => {
       const stack = newStack();
-      rules(stack, { requirementSets: [chainguardEnforceProfile({ edition })] });
+      rules(stack, { requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true, edition })] });
       return synthJson(stack);
     };
     const older = synthEdition(EnforceEdition.EDITION_2023_03_18);
     const newer = synthEdition(EnforceEdition.EDITION_2023_11_29);
     const flows = (edition: EnforceEdition) =>
       new Set(
-        chainguardEnforceProfile({ edition })
+        chainguardEnforceProfile({ acknowledgeRetired: true, edition })
           .requirements.filter((r) => r.direction === Direction.EGRESS)
           .map((r) => r.peer.value),
       );

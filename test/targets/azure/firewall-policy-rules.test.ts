@@ -333,7 +333,7 @@ describe('AzureFirewallPolicyRules: what is not an egress rule', () => {
 
   test('the Chainguard Enforce agent profile: hosts become rules, its ingress CIDRs are skipped', () => {
     const stack = newStack();
-    const construct = rules(stack, { requirementSets: [chainguardEnforceProfile()] });
+    const construct = rules(stack, { requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })] });
     expect(construct.skippedRequirements.every((r) => r.direction === Direction.INGRESS)).toBe(true);
     expect(construct.skippedRequirements.length).toBeGreaterThan(0);
     const hosts = collection(synthJson(stack), 'chainguard-enforce-chainguard-hosts-application');
@@ -382,7 +382,7 @@ describe('AzureFirewallPolicyRules: stable output', () => {
   test('synthesizing twice is byte-identical', () => {
     const build = () => {
       const stack = newStack();
-      rules(stack, { requirementSets: [setOf(webSection(), networkSection(), ntpSection()), chainguardEnforceProfile()], dnsProxyEnabled: true });
+      rules(stack, { requirementSets: [setOf(webSection(), networkSection(), ntpSection()), chainguardEnforceProfile({ acknowledgeRetired: true })], dnsProxyEnabled: true });
       return Testing.synth(stack);
     };
     expect(build()).toEqual(build());
@@ -402,7 +402,7 @@ describe('AzureFirewallPolicyRules: stable output', () => {
     const synth = (addons: AksAddon[]) => {
       const stack = newStack();
       rules(stack, {
-        requirementSets: [aksProfile({ location: 'westeurope', addons }), chainguardEnforceProfile()],
+        requirementSets: [aksProfile({ location: 'westeurope', addons }), chainguardEnforceProfile({ acknowledgeRetired: true })],
         sources: FirewallRuleSources.newIpGroup({ name: 'aks-nodes', resourceGroupName: 'rg', location: 'westeurope', cidrs: ['10.42.1.0/24'] }),
       });
       return synthJson(stack);

@@ -24,7 +24,7 @@ const nodes = () =>
       nodeCidrs: ['10.20.0.0/20'],
       podCidrs: ['10.24.0.0/14'],
     }),
-    chainguardEnforceProfile(),
+    chainguardEnforceProfile({ acknowledgeRetired: true }),
     RequirementSet.of([cidrFlow('2001:db8::/32'), cidrFlow('192.0.2.0/24', { direction: Direction.INGRESS, ports: [8443] })]),
   ]);
 
@@ -136,7 +136,7 @@ describe('export gke-authorized-networks', () => {
   const ORIGIN_GKE = 'export gke-authorized-networks spec.target';
 
   test('no resources; the output is the config the construct writes on the cluster', () => {
-    const set = RequirementSet.union([chainguardEnforceProfile(), nodes()]);
+    const set = RequirementSet.union([chainguardEnforceProfile({ acknowledgeRetired: true }), nodes()]);
     const cidrs = [{ cidr: '203.0.113.0/24', purpose: 'Office' }];
     const module = GKE_AUTHORIZED_NETWORKS_EXPORT.build(set, { cidrs, privateCluster: true }, ORIGIN_GKE);
     const stack = new TerraformStack(Testing.app(), 'test');

@@ -123,7 +123,7 @@ describe('GcpFirewall: ingress VPC firewall rules', () => {
 
 describe('GcpFirewall: egress allows in a network firewall policy', () => {
   test('the Enforce agent hosts: a policy, its association, one rule with every host, then the denies', () => {
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const hosts = enforce.requirements.filter((r) => r.peer.isDomain && r.landsOnNodes).map((r) => r.peer.value).sort();
     const json = firewall({ requirementSets: [enforce], targetServiceAccounts: [SA] });
     expect(JSON.stringify(json)).toHaveResourceWithProperties(ComputeNetworkFirewallPolicy, { name: 'fwreq-egress' });
@@ -135,15 +135,16 @@ describe('GcpFirewall: egress allows in a network firewall policy', () => {
     expect(rules[0]).toEqual({
       firewall_policy: '${google_compute_network_firewall_policy.Fw_EgressPolicy_AA40D069.name}',
       rule_name: 'fwreq-fqdn-tcp-443-1-365dff11',
+      // The retired catalog says so in every description (the marker leads, so truncation keeps it).
       description:
-        'Enforce agent (namespace gulfstream) to the Chainguard Enforce SaaS / Enforce agent (namespace gulfstream) to a third-party host Chainguard Enforce uses',
+        'RETIRED 2024-04-10: Blob storage behind cgr.dev: the registry redirects every layer download here / RETIRED 2024-04-10: Enforce agent (namespace gulfstream) to the Chainguard Enforce SaaS / RETIRED 2024-04-10: Enforce agent (namespace gulfstream) to a t...',
       priority: 17520,
       direction: 'EGRESS',
       action: 'allow',
       match: { dest_fqdns: hosts, layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
       target_service_accounts: [SA],
     });
-    expect(hosts).toHaveLength(23);
+    expect(hosts).toHaveLength(24);
     // the Enforce CIDR rows land on the control plane: never a node rule
     expect(JSON.stringify(json)).not.toContain('34.107.162.32');
     expect(resourcesOf(json, VPC_RULE)).toEqual([]);
@@ -247,7 +248,7 @@ describe('GcpFirewall: egress allows in a network firewall policy', () => {
   test('synthesizing twice is byte-identical', () => {
     const build = () => {
       const stack = new TerraformStack(Testing.app(), 'test');
-      new GcpFirewall(stack, 'Fw', { network: 'my-vpc', requirementSets: [chainguardEnforceProfile(), gke(), RequirementSet.of([cidrFlow('10.0.0.0/8')])] });
+      new GcpFirewall(stack, 'Fw', { network: 'my-vpc', requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true }), gke(), RequirementSet.of([cidrFlow('10.0.0.0/8')])] });
       return Testing.synth(stack);
     };
     expect(build()).toBe(build());
@@ -255,7 +256,7 @@ describe('GcpFirewall: egress allows in a network firewall policy', () => {
 });
 
 describe('GcpFirewall: allow the listed flows, deny the rest', () => {
-  const json = firewall({ requirementSets: [gke(), chainguardEnforceProfile()], targetServiceAccounts: [SA] });
+  const json = firewall({ requirementSets: [gke(), chainguardEnforceProfile({ acknowledgeRetired: true })], targetServiceAccounts: [SA] });
   const rules = inEvaluationOrder(json);
 
   test('the last egress rules deny 0.0.0.0/0 and ::/0 for every protocol; every allow comes before them', () => {
@@ -290,7 +291,7 @@ describe('GcpFirewall: allow the listed flows, deny the rest', () => {
   test("GKE's own egress is allowed before the deny: control plane, node/Pod/Service ranges, private.googleapis.com, the Enforce hosts", () => {
     const allows = rules.filter((r) => r.action === 'allow');
     const ranges = allows.flatMap((r) => r.match.dest_ip_ranges ?? []);
-    expect(ranges.sort()).toEqual(['10.20.0.0/20', '10.24.0.0/14', '10.28.0.0/20', '172.16.0.32/28', '199.36.153.8/30']);
+    expect(ranges.sort()).toEqual(['10.20.0.0/20', '10.24.0.0/14', '10.28.0.0/20', '172.16.0.32/28', '199.36.153.8/30', '2600:2d00:2:2000::/64']);
     expect(allows.flatMap((r) => r.match.dest_fqdns ?? [])).toContain('cgr.dev');
     expect(allows.every((r) => r.direction === 'EGRESS')).toBe(true);
   });
@@ -301,7 +302,7 @@ describe('GcpFirewall: allow the listed flows, deny the rest', () => {
 
   test('denyOtherEgress: false leaves the denies out and keeps the allows', () => {
     const open = inEvaluationOrder(firewall({ requirementSets: [gke()], denyOtherEgress: false }));
-    expect(open.map((r) => r.action)).toEqual(['allow', 'allow']);
+    expect(open.map((r) => r.action)).toEqual(['allow', 'allow', 'allow']);
   });
 
   test('denyPriority places the denies (IPv4, then IPv6) after the allow range', () => {
@@ -419,7 +420,7 @@ describe('GcpFirewall: a peer that is every address needs the named opt-in allow
   test('the opt-in changes nothing when no peer is /0', () => {
     const build = (allowAnyAddress?: boolean) => {
       const stack = new TerraformStack(Testing.app(), 'test');
-      new GcpFirewall(stack, 'Fw', { network: 'my-vpc', requirementSets: [chainguardEnforceProfile(), RequirementSet.of([cidrFlow('10.0.0.0/8'), ingress('192.0.2.0/24')])], allowAnyAddress });
+      new GcpFirewall(stack, 'Fw', { network: 'my-vpc', requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true }), RequirementSet.of([cidrFlow('10.0.0.0/8'), ingress('192.0.2.0/24')])], allowAnyAddress });
       return Testing.synth(stack);
     };
     expect(build(true)).toBe(build(undefined));
@@ -440,8 +441,11 @@ describe('GcpFirewall: rejections', () => {
   });
 
   test('the GKE domains profile (wildcards) is refused with the private access way out', () => {
-    const domains = gkeNodesProfile({ region: 'europe-west1', controlPlaneCidrs: ['172.16.0.32/28'], nodeCidrs: ['10.0.0.0/20'], podCidrs: ['10.4.0.0/14'] });
+    const base = { region: 'europe-west1', controlPlaneCidrs: ['172.16.0.32/28'], nodeCidrs: ['10.0.0.0/20'], podCidrs: ['10.4.0.0/14'] };
+    const domains = gkeNodesProfile({ ...base, googleApiAccess: GkeGoogleApiAccess.DOMAINS });
     expect(make({ requirementSets: [domains] })).toThrow('gkeNodesProfile googleApiAccess: private');
+    // The profile's default is private.googleapis.com, which renders.
+    expect(make({ requirementSets: [gkeNodesProfile(base)] })).not.toThrow();
   });
 
   test('an ingress domain name', () => {

@@ -11,18 +11,18 @@ describe('GkeAuthorizedNetworks', () => {
   test('ingress CIDRs plus user CIDRs become cidr_blocks, sorted, named after their purposes', () => {
     // GIVEN the Enforce CIDRs (ingress TCP 443) and an office range
     const networks = GkeAuthorizedNetworks.fromRequirements({
-      requirements: chainguardEnforceProfile(),
+      requirements: chainguardEnforceProfile({ acknowledgeRetired: true }),
       cidrs: [{ cidr: '203.0.113.0/24', purpose: 'Office' }],
     });
     // THEN
     expect(networks.toConfig()).toEqual({
       gcpPublicCidrsAccessEnabled: false,
       cidrBlocks: [
-        { cidrBlock: '34.107.162.32/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidrBlock: '34.117.0.114/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidrBlock: '34.132.193.40/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidrBlock: '35.230.121.20/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
-        { cidrBlock: '35.237.242.37/32', displayName: 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery' },
+        { cidrBlock: '34.107.162.32/32', displayName: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...' },
+        { cidrBlock: '34.117.0.114/32', displayName: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...' },
+        { cidrBlock: '34.132.193.40/32', displayName: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...' },
+        { cidrBlock: '35.230.121.20/32', displayName: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...' },
+        { cidrBlock: '35.237.242.37/32', displayName: 'RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...' },
         { cidrBlock: '203.0.113.0/24', displayName: 'Office' },
       ],
     });
@@ -102,8 +102,8 @@ describe('GkeAuthorizedNetworks', () => {
   });
 
   test('agentless Enforce: the API endpoint rows become networks; the registry rows are skipped', () => {
-    const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile({ mode: EnforceMode.AGENTLESS })] });
-    expect(networks.networks[0].displayName).toBe('Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery');
+    const networks = GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true, mode: EnforceMode.AGENTLESS })] });
+    expect(networks.networks[0].displayName).toBe('RETIRED 2024-04-10: Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload...');
     expect(networks.skippedRequirements.map((r) => r.primarySource.section)).toEqual(networks.networks.map(() => 'saas-access'));
   });
 

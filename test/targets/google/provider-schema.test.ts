@@ -15,7 +15,7 @@ test('GKE authorized networks and GCP firewall output validates against the goog
   const stack = new TerraformStack(app, 'google');
   new GoogleProvider(stack, 'google', { project: 'p', region: 'europe-west1' });
   const cluster = new ContainerCluster(stack, 'Cluster', { name: 'c', location: 'europe-west1', initialNodeCount: 1 });
-  GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile()], cidrs: [{ cidr: '203.0.113.0/24' }] }).applyTo(cluster);
+  GkeAuthorizedNetworks.fromRequirements({ requirementSets: [chainguardEnforceProfile({ acknowledgeRetired: true })], cidrs: [{ cidr: '203.0.113.0/24' }] }).applyTo(cluster);
   new GcpFirewall(stack, 'Fw', {
     network: 'projects/p/global/networks/vpc',
     project: 'p',

@@ -14,7 +14,7 @@ const ZONES = ['10.240.0.0/24', '10.240.64.0/24', '10.240.128.0/24'];
 const build = (set: RequirementSet, options: Record<string, unknown> = {}) => IBM_SECURITY_GROUP_RULES_EXPORT.build(set, options, ORIGIN);
 
 function profile(): RequirementSet {
-  return RequirementSet.union([ibmVpcProfile({ region: 'eu-de', subnetCidrs: ZONES }), chainguardEnforceProfile()]);
+  return RequirementSet.union([ibmVpcProfile({ region: 'eu-de', subnetCidrs: ZONES }), chainguardEnforceProfile({ acknowledgeRetired: true })]);
 }
 
 /** Rules by name without the group reference; groups by name without vpc/resource group references. */

@@ -21,7 +21,7 @@ function flows(json: any): string[] {
 describe('IbmSecurityGroupRules: rows that land elsewhere are never opened on the workers', () => {
   test('GIVEN the Chainguard Enforce profile WHEN rendered THEN its control-plane cidr-ranges rows are skipped, listed and annotated', () => {
     const s = stack();
-    const enforce = chainguardEnforceProfile();
+    const enforce = chainguardEnforceProfile({ acknowledgeRetired: true });
     const controlPlane = enforce.requirements.filter((r) => r.landing === Landing.CONTROL_PLANE);
     expect(controlPlane.length).toBeGreaterThan(0);
     const rules = new IbmSecurityGroupRules(s, 'rules', { requirementSets: [nodePortSet(ZONES), enforce], securityGroupId: 'r006-sg' });

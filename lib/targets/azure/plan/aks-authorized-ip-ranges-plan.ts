@@ -84,7 +84,7 @@ export function planAksAuthorizedIpRanges(props: unknown, check: InputCheck, opt
       'authorized IP ranges',
       '[]',
       check.owner,
-      'No range was computed, and an empty list leaves the API server open to every address. Pass the firewall public IPs, your networks (cidrs) or requirement sets with control-plane CIDRs (e.g. chainguardEnforceProfile()).',
+      'No range was computed, and an empty list leaves the API server open to every address. Pass the firewall public IPs, your networks (cidrs) or requirement sets with rows that land on the control plane.',
     );
   }
   assertWithinLimit(

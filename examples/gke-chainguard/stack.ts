@@ -1,22 +1,25 @@
 /**
- * GKE with Chainguard Enforce, egress allow-listed: the nodes may reach what GKE and the Enforce agent need, and
- * nothing else; the control plane admits the Chainguard Enforce CIDR ranges and the administrators' network.
+ * GKE pulling Chainguard images, egress allow-listed: the nodes may reach what GKE needs and Chainguard's registry
+ * (cgr.dev, its blob storage host and registry authentication), and nothing else; the control plane admits only the
+ * administrators' network.
  *
- * - VPC `enforce-demo` without automatic subnets, `network_firewall_policy_enforcement_order =
+ * - VPC `chainguard-demo` without automatic subnets, `network_firewall_policy_enforcement_order =
  *   BEFORE_CLASSIC_FIREWALL`: the network firewall policy (allows, then the egress deny) decides before any VPC
  *   firewall rule, so a broad VPC egress allow added later cannot undo the deny. Ingress has no policy rule and falls
  *   through to the VPC firewall rules (GKE's own and the ones below).
  * - Subnet 10.20.0.0/20 with Pod (10.24.0.0/14) and Service (10.28.0.0/20) ranges and Private Google Access; private
- *   nodes (control plane 172.16.0.32/28); Cloud NAT for the Enforce agent's Internet egress.
- * - Google APIs and registries through private.googleapis.com (199.36.153.8/30): private DNS zones googleapis.com,
- *   gcr.io and pkg.dev answer with it (GCP FQDN objects take no wildcards, so `*.googleapis.com` cannot be a rule).
- * - `GcpFirewall` (node rows of gkeNodesProfile + the Enforce agent profile), for the node service account:
+ *   nodes (control plane 172.16.0.32/28); Cloud NAT for the pulls from cgr.dev.
+ * - Google APIs and registries through private.googleapis.com (199.36.153.8/30, and its IPv6 range for dual-stack
+ *   nodes), the profile's default: private DNS zones googleapis.com, gcr.io and pkg.dev answer with it (GCP FQDN
+ *   objects take no wildcards, so `*.googleapis.com` cannot be a rule).
+ * - `GcpFirewall` (node rows of gkeNodesProfile + chainguardContainersProfile), for the node service account:
  *   egress TCP 443 to the control plane, any protocol among nodes, Pods and Services, TCP 443 to
- *   private.googleapis.com, HTTPS to the Enforce hosts by name; then deny 0.0.0.0/0 and ::/0. Ingress TCP 443/10250
- *   from the control plane as a VPC firewall rule (GKE creates the same `-master` rule).
+ *   private.googleapis.com, HTTPS to cgr.dev, its blob host and enforce.dev by name; then deny 0.0.0.0/0 and ::/0.
+ *   Ingress TCP 443/10250 from the control plane as a VPC firewall rule (GKE creates the same `-master` rule).
  *   DNS and the metadata server (169.254.169.254) get no rule: GCP documents that traffic as always allowed
  *   (not confirmed in the sources this library cites).
- * - Master authorized networks: the Enforce CIDR rows (they land on the control plane) plus ADMIN_CIDRS.
+ * - Master authorized networks: ADMIN_CIDRS only. (This example admitted the Chainguard Enforce ranges until the
+ *   library marked Enforce retired: nobody vouches for those addresses today.)
  *
  *   terraform apply -var project=<PROJECT_ID>
  */
@@ -31,7 +34,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
-import { chainguardEnforceProfile, gkeNodesProfile, GkeGoogleApiAccess } from 'cdktf-firewall-requirements';
+import { chainguardContainersProfile, gkeNodesProfile } from 'cdktf-firewall-requirements';
 import { GcpFirewall, GkeAuthorizedNetworks } from 'cdktf-firewall-requirements/google';
 
 export const REGION = 'europe-west1';
@@ -51,12 +54,12 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   new GoogleProvider(stack, 'google', { project: project.stringValue, region: REGION });
 
   const network = new ComputeNetwork(stack, 'network', {
-    name: 'enforce-demo',
+    name: 'chainguard-demo',
     autoCreateSubnetworks: false,
     networkFirewallPolicyEnforcementOrder: 'BEFORE_CLASSIC_FIREWALL',
   });
   const subnet = new ComputeSubnetwork(stack, 'subnet', {
-    name: 'enforce-demo-nodes',
+    name: 'chainguard-demo-nodes',
     network: network.id,
     region: REGION,
     ipCidrRange: NODE_CIDR,
@@ -66,9 +69,9 @@ export function createStack(scope: Construct, id: string): TerraformStack {
       { rangeName: 'services', ipCidrRange: SERVICE_CIDR },
     ],
   });
-  const router = new ComputeRouter(stack, 'router', { name: 'enforce-demo', network: network.id, region: REGION });
+  const router = new ComputeRouter(stack, 'router', { name: 'chainguard-demo', network: network.id, region: REGION });
   new ComputeRouterNat(stack, 'nat', {
-    name: 'enforce-demo',
+    name: 'chainguard-demo',
     router: router.name,
     region: REGION,
     natIpAllocateOption: 'AUTO_ONLY',
@@ -78,7 +81,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   for (const domain of ['googleapis.com', 'gcr.io', 'pkg.dev']) {
     const zoneId = domain.replace(/\./g, '-');
     const zone = new DnsManagedZone(stack, `zone-${zoneId}`, {
-      name: `enforce-demo-${zoneId}`,
+      name: `chainguard-demo-${zoneId}`,
       dnsName: `${domain}.`,
       visibility: 'private',
       privateVisibilityConfig: { networks: [{ networkUrl: network.id }] },
@@ -87,12 +90,13 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     new DnsRecordSet(stack, `a-${zoneId}`, { managedZone: zone.name, name: apex, type: 'A', ttl: 300, rrdatas: PRIVATE_GOOGLE_APIS });
     new DnsRecordSet(stack, `cname-${zoneId}`, { managedZone: zone.name, name: `*.${domain}.`, type: 'CNAME', ttl: 300, rrdatas: [apex] });
   }
-  const nodes = new ServiceAccount(stack, 'nodes', { accountId: 'enforce-demo-nodes', displayName: 'GKE nodes of enforce-demo' });
+  const nodes = new ServiceAccount(stack, 'nodes', { accountId: 'chainguard-demo-nodes', displayName: 'GKE nodes of chainguard-demo' });
 
-  const enforce = chainguardEnforceProfile();
+  // Nodes pulling images from cgr.dev (the profile's default role), with the blob host every layer comes from.
+  const registry = chainguardContainersProfile();
+  // Google APIs through private.googleapis.com: the default, which GcpFirewall renders (no wildcard names).
   const gke = gkeNodesProfile({
     region: REGION,
-    googleApiAccess: GkeGoogleApiAccess.PRIVATE,
     controlPlaneCidrs: [CONTROL_PLANE_CIDR],
     nodeCidrs: [NODE_CIDR],
     podCidrs: [POD_CIDR],
@@ -100,7 +104,7 @@ export function createStack(scope: Construct, id: string): TerraformStack {
   });
 
   const cluster = new ContainerCluster(stack, 'cluster', {
-    name: 'enforce-demo',
+    name: 'chainguard-demo',
     location: REGION,
     network: network.name,
     subnetwork: subnet.name,
@@ -109,14 +113,14 @@ export function createStack(scope: Construct, id: string): TerraformStack {
     privateClusterConfig: { enablePrivateNodes: true, enablePrivateEndpoint: false, masterIpv4CidrBlock: CONTROL_PLANE_CIDR },
     nodeConfig: { serviceAccount: nodes.email, oauthScopes: ['https://www.googleapis.com/auth/cloud-platform'] },
   });
-  // Exactly the rows that land on the control plane (the Enforce CIDR ranges) become authorized networks.
-  GkeAuthorizedNetworks.fromRequirements({ requirementSets: [enforce], cidrs: ADMIN_CIDRS, privateCluster: true }).applyTo(cluster);
+  // Rows that land on the control plane become authorized networks; the registry has none, so only the admins.
+  GkeAuthorizedNetworks.fromRequirements({ requirementSets: [registry], cidrs: ADMIN_CIDRS, privateCluster: true }).applyTo(cluster);
 
-  // The node rows: GKE's own egress and the Enforce agent's hosts, then the egress deny, for the node service account.
+  // The node rows: GKE's own egress and the registry hosts, then the egress deny, for the node service account.
   const firewall = new GcpFirewall(stack, 'node-egress', {
-    requirementSets: [gke, enforce],
+    requirementSets: [gke, registry],
     network: network.id,
-    namePrefix: 'enforce-demo',
+    namePrefix: 'chainguard-demo',
     targetServiceAccounts: [nodes.email],
   });
 

@@ -1,10 +1,10 @@
 import { Testing } from 'cdktf';
-import { CONTROL_PLANE_CIDR, createStack, NODE_CIDR, POD_CIDR, SERVICE_CIDR } from '../../../examples/gke-enforce/stack';
-import { chainguardEnforceProfile } from '../../../lib/catalog/chainguard-enforce';
+import { CONTROL_PLANE_CIDR, createStack, NODE_CIDR, POD_CIDR, SERVICE_CIDR } from '../../../examples/gke-chainguard/stack';
+import { chainguardContainersProfile } from '../../../lib/catalog/chainguard-containers';
 import { resourcesOf } from '../helpers';
 
-describe('example gke-enforce', () => {
-  const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'gke-enforce'), true));
+describe('example gke-chainguard', () => {
+  const json = JSON.parse(Testing.synth(createStack(Testing.app(), 'gke-chainguard'), true));
   const rules = resourcesOf(json, 'google_compute_network_firewall_policy_rule').sort((a, b) => a.priority - b.priority);
   const NODES_SA = '${google_service_account.nodes.email}';
 
@@ -13,34 +13,28 @@ describe('example gke-enforce', () => {
     expect(resourcesOf(json, 'google_compute_network_firewall_policy_association')[0].attachment_target).toBe('${google_compute_network.network.id}');
   });
 
-  test('the cluster admits exactly the Enforce CIDRs and the administrators', () => {
+  test('the cluster admits exactly the administrators (no retired Enforce range)', () => {
     const [cluster] = resourcesOf(json, 'google_container_cluster');
-    const discovery = 'Chainguard Enforce SaaS to the cluster API endpoint, for cluster and workload discovery';
     expect(cluster.master_authorized_networks_config).toEqual({
       gcp_public_cidrs_access_enabled: false,
-      cidr_blocks: [
-        { cidr_block: '34.107.162.32/32', display_name: discovery },
-        { cidr_block: '34.117.0.114/32', display_name: discovery },
-        { cidr_block: '34.132.193.40/32', display_name: discovery },
-        { cidr_block: '35.230.121.20/32', display_name: discovery },
-        { cidr_block: '35.237.242.37/32', display_name: discovery },
-        { cidr_block: '203.0.113.0/24', display_name: 'Administrators (kubectl)' },
-      ],
+      cidr_blocks: [{ cidr_block: '203.0.113.0/24', display_name: 'Administrators (kubectl)' }],
     });
-    // ... and never on the nodes
-    expect(JSON.stringify(rules)).not.toContain('34.107.162.32');
+    for (const address of ['34.107.162.32', '34.117.0.114', '34.132.193.40', '35.230.121.20', '35.237.242.37']) {
+      expect(JSON.stringify(json)).not.toContain(address);
+    }
   });
 
-  test("GKE's own egress and the agent's hosts are allowed, then everything else is denied, for the node service account", () => {
-    const hosts = chainguardEnforceProfile()
-      .requirements.filter((r) => r.peer.isDomain && r.landsOnNodes)
-      .map((r) => r.peer.value)
+  test("GKE's own egress (the private.googleapis.com IPv4 and IPv6 ranges) and the registry hosts are allowed, then everything else is denied, for the node service account", () => {
+    const hosts = chainguardContainersProfile()
+      .requirements.map((r) => r.peer.value)
       .sort();
+    expect(hosts).toEqual(['9236a389bd48b984df91adc1bc924620.r2.cloudflarestorage.com', 'cgr.dev', 'enforce.dev']);
     const allows = rules.filter((r) => r.action === 'allow');
     expect(allows.map((r) => r.match).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual([
       { dest_fqdns: hosts, layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
       { dest_ip_ranges: [NODE_CIDR, POD_CIDR, SERVICE_CIDR], layer4_configs: [{ ip_protocol: 'all' }] },
       { dest_ip_ranges: [CONTROL_PLANE_CIDR, '199.36.153.8/30'], layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
+      { dest_ip_ranges: ['2600:2d00:2:2000::/64'], layer4_configs: [{ ip_protocol: 'tcp', ports: ['443'] }] },
     ]);
     expect(rules.slice(-2).map((r) => [r.action, r.match.dest_ip_ranges])).toEqual([
       ['deny', ['0.0.0.0/0']],

@@ -1,0 +1,2 @@
+export * from './hosts';
+export * from './profile';
