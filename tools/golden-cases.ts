@@ -22,7 +22,7 @@ import { IbmProvider, IbmSecurityGroupRules } from '../lib/targets/ibm';
 export type GoldenCase = (stack: TerraformStack) => void;
 
 const aks = () => aksProfile({ location: 'westeurope', addons: [AksAddon.AZURE_MONITOR, AksAddon.KEY_VAULT_SECRETS_PROVIDER], nodesProvisionedBeforeMarch2021: true });
-const enforce = () => chainguardEnforceProfile();
+const enforce = () => chainguardEnforceProfile({ acknowledgeRetired: true });
 const gke = () =>
   gkeNodesProfile({
     region: 'europe-west1',

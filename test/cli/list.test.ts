@@ -4,7 +4,7 @@ import { CSV_COLUMNS } from '../../lib/cli/format';
 import { distinctPurposes } from '../../lib/model/requirement';
 import { runCli } from './run-cli';
 
-const HEADER = 'id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,also in,document';
+const HEADER = 'id,direction,protocol,ports,peer kind,peer,vendor row,lands on,necessity,condition,purpose,vpc endpoint,profiles,source,catalog status,also in,document';
 
 /** Runs the CLI with a given environment, clock and terminal. */
 function runWith(argv: string[], options: { env?: Record<string, string>; now?: Date; tty?: number } = {}) {
@@ -32,31 +32,31 @@ function runWith(argv: string[], options: { env?: Record<string, string>; now?: 
 
 describe('list with several profiles', () => {
   test('one merged listing; each row names the listed profiles that ask for it; flags go to the profile declaring them', () => {
-    // GIVEN AKS and the Chainguard Enforce agent for one cluster
-    const { code, stdout, stderr } = runCli('list', 'aks', 'chainguard-enforce', '--location', 'westeurope', '--mode', 'agent', '--format', 'json');
+    // GIVEN AKS and Chainguard's registry (every role) for one cluster
+    const { code, stdout, stderr } = runCli('list', 'aks', 'chainguard-containers', '--location', 'westeurope', '--roles', 'all', '--format', 'json');
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const merged = JSON.parse(stdout);
     const aks = JSON.parse(runCli('list', 'aks', '--location', 'westeurope', '--format', 'json').stdout);
-    const enforce = JSON.parse(runCli('list', 'chainguard-enforce', '--mode', 'agent', '--format', 'json').stdout);
+    const enforce = JSON.parse(runCli('list', 'chainguard-containers', '--roles', 'all', '--format', 'json').stdout);
     // THEN every row of each appears once, with the profiles that hold it
     const ids = new Set([...aks, ...enforce].map((r: any) => r.id));
     expect(merged.map((r: any) => r.id).sort()).toEqual([...ids].sort());
     const aksIds = new Set(aks.map((r: any) => r.id));
     const enforceIds = new Set(enforce.map((r: any) => r.id));
     for (const r of merged) {
-      expect(r.profiles).toEqual([...(aksIds.has(r.id) ? ['aks'] : []), ...(enforceIds.has(r.id) ? ['chainguard-enforce'] : [])]);
+      expect(r.profiles).toEqual([...(aksIds.has(r.id) ? ['aks'] : []), ...(enforceIds.has(r.id) ? ['chainguard-containers'] : [])]);
     }
-    expect(merged.filter((r: any) => r.profiles.length === 1 && r.profiles[0] === 'chainguard-enforce').length).toBeGreaterThan(0);
+    expect(merged.filter((r: any) => r.profiles.length === 1 && r.profiles[0] === 'chainguard-containers').length).toBeGreaterThan(0);
     // AND a single-profile listing names its profile
     expect(aks.every((r: any) => r.profiles.join() === 'aks')).toBe(true);
   });
 
   test('the table gets a PROFILES column when several profiles are listed', () => {
-    const { stdout } = runCli('list', 'ibm-vpc', 'chainguard-enforce', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--wide');
+    const { stdout } = runCli('list', 'ibm-vpc', 'chainguard-containers', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24', '--wide');
     expect(stdout.split('\n')[0]).toMatch(/ PROFILES /);
     expect(stdout).toMatch(/ibm-vpc\s+ibm\/|ibm-vpc\s+\S+\//);
-    expect(stdout).toMatch(/chainguard-enforce\s+chainguard/);
+    expect(stdout).toMatch(/chainguard-containers\s+chainguard/);
   });
 
   test('a flag two listed profiles declare must name its profile; scoped flags reach that profile only', () => {
@@ -133,10 +133,11 @@ describe('list table width', () => {
 describe('list csv and markdown', () => {
   test('csv has the same documented header for every profile and combination', () => {
     for (const argv of [
-      ['list', 'chainguard-enforce'],
+      ['list', 'chainguard-enforce', '--acknowledge-retired'],
+      ['list', 'chainguard-containers'],
       ['list', 'ibm-vpc', '--region', 'us-south', '--subnet-cidrs', '10.240.0.0/24'],
       ['list', 'eks', '--region', 'eu-west-1'],
-      ['list', 'aks', 'chainguard-enforce', '--location', 'westeurope'],
+      ['list', 'aks', 'chainguard-containers', '--location', 'westeurope'],
     ]) {
       const lines = runCli(...argv, '--format', 'csv').stdout.split('\r\n');
       expect(lines[0]).toBe(HEADER);
@@ -158,19 +159,19 @@ describe('list csv and markdown', () => {
 
   test('markdown has a title, the parameters, the source documents with their dates and the generation date', () => {
     const now = new Date('2027-01-02T03:04:05.678Z');
-    const { stdout } = runWith(['list', 'aks', 'chainguard-enforce', '--location', 'westeurope', '--addons', 'azure-monitor', '--mode', 'agent', '--format', 'markdown'], { now });
+    const { stdout } = runWith(['list', 'aks', 'chainguard-containers', '--location', 'westeurope', '--addons', 'azure-monitor', '--roles', 'pull', '--format', 'markdown'], { now });
     const lines = stdout.split('\n');
-    expect(lines[0]).toBe('# Firewall requirements: aks + chainguard-enforce');
+    expect(lines[0]).toBe('# Firewall requirements: aks + chainguard-containers');
     expect(stdout).toContain('Generated 2027-01-02T03:04:05Z by cdktf-firewall-requirements;');
     expect(stdout).toContain('- `aks`: `location` = `westeurope`, `addons` = `azure-monitor`');
-    expect(stdout).toContain('- `chainguard-enforce`: `mode` = `agent`');
+    expect(stdout).toContain('- `chainguard-containers`: `roles` = `pull`');
     expect(stdout).toMatch(/^\| [^|]+ \| aks\/[^|]+ \| \d{4}-\d{2}-\d{2} \| https:\/\/\S+ \|$/m);
-    expect(stdout).toMatch(/^\| [^|]+ \| chainguard-enforce\/[^|]+ \| \d{4}-\d{2}-\d{2} \| https:\/\/\S+ \|$/m);
+    expect(stdout).toMatch(/^\| [^|]+ \| chainguard-containers\/[^|]+ \| \d{4}-\d{2}-\d{2} \| https:\/\/\S+ \|$/m);
     // AND defaults are named as such; SOURCE_DATE_EPOCH sets the date for reproducible listings
-    const fixed = runWith(['list', 'chainguard-enforce', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).stdout;
-    expect(fixed).toContain('- `chainguard-enforce`: defaults');
+    const fixed = runWith(['list', 'chainguard-containers', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: '1700000000' } }).stdout;
+    expect(fixed).toContain('- `chainguard-containers`: defaults');
     expect(fixed).toContain('Generated 2023-11-14T22:13:20Z');
-    expect(runWith(['list', 'chainguard-enforce', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } }).code).toBe(2);
+    expect(runWith(['list', 'chainguard-containers', '--format', 'markdown'], { env: { SOURCE_DATE_EPOCH: 'yesterday' } }).code).toBe(2);
   });
 });
 

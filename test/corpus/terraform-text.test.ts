@@ -231,10 +231,11 @@ describe('cli', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'text-cli-'));
     try {
       const spec = path.join(root, 'spec.json');
-      fs.writeFileSync(spec, JSON.stringify({ profiles: { 'chainguard-enforce': {} }, select: { peerKinds: ['cidr'] }, target: { vpcId: 'vpc-1', tags } }));
+      fs.writeFileSync(spec, JSON.stringify({ profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, select: { peerKinds: ['cidr'] }, target: { vpcId: 'vpc-1', tags } }));
       const out = path.join(root, 'module');
       const run = runCli('export', 'aws-security-group-rules', '--spec', spec, '--out', out);
-      expect(run.stderr).toBe('');
+      // The retired catalog is named on stderr, the module is written all the same.
+      expect(run.stderr).toMatch(/^cdktf-firewall-requirements: warning: catalog chainguard-enforce \(Chainguard Enforce for Kubernetes\) is retired since 2024-04-10: .*\n$/);
       expect(run.code).toBe(0);
       const main = JSON.parse(fs.readFileSync(path.join(out, 'main.tf.json'), 'utf8'));
       expect((Object.values(main.resource.aws_security_group) as any[]).map((g) => g.tags)).toEqual([escapedTags]);

@@ -1,4 +1,4 @@
-// Preamble of the README's Azure block: an AKS network behind Azure Firewall, and the profiles `aks` and `enforce`.
+// Preamble of the README's Azure block: an AKS network behind Azure Firewall, and the profiles `aks` and `registry` (Chainguard's registry).
 import { Firewall } from '@cdktf/provider-azurerm/lib/firewall';
 import { FirewallPolicy } from '@cdktf/provider-azurerm/lib/firewall-policy';
 import { KubernetesClusterConfig } from '@cdktf/provider-azurerm/lib/kubernetes-cluster';
@@ -18,7 +18,7 @@ const aks = firewallRequirements.aksProfile({
   location: 'westeurope',
   addons: [firewallRequirements.AksAddon.AZURE_MONITOR, firewallRequirements.AksAddon.AZURE_POLICY],
 });
-const enforce = firewallRequirements.chainguardEnforceProfile({ acknowledgeRetired: true, mode: firewallRequirements.EnforceMode.AGENT });
+const registry = firewallRequirements.chainguardContainersProfile();
 
 const rg = new ResourceGroup(stack, 'rg', { name: 'rg-aks', location: 'westeurope' });
 const vnet = new VirtualNetwork(stack, 'vnet', { name: 'vnet-aks', resourceGroupName: rg.name, location: rg.location, addressSpace: ['10.42.0.0/16'] });
