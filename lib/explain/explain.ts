@@ -1,4 +1,6 @@
 import { PROFILES } from '../catalog';
+import { catalogLifecycle } from '../catalog/lifecycle';
+import { CatalogStatus } from '../model/lifecycle';
 import { catalogRequirements } from '../drift/catalog-rows';
 import { Landing } from '../model/landing';
 import { Peer } from '../model/peer';
@@ -307,6 +309,8 @@ function bringIn(profile: string, inSpec: boolean, labels: readonly string[]): s
     if (inDefaults) return `profile ${profile} already has this row with its current options; its placeholders or location may differ from this flow`;
     return options.length > 0 ? `set ${options.map((o) => `"${o}"`).join(' or ')} in profiles["${profile}"] of the spec` : `profile ${profile} has the row only with options not tried here`;
   }
-  if (inDefaults || options.length === 0) return `add profile "${profile}" to the spec (its defaults include the row)`;
-  return `add profile "${profile}" to the spec with ${options.map((o) => `"${o}"`).join(' or ')}`;
+  const lifecycle = catalogLifecycle(profile);
+  const retired = lifecycle?.status === CatalogStatus.RETIRED ? ` (retired since ${lifecycle.since}: only with "acknowledgeRetired": true)` : '';
+  if (inDefaults || options.length === 0) return `add profile "${profile}" to the spec (its defaults include the row)${retired}`;
+  return `add profile "${profile}" to the spec with ${options.map((o) => `"${o}"`).join(' or ')}${retired}`;
 }

@@ -56,6 +56,8 @@ describe('explain: allowed, catalog row with its option, unknown', () => {
     const [e] = explain(AKS, [parseFlowArgument('policy-compiler.enforce.dev:443')]);
     expect(e.catalogRows.map((r) => [r.profile, r.source, r.profileInSpec])).toEqual([['chainguard-enforce', 'chainguard-enforce/chainguard-hosts', false]]);
     expect(e.catalogRows[0].bringIn).toMatch(/^add profile "chainguard-enforce" to the spec/);
+    // A retired catalog: explain names the explicit choice the profile needs.
+    expect(e.catalogRows[0].bringIn).toMatch(/\(retired since 2024-04-10: only with "acknowledgeRetired": true\)$/);
   });
 
   test('a flow the profile allows: the row, and the section whose rules should have matched', () => {
