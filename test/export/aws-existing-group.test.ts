@@ -1,6 +1,6 @@
 import { exportModule } from '../../lib/export';
 
-const profiles = { eks: { region: 'eu-west-1', clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: ['10.0.16.0/20'] }, 'chainguard-enforce': {} };
+const profiles = { eks: { region: 'eu-west-1', clusterSecurityGroupCidrs: ['10.0.0.0/24'], nodeSubnetCidrs: ['10.0.16.0/20'] }, 'chainguard-containers': {} };
 const json = (text: string | undefined) => JSON.parse(text ?? '{}');
 
 describe('aws-security-group-rules: the group id as a required module input', () => {
