@@ -1,6 +1,7 @@
 import { PROFILES } from '../../lib/catalog';
 import { AKS_OPTION_SPECS, aksProfile, AksProfileOptions } from '../../lib/catalog/aks/profile';
 import { CHAINGUARD_ENFORCE_OPTION_SPECS } from '../../lib/catalog/chainguard-enforce/profile';
+import { CHAINGUARD_CONTAINERS_OPTION_SPECS } from '../../lib/catalog/chainguard-containers/profile';
 import { EKS_OPTION_SPECS, eksNodesProfile, EksNodesProfileOptions } from '../../lib/catalog/eks/profile';
 import { GKE_OPTION_SPECS, gkeNodesProfile, GkeNodesProfileOptions } from '../../lib/catalog/gke/profile';
 import { IBM_VPC_OPTION_SPECS, ibmVpcProfile, IbmVpcProfileOptions } from '../../lib/catalog/ibm-vpc/profile';
@@ -66,7 +67,8 @@ describe('declareOptions', () => {
 
   test.each([
     ['aks', AKS_OPTION_SPECS, ['cloud', 'location', 'addons', 'addonsUsingKeyVault', 'containerRegistries', 'containerRegistryDataEndpointRegions', 'containerRegistryStorageEndpoint', 'gpu', 'windows', 'privateCluster', 'konnectivity', 'customDnsServers', 'apiServerPublicIp', 'podsAccessApiServer', 'nodesProvisionedBeforeMarch2021', 'includeRecommended', 'allowUnlistedLocation']],
-    ['chainguard-enforce', CHAINGUARD_ENFORCE_OPTION_SPECS, ['mode', 'edition']],
+    ['chainguard-enforce', CHAINGUARD_ENFORCE_OPTION_SPECS, ['mode', 'edition', 'acknowledgeRetired']],
+    ['chainguard-containers', CHAINGUARD_CONTAINERS_OPTION_SPECS, ['roles', 'blobHost', 'workloadIdentity']],
     ['eks', EKS_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'addonRegistryAccountId', 'ecrAccountIds', 'eksOptimizedAmi', 'irsa', 'features', 'ssmEc2Messages', 'fips', 'dualStack', 'clusterEndpoint', 'endpointPrivateAccess', 'restrictClusterSecurityGroup', 'clusterSecurityGroupCidrs', 'nodeSubnetCidrs']],
     ['gke', GKE_OPTION_SPECS, ['region', 'allowUnlistedRegion', 'googleApiAccess', 'vpcServiceControls', 'controlPlaneCidrs', 'nodeCidrs', 'podCidrs', 'serviceCidrs']],
     ['ibm-vpc', IBM_VPC_OPTION_SPECS, ['region', 'subnetCidrs', 'adminAccess', 'registryRegions', 'globalRegistry', 'privateRegistryDomains', 'masterPortRange', 'masterEndpoints', 'etcdPort', 'nodePortsFromAnywhere', 'ingressMonitoringPort', 'workerEgress', 'vpeGatewayIps', 'clusterVersion', 'podSubnetCidr', 'iamPrivateEndpointIps', 'customDnsResolvers', 'loadBalancerHealthChecks']],
@@ -113,7 +115,8 @@ describe('only own properties count', () => {
   test('an inherited VPC Service Controls flag does not change the access mode, CLI form included', () => {
     (Object.prototype as Record<string, unknown>).vpcServiceControls = true;
     const hosts = (set: RequirementSet) => set.requirements.map((r) => r.peer.value);
-    expect(hosts(gkeNodesProfile(GKE))).toContain('*.googleapis.com');
+    // The default (private.googleapis.com), not restricted: the inherited flag is ignored.
+    expect(hosts(gkeNodesProfile(GKE))).toContain('199.36.153.8/30');
     expect(Object.keys(fromCliValues(GKE_OPTION_SPECS, { ...GKE }, { origin: 'profile gke' }, 'GKE profile option'))).not.toContain('vpcServiceControls');
   });
 
