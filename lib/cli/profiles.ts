@@ -9,6 +9,7 @@ import type { RequirementSet } from '../model/requirement-set';
 /* eslint-disable @typescript-eslint/no-require-imports */
 const LOADERS: ReadonlyArray<readonly [string, () => ProfileDefinition]> = [
   ['aks', () => (require('../catalog/aks') as typeof import('../catalog/aks')).AKS_PROFILE],
+  ['chainguard-containers', () => (require('../catalog/chainguard-containers') as typeof import('../catalog/chainguard-containers')).CHAINGUARD_CONTAINERS_PROFILE],
   ['chainguard-enforce', () => (require('../catalog/chainguard-enforce') as typeof import('../catalog/chainguard-enforce')).CHAINGUARD_ENFORCE_PROFILE],
   ['eks', () => (require('../catalog/eks') as typeof import('../catalog/eks')).EKS_PROFILE],
   ['gke', () => (require('../catalog/gke') as typeof import('../catalog/gke')).GKE_PROFILE],

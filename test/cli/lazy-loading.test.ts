@@ -23,8 +23,8 @@ describe('the CLI loads what a command needs', () => {
   });
 
   test('a lazily loaded profile lists and builds like the catalog one', () => {
-    const r = runCli('list', 'chainguard-enforce', '--format', 'json');
+    const r = runCli('list', 'chainguard-enforce', '--acknowledge-retired', '--format', 'json');
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).length).toBe(PROFILES.find((p) => p.name === 'chainguard-enforce')!.build({}).size);
+    expect(JSON.parse(r.stdout).length).toBe(PROFILES.find((p) => p.name === 'chainguard-enforce')!.build({ acknowledgeRetired: true }).size);
   });
 });

@@ -24,7 +24,7 @@ const nodeFs: typeof fs = require('fs');
 /** A valid spec per export target, and a value the library checks in it, at a JSON path. */
 const TARGETS: Record<string, { spec: () => any; checked: (spec: any, value: string) => void; path: string }> = {
   'aks-authorized-ip-ranges': {
-    spec: () => ({ profiles: { 'chainguard-enforce': {} }, target: { cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }], firewallPublicIps: ['20.50.1.1'] } }),
+    spec: () => ({ profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: { cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }], firewallPublicIps: ['20.50.1.1'] } }),
     checked: (s, v) => (s.target.cidrs[0].cidr = v),
     path: '$.target.cidrs[0].cidr',
   },
@@ -44,7 +44,7 @@ const TARGETS: Record<string, { spec: () => any; checked: (spec: any, value: str
     path: '$.profiles.aks.customDnsServers[0]',
   },
   'eks-endpoint-access': {
-    spec: () => ({ profiles: { 'chainguard-enforce': {} }, target: { cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] } }),
+    spec: () => ({ profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: { cidrs: [{ cidr: '203.0.113.0/24', purpose: 'office' }] } }),
     checked: (s, v) => (s.target.cidrs[0].cidr = v),
     path: '$.target.cidrs[0].cidr',
   },
@@ -54,7 +54,7 @@ const TARGETS: Record<string, { spec: () => any; checked: (spec: any, value: str
     path: '$.profiles.gke.nodeCidrs[0]',
   },
   'gke-authorized-networks': {
-    spec: () => ({ profiles: { 'chainguard-enforce': {} }, target: { cidrs: [{ cidr: '198.51.100.0/24', purpose: 'admins' }] } }),
+    spec: () => ({ profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: { cidrs: [{ cidr: '198.51.100.0/24', purpose: 'admins' }] } }),
     checked: (s, v) => (s.target.cidrs[0].cidr = v),
     path: '$.target.cidrs[0].cidr',
   },
@@ -98,7 +98,8 @@ describe.each(NAMES)('%s', (name) => {
   test('GIVEN the valid spec THEN the API exports it and the CLI writes exactly those files', () => {
     const module = exportModule(name, t.spec());
     const { run, out } = cliExport(name, t.spec());
-    expect(run.stderr).toBe('');
+    // Nothing on stderr but the warning for a retired catalog the spec names (the Enforce rows of some targets).
+    expect(run.stderr).toBe((module.warnings ?? []).map((w) => `cdktf-firewall-requirements: warning: ${w}\n`).join(''));
     expect(run.code).toBe(0);
     for (const [file, text] of Object.entries(module.files)) expect(fs.readFileSync(path.join(out, file), 'utf8')).toBe(text);
     expect(fs.readdirSync(root).sort()).toEqual(['module', 'spec.json']);
@@ -160,7 +161,7 @@ describe('limits before work', () => {
   test('GIVEN an API spec object nested 100,000 deep THEN a clear error naming the path', () => {
     let deep: unknown = {};
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    const e = errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': {} }, target: deep }));
+    const e = errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: deep }));
     expect(e.code).toBe('input-too-large');
     expect(e.message).toMatch(/\(from spec at \$\.target(\.a)+\)/);
   });
@@ -170,15 +171,15 @@ describe('limits before work', () => {
     const { run } = cliExport('eks-endpoint-access', big);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`(at most ${SPEC_LIMITS.maxBytes.toLocaleString('en-US')})`);
-    const e = errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': {} }, target: { cidrs: [{ cidr: 'x'.repeat(100_000) }] } }));
+    const e = errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: { cidrs: [{ cidr: 'x'.repeat(100_000) }] } }));
     expect(e.code).toBe('input-too-large');
   });
 
   test('GIVEN a spec that contains itself or holds a function THEN the library error, never a TypeError', () => {
-    const cyclic: any = { profiles: { 'chainguard-enforce': {} } };
+    const cyclic: any = { profiles: { 'chainguard-enforce': { acknowledgeRetired: true } } };
     cyclic.target = cyclic;
     expect(errorOf(() => exportModule('eks-endpoint-access', cyclic)).message).toContain('a value that contains itself');
-    expect(errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': {} }, target: { cidrs: () => [] } })).code).toBe('invalid-type');
+    expect(errorOf(() => exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': { acknowledgeRetired: true } }, target: { cidrs: () => [] } })).code).toBe('invalid-type');
   });
 });
 
@@ -250,7 +251,7 @@ describe('output folders are never half-written', () => {
 
   test('GIVEN a rename that fails half-way into an existing module THEN every file is as before, nothing left beside it', () => {
     const out = path.join(root, 'module');
-    writeModule(exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': {} } }), out);
+    writeModule(exportModule('eks-endpoint-access', { profiles: { 'chainguard-enforce': { acknowledgeRetired: true } } }), out);
     const before = Object.fromEntries(fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]));
     const real = nodeFs.renameSync.bind(nodeFs);
     let calls = 0;
