@@ -6,6 +6,7 @@ import { RequirementSet } from '../model/requirement-set';
 import { EXPORT_REGISTRY, ExportRegistry } from './registry';
 import { canonicalJson, renderModuleFiles } from './render';
 import { CheckedSpec, checkSpec, relocate, specOrigin, specRequirements } from './spec';
+import { BoundedCache } from '../model/bounded-cache';
 
 /** An exported module: its files as text, ready to write. */
 export interface ExportedModule {
@@ -89,13 +90,13 @@ export function exportModule(targetName: string, spec: unknown, options: ExportM
     'Do not edit: change the spec and export again.' +
     warnings.map((w) => ` Warning: ${w}`).join('');
   const module: ExportedModule = Object.freeze({ target: target.name, files: Object.freeze(renderModuleFiles(content, target.name, comment)), warnings });
-  if (registry === EXPORT_REGISTRY) remember(MODULE_CACHE, key, module);
+  if (registry === EXPORT_REGISTRY) MODULE_CACHE.set(key, module);
   return module;
 }
 
 const CACHE_LIMIT = 1024;
-const MODULE_CACHE = new Map<string, ExportedModule>();
-const PROFILES_CACHE = new Map<string, RequirementSet>();
+const MODULE_CACHE = new BoundedCache<ExportedModule>('exported modules', CACHE_LIMIT);
+const PROFILES_CACHE = new BoundedCache<RequirementSet>('export profile sets', CACHE_LIMIT);
 
 function sortedProfiles(spec: CheckedSpec): CheckedSpec['profiles'] {
   return [...spec.profiles].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -107,11 +108,6 @@ function mergedProfiles(spec: CheckedSpec): RequirementSet {
   const cached = PROFILES_CACHE.get(key);
   if (cached) return cached;
   const set = specRequirements(spec);
-  remember(PROFILES_CACHE, key, set);
+  PROFILES_CACHE.set(key, set);
   return set;
-}
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(key, value);
 }

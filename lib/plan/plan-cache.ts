@@ -1,3 +1,4 @@
+import { BoundedCache } from '../model/bounded-cache';
 import { invalidValue } from '../model/errors';
 
 /**
@@ -19,7 +20,7 @@ import { invalidValue } from '../model/errors';
  * they plan.
  */
 export class PlanCache<P> {
-  private readonly entries = new Map<string, P>();
+  private readonly entries: BoundedCache<P>;
   private hitCount = 0;
   private missCount = 0;
 
@@ -35,6 +36,7 @@ export class PlanCache<P> {
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
       throw invalidValue('maxEntries', String(maxEntries), `PlanCache ${name}`, 'Give a whole number of at least 1.');
     }
+    this.entries = new BoundedCache<P>(name, maxEntries);
   }
 
   /**
@@ -48,18 +50,14 @@ export class PlanCache<P> {
    */
   public get(sets: readonly object[], options: unknown, compute: () => P): P {
     const key = `${sets.map((s) => `#${identity(s)}`).join(',')}|${canonicalKey(options, `PlanCache ${this.name}`)}`;
-    if (this.entries.has(key)) {
-      const plan = this.entries.get(key) as P;
-      // Re-insert: a Map iterates in insertion order, so the first key is the least recently used.
-      this.entries.delete(key);
-      this.entries.set(key, plan);
+    const kept = this.entries.get(key);
+    if (kept !== undefined) {
       this.hitCount++;
-      return plan;
+      return kept;
     }
     this.missCount++;
     const plan = deepFreeze(compute());
     this.entries.set(key, plan);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return plan;
   }
 

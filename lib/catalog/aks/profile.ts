@@ -16,6 +16,7 @@ import { AKS_PLACEHOLDER_HINTS, AksCondition, AksPlaceholder } from './condition
 import { aksContainerRegistrySection } from './container-registry';
 import { AZURE_CLOUD_REGION_TAG } from './core';
 import { AKS_REGIONS, aksCloudOfRegion, normalizeAksRegion } from './regions';
+import { BoundedCache } from '../../model/bounded-cache';
 
 /** Options of the AKS profile: which cloud, region, node pools and add-ons the cluster has. */
 export interface AksProfileOptions {
@@ -184,7 +185,7 @@ export function aksProfile(options: AksProfileOptions): RequirementSet {
   return set;
 }
 
-const PROFILE_CACHE = new Map<string, RequirementSet>();
+const PROFILE_CACHE = new BoundedCache<RequirementSet>('AKS profiles');
 
 /** The add-ons the document has rows for in `cloud` (Defender is left out in 21Vianet, where it is retired). */
 export function aksAddonsFor(cloud: AksCloud): AksAddon[] {

@@ -6,6 +6,7 @@ import { cliProfile } from '../options/profile';
 import { readOptions } from '../options/read';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { CHAINGUARD_BLOB_HOSTS, CHAINGUARD_ROLES, chainguardContainersCatalog, ChainguardBlobHost, ChainguardRole } from './hosts';
+import { BoundedCache } from '../../model/bounded-cache';
 
 /** Options of the Chainguard Containers profile. */
 export interface ChainguardContainersProfileOptions {
@@ -58,7 +59,7 @@ export function chainguardContainersProfile(options: ChainguardContainersProfile
   return set;
 }
 
-const PROFILE_CACHE = new Map<string, RequirementSet>();
+const PROFILE_CACHE = new BoundedCache<RequirementSet>('Chainguard Containers profiles');
 
 /** Roles in canonical order, each once; `all` (from the CLI) means every role. */
 function checkRoles(value: unknown): ChainguardRole[] {

@@ -7,6 +7,7 @@ import { readOptions } from '../options/read';
 import { OptionType, ProfileDefinition } from '../profile-definition';
 import { DEFAULT_ENFORCE_EDITION, ENFORCE_EDITIONS, EnforceEdition } from './edition';
 import { chainguardEnforceCatalog } from './sections';
+import { BoundedCache } from '../../model/bounded-cache';
 
 /** How Enforce connects to a cluster. */
 export enum EnforceMode {
@@ -75,7 +76,7 @@ export function chainguardEnforceProfile(options: ChainguardEnforceProfileOption
   return set;
 }
 
-const PROFILE_CACHE = new Map<string, RequirementSet>();
+const PROFILE_CACHE = new BoundedCache<RequirementSet>('Chainguard Enforce profiles');
 
 /** The refusal without `acknowledgeRetired`: what was retired, the evidence, and both ways out. */
 function retiredRefusal() {

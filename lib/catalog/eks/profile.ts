@@ -17,6 +17,7 @@ import { AWS_ENDPOINTS } from './endpoint-data';
 import { EksEndpointVariants } from './endpoints';
 import { AWS_REGION_PATTERN, awsPartitionOf, EKS_ADDON_REGISTRY_ACCOUNTS, EKS_OTHER_PARTITIONS, EKS_REGIONS } from './regions';
 import { eksRestrictedClusterTraffic } from './security-groups';
+import { BoundedCache } from '../../model/bounded-cache';
 
 /** Options of the EKS nodes profile: where the cluster runs and which AWS services its nodes and Pods use. */
 export interface EksNodesProfileOptions {
@@ -176,7 +177,7 @@ export function eksNodesProfile(options: EksNodesProfileOptions): RequirementSet
   return set;
 }
 
-const PROFILE_CACHE = new Map<string, RequirementSet>();
+const PROFILE_CACHE = new BoundedCache<RequirementSet>('EKS profiles');
 
 function applies(r: Requirement, o: ValidOptions): boolean {
   if (r.necessity.kind !== NecessityKind.CONDITIONAL) return true;

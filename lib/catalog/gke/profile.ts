@@ -9,6 +9,7 @@ import { GKE_GOOGLE_API_ACCESS_MODES, GKE_PLACEHOLDER_HINTS, GkeGoogleApiAccess,
 import { gkeClusterFirewallRulesSection, gkeEgressDenySection } from './firewall-rules';
 import { gkeGoogleApiDomainsSection, gkeGoogleApisIpv6Section, gkePrivateGoogleAccessSection, gkeRestrictedGoogleApisSection } from './google-apis';
 import { GCP_REGION_PATTERN, GCP_ZONE_PATTERN, GKE_REGIONS } from './regions';
+import { BoundedCache } from '../../model/bounded-cache';
 
 /** Options of the GKE nodes profile. */
 export interface GkeNodesProfileOptions {
@@ -96,7 +97,7 @@ export function gkeNodesProfile(options: GkeNodesProfileOptions): RequirementSet
   return set;
 }
 
-const PROFILE_CACHE = new Map<string, RequirementSet>();
+const PROFILE_CACHE = new BoundedCache<RequirementSet>('GKE profiles');
 
 function validate(options: GkeNodesProfileOptions): ValidOptions {
   const o = readOptions(GKE_OPTION_SPECS, options, { origin: ORIGIN });
