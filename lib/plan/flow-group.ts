@@ -1,4 +1,5 @@
-import { Cidr } from '../model/cidr';
+import { Cidr, IpVersion } from '../model/cidr';
+import { FirewallRequirementsError } from '../model/errors';
 import { Peer, PeerKind } from '../model/peer';
 import { PortRange } from '../model/port-range';
 import { Direction, Protocol } from '../model/protocol';
@@ -58,10 +59,27 @@ export function groupByFlow(requirements: readonly Requirement[], keyExtra?: (r:
 export function aggregateCidrs(requirements: readonly Requirement[]): AggregatedCidr[] {
   const withCidr = requirements.filter((r) => r.peer.kind === PeerKind.CIDR && r.peer.cidr);
   const merged = Cidr.aggregate(withCidr.map((r) => r.peer.cidr as Cidr));
-  return merged.map((cidr) => ({
-    cidr,
-    requirements: withCidr.filter((r) => cidr.contains(r.peer.cidr as Cidr)),
-  }));
+  // Every peer lies inside exactly one of the merged networks (they are disjoint, sorted IPv4 first and by
+  // address): a binary search finds it, so the grouping stays O(n log n) for large sets.
+  const buckets: Requirement[][] = merged.map(() => []);
+  for (const r of withCidr) buckets[indexOfContaining(merged, r.peer.cidr as Cidr)].push(r);
+  return merged.map((cidr, i) => ({ cidr, requirements: buckets[i] }));
+}
+
+/** Index of the network of `sorted` (disjoint, IPv4 first, by address, as `Cidr.aggregate` returns them) containing `cidr`. */
+function indexOfContaining(sorted: readonly Cidr[], cidr: Cidr): number {
+  const v6 = cidr.version === IpVersion.IPV6;
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const m = sorted[mid];
+    const mV6 = m.version === IpVersion.IPV6;
+    if (mV6 !== v6 ? mV6 : m.first > cidr.first) high = mid - 1;
+    else if (mV6 !== v6 || m.last < cidr.first) low = mid + 1;
+    else return mid;
+  }
+  throw new FirewallRequirementsError('internal', `internal: ${cidr.toString()} is in none of the aggregated networks`, cidr.toString(), 'aggregateCidrs', '');
 }
 
 /** Requirements grouped by the section of their primary source, sorted by section key. */

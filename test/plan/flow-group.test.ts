@@ -1,4 +1,5 @@
-import { Direction, Peer, PortRange, Protocol, RequirementSet } from '../../lib/model';
+import * as fc from 'fast-check';
+import { Cidr, Direction, Peer, PortRange, Protocol, RequirementSet } from '../../lib/model';
 import { aggregateCidrs, contentHash, flowKeyOf, groupByFlow, groupBySection, peersOf } from '../../lib/plan';
 import { cidrReq, req, source } from '../model/fixtures';
 
@@ -78,6 +79,47 @@ describe('aggregateCidrs', () => {
       ['10.0.1.0/24', ['A']],
       ['10.0.2.0/24', ['B']],
     ]);
+  });
+
+  test('a run split into several networks gives each network exactly the peers inside it, IPv4 and IPv6 in input order', () => {
+    // 10.0.0.1-10.0.0.6 is one run that no single CIDR covers: 10.0.0.1/32, 10.0.0.2/31, 10.0.0.4/31, 10.0.0.6/32.
+    const out = aggregateCidrs([
+      cidrReq('2001:db8::2/127', [443], 'F'),
+      cidrReq('10.0.0.6', [443], 'A'),
+      cidrReq('10.0.0.1', [443], 'B'),
+      cidrReq('10.0.0.2/31', [443], 'C'),
+      cidrReq('2001:db8::1', [443], 'G'),
+      cidrReq('10.0.0.5', [443], 'D'),
+      cidrReq('10.0.0.4', [443], 'E'),
+    ]);
+    expect(out.map((a) => [a.cidr.toString(), a.requirements.map((r) => r.purpose)])).toEqual([
+      ['10.0.0.1/32', ['B']],
+      ['10.0.0.2/31', ['C']],
+      ['10.0.0.4/31', ['D', 'E']],
+      ['10.0.0.6/32', ['A']],
+      ['2001:db8::1/128', ['G']],
+      ['2001:db8::2/127', ['F']],
+    ]);
+  });
+
+  test('same grouping as checking every network against every peer, for random mixes of networks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.tuple(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 26, max: 32 })).map(([host, prefix]) => `10.0.0.${host - (host % 2 ** (32 - prefix))}/${prefix}`),
+            fc.tuple(fc.integer({ min: 0, max: 63 }), fc.integer({ min: 122, max: 128 })).map(([host, prefix]) => `2001:db8::${(host - (host % 2 ** (128 - prefix))).toString(16)}/${prefix}`),
+          ),
+          { maxLength: 40 },
+        ),
+        (cidrs) => {
+          const reqs = cidrs.map((c, i) => cidrReq(c, [443], `r${i}`));
+          const out = aggregateCidrs(reqs);
+          for (const a of out) expect(a.requirements).toEqual(reqs.filter((r) => a.cidr.contains(r.peer.cidr as Cidr)));
+          expect(out.flatMap((a) => a.requirements)).toHaveLength(reqs.length);
+        },
+      ),
+    );
   });
 
   test('non-CIDR peers give nothing', () => {
