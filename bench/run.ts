@@ -10,7 +10,9 @@
  *   --instructions-n=100  BENCH_INSTRUCTIONS_N  fleet size for the instruction counts (valgrind; 0 turns them off)
  *   --instruction-pairs=1 BENCH_INSTRUCTION_PAIRS  instruction count pairs (each pair runs side by side)
  *   --cidrs=100000      BENCH_CIDRS     CIDRs in the aggregation benchmark
- *   --only=cidr,typecheck,fleet,validate,export  BENCH_ONLY  run a subset
+ *   --only=cidr,typecheck,fleet,validate,export,scale  BENCH_ONLY  run a subset
+ *   --scale-instructions=0  BENCH_SCALE_INSTRUCTIONS  1: also count the scale cases' instructions (valgrind, slow)
+ *   --scale-cases=aks-profile,...  BENCH_SCALE_CASES  a subset of the scale cases (default: all)
  *   --out=bench/results.json  BENCH_OUT  where to write the results
  */
 import * as fs from 'fs';
@@ -19,6 +21,7 @@ import * as path from 'path';
 import { hasGnuTime, hasValgrind, runNodeScript } from './measure';
 import { benchExport } from './export-bench';
 import { benchFleet, PairedRatio } from './fleet-bench';
+import { benchScale } from './scale-bench';
 import { benchTypecheck } from './typecheck';
 import { benchValidate } from './validate-bench';
 
@@ -44,6 +47,8 @@ interface Options {
   readonly instructionsN: number;
   readonly instructionPairs: number;
   readonly cidrs: number;
+  readonly scaleInstructions: boolean;
+  readonly scaleCases: Set<string>;
   readonly only: Set<string>;
   readonly out: string;
 }
@@ -62,7 +67,9 @@ function parseOptions(): Options {
     instructionsN: Number(option('instructions-n', 'BENCH_INSTRUCTIONS_N', '100')),
     instructionPairs: Number(option('instruction-pairs', 'BENCH_INSTRUCTION_PAIRS', '1')),
     cidrs: Number(option('cidrs', 'BENCH_CIDRS', '100000')),
-    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate,export'))),
+    scaleInstructions: option('scale-instructions', 'BENCH_SCALE_INSTRUCTIONS', '0') === '1',
+    scaleCases: new Set(list(option('scale-cases', 'BENCH_SCALE_CASES', ''))),
+    only: new Set(list(option('only', 'BENCH_ONLY', 'cidr,typecheck,fleet,validate,export,scale'))),
     out: path.resolve(ROOT, option('out', 'BENCH_OUT', 'bench/results.json')),
   };
 }
@@ -267,12 +274,38 @@ const exportSection: Section = (options, rows, details) => {
   });
 };
 
+/** Growth per doubling of the input; linear is 2.0x. */
+const SCALE_LIMIT = 2.2;
+
+const scaleSection: Section = async (options, rows, details) => {
+  const withInstructions = options.scaleInstructions && hasValgrind();
+  const results = await benchScale(Math.max(1, options.repeats), withInstructions, options.scaleCases);
+  details.scale = results;
+  const list = (v: readonly number[]) => v.map((x) => `${fmt(x)}x`).join(', ');
+  for (const r of results) {
+    const worst = Math.max(...r.cpuRatios);
+    const sizes = r.sizes.map((n) => n.toLocaleString('en-US')).join('/');
+    rows.push({
+      id: `scale-${r.name}`,
+      measurement: `scale: ${r.what}, n=${sizes}, worst ratio per doubling, CPU time`,
+      ratio: worst,
+      target: `<= ${fmt(SCALE_LIMIT)}x`,
+      status: judge(worst, SCALE_LIMIT, 'max'),
+      context:
+        `per doubling CPU ${list(r.cpuRatios)}; wall ${list(r.wallRatios)}` +
+        (r.instructionRatios ? `; instructions ${list(r.instructionRatios)}` : '; instructions not counted') +
+        `; CPU ${r.cpuMs.map((m) => fmt(m, 0)).join('/')} ms`,
+    });
+  }
+};
+
 const SECTIONS: Array<[string, Section]> = [
   ['cidr', cidrSection],
   ['typecheck', typecheckSection],
   ['fleet', fleetSection],
   ['validate', validateSection],
   ['export', exportSection],
+  ['scale', scaleSection],
 ];
 
 function printTable(rows: readonly Row[]): void {
@@ -336,6 +369,8 @@ async function main(): Promise<void> {
       instructionsN: options.instructionsN,
       instructionPairs: options.instructionPairs,
       cidrs: options.cidrs,
+      scaleInstructions: options.scaleInstructions,
+      scaleCases: [...options.scaleCases],
       only: [...options.only],
     },
     durationSeconds: Math.round((Date.now() - started) / 1000),
