@@ -1,5 +1,6 @@
 import { CatalogLifecycle, CatalogStatus } from '../model/lifecycle';
 import { Requirement } from '../model/requirement';
+import { compareText } from '../model/value';
 
 /**
  * The day the catalogs' data was last compared with the upstream sources named in their evidence (the December
@@ -116,5 +117,5 @@ export function retiredCatalogsOf(requirements: readonly Requirement[]): Catalog
       if (lifecycle?.status === CatalogStatus.RETIRED) found.set(lifecycle.catalog, lifecycle);
     }
   }
-  return [...found.values()].sort((a, b) => a.catalog.localeCompare(b.catalog));
+  return [...found.values()].sort((a, b) => compareText(a.catalog, b.catalog));
 }

@@ -1,5 +1,5 @@
 import { invalidValue, unknownOption } from '../model/errors';
-import { describeValue } from '../model/value';
+import { compareText, describeValue } from '../model/value';
 import { AWS_EXPORT_TARGETS } from './aws';
 import { AZURE_EXPORT_TARGETS } from './azure';
 import { GOOGLE_EXPORT_TARGETS } from './google';
@@ -26,7 +26,7 @@ export class ExportRegistry {
 
   /** Every target, sorted by cloud then name (the order `export --help` lists them in). */
   public get targets(): ExportTarget[] {
-    return [...this.byName.values()].sort((a, b) => a.cloud.localeCompare(b.cloud) || a.name.localeCompare(b.name));
+    return [...this.byName.values()].sort((a, b) => compareText(a.cloud, b.cloud) || compareText(a.name, b.name));
   }
 
   /** Target names, sorted. */
